@@ -1,0 +1,232 @@
+"""The `traininglog` command: the window with no subcommand, and the services without Qt.
+
+Exit codes: 0 success, 1 some input rejected (the rest still done), 2 usage error.
+Messages go to stderr; with `--json`, stdout is exactly one JSON document.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__, reconcile
+from .datadir import DataDirectory, default_data_dir
+from .domain.calculations import estimated_one_rep_max
+from .exporters.csv_table import export_csv
+from .exporters.json_files import export_session_files
+from .importers.json_files import read_session_files
+from .logbook import Logbook
+from .store import queries
+from .store.migrations import DatabaseTooNew
+from .writerlock import DataDirectoryBusy
+
+OK, REJECTED, USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="traininglog",
+        description="Training Log: log lifting sessions; with no command, open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"traininglog {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="data directory (default: $TRAININGLOG_DATA_DIR or the platform's data folder)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", help="import session files or folders")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--format", choices=["auto", "json"], default="auto")
+    imp.add_argument("--dry-run", action="store_true", help="report what would be imported")
+
+    exp = commands.add_parser("export", help="export every session")
+    exp.add_argument("--format", choices=["json", "csv"], required=True)
+    exp.add_argument("out", type=Path, metavar="OUT", help="a folder (json) or a file (csv)")
+
+    his = commands.add_parser("history", help="list sessions, or one exercise's sets")
+    his.add_argument("--exercise", metavar="NAME")
+    his.add_argument("--since", type=_day, metavar="DATE", help="YYYY-MM-DD, inclusive")
+    his.add_argument("--json", action="store_true", help="print one JSON document to stdout")
+
+    chk = commands.add_parser(
+        "check", help="compare the database with the files; exit 1 if they disagree"
+    )
+    chk.add_argument("--deep", action="store_true", help="also compare every file's content")
+
+    commands.add_parser("rebuild", help="rebuild the database from the session files")
+    return parser
+
+
+def _day(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-02-16") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    folders = DataDirectory((args.data_dir or default_data_dir()).expanduser())
+    if args.command is None:
+        from .ui.application import run  # Qt loads only for the window
+
+        return run(folders)
+    try:
+        return COMMANDS[args.command](args, folders)
+    except (DataDirectoryBusy, DatabaseTooNew) as error:
+        _say(f"traininglog: {error}")
+        return REJECTED
+    except OSError as error:
+        _say(f"traininglog: {error.filename or ''}: {error.strerror or error}")
+        return REJECTED
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def _open(folders: DataDirectory, scan: bool = True) -> Logbook:
+    """Open and run the startup scan; read-only, without the scan, if another writer has it."""
+    try:
+        logbook = Logbook(folders)
+    except DataDirectoryBusy as busy:
+        _say(f"traininglog: note: {busy.holder} is writing; reading without the startup scan")
+        return Logbook(folders, read_only=True)
+    if scan:
+        for warning in reconcile.sync(folders).warnings():
+            _say(f"warning: {warning}")
+    return logbook
+
+
+def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
+    sessions, rejected = read_session_files(args.paths)
+    with Logbook(folders) as logbook:
+        for warning in reconcile.sync(folders).warnings():
+            _say(f"warning: {warning}")
+        report = logbook.import_sessions(sessions, dry_run=args.dry_run)
+    report.rejected[:0] = rejected
+    for rejection in report.rejected:
+        for line in rejection.lines():
+            _say(line)
+    for conflict in report.conflicts:
+        _say(f"warning: {conflict}")
+    verb = "would import" if args.dry_run else "imported"
+    _say(
+        f"{verb} {len(report.imported)} session(s); {len(report.already_stored)} already stored; "
+        f"{len(report.conflicts)} kept as stored; {len(report.rejected)} rejected"
+    )
+    if not args.dry_run:
+        for _, path in report.imported:
+            _say(f"  wrote {path}")
+        if report.imported:
+            _say(f"  database {folders.database}")
+    return REJECTED if report.rejected else OK
+
+
+def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:
+    with _open(folders):
+        sessions = queries.load_sessions()
+        if args.format == "json":
+            count = export_session_files(sessions, args.out)
+            _say(f"exported {count} session file(s) to {args.out}")
+        else:
+            count = export_csv(sessions, args.out)
+            _say(f"exported {count} set(s) to {args.out}")
+    return OK
+
+
+def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
+    with _open(folders):
+        if args.exercise:
+            rows = [
+                {
+                    "_id": h.session_id,
+                    "date": h.date,
+                    "exercise": h.exercise,
+                    "set": h.set.number,
+                    "weightKg": _rounded(h.set.weight_kg),
+                    "full": h.set.full_reps,
+                    "partial": h.set.partial_reps,
+                    "rpe": _rounded(h.set.rpe),
+                    "e1rmKg": _rounded(
+                        estimated_one_rep_max(h.set.weight_kg, h.set.full_reps, h.set.rpe)
+                    ),
+                }
+                for h in queries.exercise_history(args.exercise, since=args.since)
+            ]
+        else:
+            rows = [
+                {
+                    "_id": s.id,
+                    "date": s.date,
+                    "focus": s.focus,
+                    "phase": s.phase,
+                    "week": s.week,
+                    "isDeloadWeek": s.is_deload_week,
+                    "exercises": s.exercise_count,
+                    "warmupSets": s.warmup_set_count,
+                    "workingSets": s.working_set_count,
+                    "volumeKg": _rounded(s.volume_kg),
+                }
+                for s in queries.session_summaries(since=args.since)
+            ]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_table(rows)
+    return OK
+
+
+def _rounded(value: float | None) -> float | int | None:
+    """Two decimals, and whole numbers without ".0", as the session files write them."""
+    if value is None:
+        return None
+    value = round(value, 2)
+    return int(value) if value.is_integer() else value
+
+
+def _print_table(rows: list[dict]) -> None:
+    if not rows:
+        _say("no sessions")
+        return
+    columns = [key for key in rows[0] if key != "_id"]
+    cells = [[("" if r[c] is None else str(r[c])) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+def cmd_check(args: argparse.Namespace, folders: DataDirectory) -> int:
+    folders.create()
+    with Logbook(folders, read_only=True):
+        report = reconcile.check(folders, deep=args.deep)
+    for line in report.lines():
+        _say(line)
+    return OK if report.agrees else REJECTED
+
+
+def cmd_rebuild(args: argparse.Namespace, folders: DataDirectory) -> int:
+    with Logbook(folders):
+        count, rejected = reconcile.rebuild(folders)
+    for rejection in rejected:
+        for line in rejection.lines():
+            _say(f"{line} (moved to quarantine)")
+    _say(f"rebuilt {folders.database} from {count} session file(s)")
+    return REJECTED if rejected else OK
+
+
+COMMANDS = {
+    "import": cmd_import,
+    "export": cmd_export,
+    "history": cmd_history,
+    "check": cmd_check,
+    "rebuild": cmd_rebuild,
+}

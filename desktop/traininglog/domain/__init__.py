@@ -1,0 +1,26 @@
+"""The lifter's world as plain values and rules: no Qt, no database, no files."""
+
+from .session import (
+    DATA_MODEL_TYPE,
+    DATA_MODEL_VERSION,
+    Exercise,
+    Session,
+    WarmupSet,
+    WorkingSet,
+    new_session_id,
+)
+from .validation import InvalidSession, Problem, ensure_valid, problems
+
+__all__ = [
+    "DATA_MODEL_TYPE",
+    "DATA_MODEL_VERSION",
+    "Exercise",
+    "InvalidSession",
+    "Problem",
+    "Session",
+    "WarmupSet",
+    "WorkingSet",
+    "ensure_valid",
+    "new_session_id",
+    "problems",
+]

@@ -1,0 +1,141 @@
+"""Numbers a lifter cares about: volume, estimated one-rep max, best sets and records.
+
+Working sets only: warm-ups never count toward volume, estimates or records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from .session import Exercise, Session, WorkingSet
+
+# Beyond about a dozen reps every formula drifts far from a real single; past this many
+# repetitions an estimate is not offered at all.
+MAX_REPS_FOR_ESTIMATE = 30
+LB_PER_KG = 2.2046226218
+
+
+class OneRepMaxFormula(str, Enum):
+    """The estimated-1RM formulas a lifter can choose between."""
+
+    EPLEY = "epley"
+    BRZYCKI = "brzycki"
+
+
+def set_volume_kg(working_set: WorkingSet) -> float:
+    """Weight × full reps; partial reps do not count as reps."""
+    return working_set.weight_kg * working_set.full_reps
+
+
+def exercise_volume_kg(exercise: Exercise) -> float:
+    """Total working-set volume of one exercise."""
+    return sum(set_volume_kg(s) for s in exercise.working_sets)
+
+
+def session_volume_kg(session: Session) -> float:
+    """Total working-set volume of a session."""
+    return sum(exercise_volume_kg(e) for e in session.exercises)
+
+
+def effective_reps(full_reps: int, rpe: float | None) -> float:
+    """Reps done plus reps in reserve (10 − RPE) when an RPE was logged."""
+    reps_in_reserve = (10 - rpe) if rpe is not None else 0
+    return full_reps + max(reps_in_reserve, 0)
+
+
+def estimated_one_rep_max(
+    weight_kg: float,
+    full_reps: int,
+    rpe: float | None = None,
+    formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY,
+) -> float | None:
+    """Estimated 1RM in kg, or None when the set says nothing about a max (no reps, no load)."""
+    if full_reps <= 0 or weight_kg <= 0:
+        return None
+    reps = effective_reps(full_reps, rpe)
+    if reps > MAX_REPS_FOR_ESTIMATE:
+        return None
+    if reps == 1:
+        return float(weight_kg)
+    if formula is OneRepMaxFormula.BRZYCKI:
+        return weight_kg * 36 / (37 - reps)
+    return weight_kg * (1 + reps / 30)
+
+
+def set_estimated_one_rep_max(
+    working_set: WorkingSet, formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+) -> float | None:
+    """Estimated 1RM of one working set."""
+    return estimated_one_rep_max(
+        working_set.weight_kg, working_set.full_reps, working_set.rpe, formula
+    )
+
+
+def best_set(
+    sets: Iterable[WorkingSet], formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+) -> WorkingSet | None:
+    """The set with the highest estimated 1RM (the first of equals), or None."""
+    best: WorkingSet | None = None
+    best_e1rm = -1.0
+    for working_set in sets:
+        e1rm = set_estimated_one_rep_max(working_set, formula)
+        if e1rm is not None and e1rm > best_e1rm:
+            best, best_e1rm = working_set, e1rm
+    return best
+
+
+@dataclass(frozen=True)
+class Record:
+    """A personal record: what, how much, and when it was set."""
+
+    kind: str  # "e1rm", "weight-for-reps", "session-volume"
+    value_kg: float
+    day: str
+    session_id: str
+    reps: int | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseRecords:
+    """The records of one exercise across a history."""
+
+    exercise: str
+    best_e1rm: Record | None
+    heaviest_for_reps: dict[int, Record]
+    best_session_volume: Record | None
+
+
+def records_for_exercise(
+    history: Iterable[tuple[Session, Exercise]],
+    formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY,
+    max_rep_count: int = 12,
+) -> ExerciseRecords | None:
+    """Records for one exercise from (session, exercise) pairs in date order.
+
+    A record is held by the first session to reach it; equalling it later does not take it.
+    """
+    name = None
+    best_e1rm: Record | None = None
+    heaviest: dict[int, Record] = {}
+    best_volume: Record | None = None
+    for session, exercise in history:
+        name = name or exercise.name
+        for working_set in exercise.working_sets:
+            e1rm = set_estimated_one_rep_max(working_set, formula)
+            if e1rm is not None and (best_e1rm is None or e1rm > best_e1rm.value_kg):
+                best_e1rm = Record("e1rm", e1rm, session.day, session.id)
+            reps = working_set.full_reps
+            if 1 <= reps <= max_rep_count and working_set.weight_kg > 0:
+                held = heaviest.get(reps)
+                if held is None or working_set.weight_kg > held.value_kg:
+                    heaviest[reps] = Record(
+                        "weight-for-reps", working_set.weight_kg, session.day, session.id, reps
+                    )
+        volume = exercise_volume_kg(exercise)
+        if volume > 0 and (best_volume is None or volume > best_volume.value_kg):
+            best_volume = Record("session-volume", volume, session.day, session.id)
+    if name is None:
+        return None
+    return ExerciseRecords(name, best_e1rm, dict(sorted(heaviest.items())), best_volume)

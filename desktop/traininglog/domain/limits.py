@@ -1,0 +1,16 @@
+"""The ranges a session may hold. The schema states the same numbers; a test keeps them equal."""
+
+MAX_WEIGHT_KG = 1000
+MAX_REPS = 1000
+MIN_RPE = 1
+MAX_RPE = 10
+RPE_STEP = 0.5
+MAX_REST_MINUTES = 180
+MAX_NOTES_CHARS = 2000
+MAX_NAME_CHARS = 100
+MAX_FOCUS_CHARS = 100
+MAX_USER_CHARS = 100
+MAX_PHASE = 100
+MAX_WEEK = 520
+MAX_EXERCISES = 50
+MAX_SETS = 100

@@ -1,0 +1,93 @@
+"""What a lifter did in one session, as plain values.
+
+These dataclasses mirror the session document (see `data/schemas/`) field for field, in
+Python's names. They are frozen: an edit makes a new value, so a saved session can never be
+changed behind the save service's back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+DATA_MODEL_VERSION = "0.0.1"
+DATA_MODEL_TYPE = "training_session_log"
+
+
+@dataclass(frozen=True)
+class WarmupSet:
+    """A lighter set before the work: weight and reps only, never counted in statistics."""
+
+    number: int
+    weight_kg: float
+    reps: int
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkingSet:
+    """A set that counts: full and partial reps, how hard it was, how long the rest before."""
+
+    number: int
+    weight_kg: float
+    full_reps: int
+    partial_reps: int = 0
+    rpe: float | None = None
+    rep_assessment: str | None = None
+    rest_minutes: float | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise in a session, with its warm-up and working sets in the order done."""
+
+    order: int
+    name: str
+    target_muscle_groups: tuple[str, ...] = ()
+    warmup_sets: tuple[WarmupSet, ...] = ()
+    working_sets: tuple[WorkingSet, ...] = ()
+
+
+@dataclass(frozen=True)
+class Session:
+    """A training session: when, where in the program, and the exercises done."""
+
+    id: str
+    date: datetime
+    exercises: tuple[Exercise, ...] = ()
+    user_id: str = ""
+    user_name: str = ""
+    phase: int | None = None
+    week: int | None = None
+    is_deload_week: bool = False
+    focus: str | None = None
+    data_model_version: str = field(default=DATA_MODEL_VERSION)
+
+    @property
+    def day(self) -> str:
+        """The calendar day the lifter logged, as YYYY-MM-DD (wall clock, offset ignored)."""
+        return self.date.strftime("%Y-%m-%d")
+
+    def renumbered(self) -> Session:
+        """This session with exercises and sets numbered 1, 2, 3… in their current order."""
+        exercises = tuple(
+            replace(
+                exercise,
+                order=index,
+                warmup_sets=tuple(
+                    replace(s, number=n) for n, s in enumerate(exercise.warmup_sets, start=1)
+                ),
+                working_sets=tuple(
+                    replace(s, number=n) for n, s in enumerate(exercise.working_sets, start=1)
+                ),
+            )
+            for index, exercise in enumerate(self.exercises, start=1)
+        )
+        return replace(self, exercises=exercises)
+
+
+def new_session_id() -> str:
+    """A fresh random session id, as the seed's files have them."""
+    return str(uuid.uuid4())

@@ -1,0 +1,1 @@
+"""Writing the history out: session files, CSV. Qt-free."""

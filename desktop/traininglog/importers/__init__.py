@@ -1,0 +1,1 @@
+"""Reading sessions from elsewhere: session files, other apps' exports, notes. Qt-free."""

@@ -1,0 +1,237 @@
+"""The save service: the only code that writes the session files and the index.
+
+Every save follows one protocol (DESIGN.md, "Saving"): validate, write the JSON file
+atomically, upsert the index in one transaction, report both paths. The JSON folder is the
+truth; the index can always be rebuilt from it (`reconcile.py`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from . import faults
+from .datadir import DataDirectory
+from .domain import InvalidSession, Problem, Session, ensure_valid
+from .reports import ImportReport, Rejection, SavedPaths
+from .sessionfiles import decode, encode, file_name, to_document
+from .sessionfiles.atomic import fsync_folder, write_atomically
+from .sessionfiles.scan import FileStat, sha256_hex
+from .sessionfiles.schema import schema_problems
+from .store import queries, writes
+from .store.db import init_db
+from .store.writes import StoredFile
+from .writerlock import WriterLock
+
+IMPORT_BATCH = 250
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class SaveError(RuntimeError):
+    """A save that could not be done; nothing was half-written."""
+
+
+class Logbook:
+    """One open data directory: save, delete and import sessions; scan, check and rebuild."""
+
+    def __init__(self, folders: DataDirectory, read_only: bool = False):
+        self.folders = folders
+        self.read_only = read_only
+        self._lock: WriterLock | None = None
+        if not read_only:
+            folders.create()
+            self._lock = WriterLock(folders.lock_file).acquire()
+        try:
+            self.db = init_db(folders.database, folders.backups)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None and not db.is_closed():
+            db.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Logbook:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save(self, session: Session) -> SavedPaths:
+        """Validate, write the file, update the index; returns both paths."""
+        self._writable()
+        validate_for_saving(session)
+        name = file_name(session)
+        previous = queries.file_name_of(session.id)
+        self._refuse_name_clash(session, name, previous)
+        path = self.folders.sessions / name
+        data = encode(session)
+        write_atomically(path, data)
+        faults.checkpoint("json-written")
+        writes.upsert_session(session, _stamp(path, data))
+        faults.checkpoint("db-written")
+        if previous is not None and previous != name:
+            # The date changed: the new file is in place and indexed, the old name goes.
+            with_suppressed_missing(lambda: os.unlink(self.folders.sessions / previous))
+            fsync_folder(self.folders.sessions)
+        return SavedPaths(self.folders.database, path)
+
+    def delete(self, session_id: str) -> Path:
+        """Move the session's file into trash/, then drop its row; returns the trash path."""
+        self._writable()
+        name = queries.file_name_of(session_id)
+        if name is None:
+            raise SaveError(f"session {session_id} is not stored")
+        source = self.folders.sessions / name
+        target = free_path(self.folders.trash / name)
+        if source.exists():
+            shutil.move(source, target)  # a rename when trash/ is on the same disk
+            fsync_folder(self.folders.trash)
+            fsync_folder(self.folders.sessions)
+        faults.checkpoint("file-trashed")
+        writes.delete_session(session_id)
+        return target
+
+    def restore(self, trash_path: Path) -> SavedPaths:
+        """Bring a deleted session back from trash/ (the undo of `delete`)."""
+        session = decode(trash_path.read_bytes())
+        paths = self.save(session)
+        trash_path.unlink()
+        return paths
+
+    def _refuse_name_clash(self, session: Session, name: str, previous: str | None) -> None:
+        owner = queries.session_id_of_file(name)
+        if owner is not None and owner != session.id:
+            raise SaveError(
+                f"{name} already holds another session ({owner}); "
+                "change this session's time by a second and save again"
+            )
+        path = self.folders.sessions / name
+        if owner is None and previous != name and path.exists():
+            try:
+                on_disk = decode(path.read_bytes()).id
+            except Exception:
+                on_disk = None
+            if on_disk != session.id:
+                raise SaveError(
+                    f"{path} exists and is not this session; run `traininglog check` "
+                    "to sort it out before saving"
+                )
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise SaveError("this data directory is open read-only")
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def import_sessions(
+        self,
+        items: Iterable[tuple[str, Session]],
+        dry_run: bool = False,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+    ) -> ImportReport:
+        """Add sessions read elsewhere; a session already stored identically adds nothing.
+
+        Files are written first, then the index in batches with executemany; a cancel or a
+        crash between batches leaves both stores consistent (the scan covers the rest).
+        """
+        if not dry_run:
+            self._writable()
+        report = ImportReport()
+        todo = list(items)
+        index = queries.file_index()
+        stored_by_id = {sid: stamp for sid, stamp in index.values()}
+        taken_names = set(index) | set(os.listdir(self.folders.sessions))
+        seen: set[str] = set()
+        batch: list[tuple[Session, StoredFile]] = []
+        for done, (source, session) in enumerate(todo, start=1):
+            try:
+                validate_for_saving(session, schema=False)
+            except InvalidSession as invalid:
+                report.rejected.append(Rejection(source, tuple(invalid.problems)))
+                continue
+            data = encode(session)
+            digest = sha256_hex(data)
+            stored = stored_by_id.get(session.id)
+            if session.id in seen or (stored is not None and stored.sha256 == digest):
+                report.already_stored.append(source)
+            elif stored is not None:
+                report.conflicts.append(
+                    f"{source}: a different version of session {session.id} is already "
+                    f"stored ({stored.name}); kept the stored one"
+                )
+            elif (name := file_name(session)) in taken_names:
+                report.rejected.append(
+                    Rejection(
+                        source, (Problem("_id", f"{name} is already taken by another session"),)
+                    )
+                )
+            else:
+                seen.add(session.id)
+                taken_names.add(name)
+                path = self.folders.sessions / name
+                report.imported.append((source, path))
+                if not dry_run:
+                    write_atomically(path, data, sync_folder=False)
+                    batch.append((session, _stamp(path, data)))
+            if len(batch) >= IMPORT_BATCH:
+                self._commit_batch(batch)
+            if progress:
+                progress(done, len(todo))
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+        self._commit_batch(batch)
+        return report
+
+    def _commit_batch(self, batch: list[tuple[Session, StoredFile]]) -> None:
+        if not batch:
+            return
+        fsync_folder(self.folders.sessions)
+        faults.checkpoint("import-files-written")
+        writes.insert_sessions(batch)
+        batch.clear()
+
+
+def validate_for_saving(session: Session, schema: bool = True) -> None:
+    """Domain rules, then the published schema (DESIGN.md, step 1)."""
+    ensure_valid(session)
+    if schema:
+        found = schema_problems(to_document(session))
+        if found:
+            raise InvalidSession(found)
+
+
+def _stamp(path: Path, data: bytes) -> StoredFile:
+    st = os.stat(path)
+    return StoredFile(path.name, st.st_size, st.st_mtime_ns, sha256_hex(data))
+
+
+def stamp_from(stat: FileStat, data: bytes) -> StoredFile:
+    return StoredFile(stat.name, stat.size, stat.mtime_ns, sha256_hex(data))
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or `name.1.json`, `name.2.json`… when it is taken."""
+    candidate, n = path, 0
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}.{n}{path.suffix}")
+    return candidate
+
+
+def with_suppressed_missing(action: Callable[[], object]) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        action()

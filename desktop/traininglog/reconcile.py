@@ -1,0 +1,242 @@
+"""Keeping the index in line with the session files: the startup scan, check and rebuild.
+
+The files win. The scan compares the folder with the index by name, size and mtime and
+reads only what changed; `check` reports without changing anything; `rebuild` makes a new
+index from the files alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+
+from . import faults
+from .datadir import DataDirectory
+from .domain import Problem, Session
+from .logbook import Cancelled, Progress, free_path, stamp_from
+from .reports import CheckReport, Rejection, SyncReport
+from .sessionfiles import SessionFileError, decode, encode
+from .sessionfiles.atomic import fsync_folder, write_atomically
+from .sessionfiles.scan import FileStat, list_sessions_folder, read_with_stat, sha256_hex
+from .store import queries, writes
+from .store.db import init_db
+from .store.models import database
+from .store.writes import StoredFile
+
+REBUILD_BATCH = 500
+
+
+def sync(folders: DataDirectory) -> SyncReport:
+    """The startup scan: bring the index in line with the sessions folder."""
+    report = SyncReport()
+    listing = list_sessions_folder(folders.sessions)
+    for temp in listing.temp_files:
+        # One writer holds the lock, so a temp file now is a save that never finished.
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(folders.sessions / temp)
+            report.temp_files_removed += 1
+    index = queries.file_index()
+    owner_of = {sid: name for name, (sid, _) in index.items()}
+    changed: list[tuple[Session, StoredFile, FileStat]] = []
+    for name, stat in listing.files.items():
+        known = index.get(name)
+        if known is not None and (known[1].size, known[1].mtime_ns) == (stat.size, stat.mtime_ns):
+            continue
+        try:
+            data, stat = read_with_stat(folders.sessions / name)
+        except FileNotFoundError:
+            continue
+        if known is not None and known[1].sha256 == sha256_hex(data):
+            writes.update_file_stamp(known[0], stat.size, stat.mtime_ns)
+            continue
+        try:
+            session = decode(data)
+        except SessionFileError as error:
+            report.quarantined.append(quarantine(folders, name, error.problems))
+            continue
+        changed.append((session, stamp_from(stat, data), stat))
+
+    for session, stamp, _stat in _newest_per_session(changed, report, folders, listing, owner_of):
+        writes.upsert_session(session, stamp)
+        (report.updated if stamp.name in index else report.imported).append(stamp.name)
+
+    _rows_without_files(folders, report)
+    return report
+
+
+def _newest_per_session(changed, report, folders, listing, owner_of):
+    """Of several files holding one session, the newest wins; the others go to trash/."""
+    claims: dict[str, list[tuple[Session | None, StoredFile | None, FileStat]]] = {}
+    for session, stamp, stat in changed:
+        claims.setdefault(session.id, []).append((session, stamp, stat))
+    winners = []
+    for session_id, claimants in claims.items():
+        indexed = owner_of.get(session_id)
+        if (
+            indexed is not None
+            and indexed in listing.files
+            and all(stat.name != indexed for _, _, stat in claimants)
+        ):
+            claimants.append((None, None, listing.files[indexed]))
+        claimants.sort(key=lambda c: (c[2].mtime_ns, c[2].name), reverse=True)
+        newest = claimants[0]
+        for _, _, stat in claimants[1:]:
+            move_to(folders.trash, folders.sessions / stat.name)
+            report.superseded.append(stat.name)
+        if newest[0] is not None:
+            winners.append(newest)
+    return winners
+
+
+def _rows_without_files(folders: DataDirectory, report: SyncReport) -> None:
+    on_disk = set(list_sessions_folder(folders.sessions).files)
+    for name, (session_id, _) in queries.file_index().items():
+        if name in on_disk:
+            continue
+        if (folders.trash / name).exists():
+            writes.delete_session(session_id)
+            report.dropped.append(name)
+            continue
+        session = queries.load_session(session_id)
+        if session is None:
+            continue
+        path = folders.sessions / name
+        data = encode(session)
+        write_atomically(path, data)
+        st = os.stat(path)
+        writes.upsert_session(
+            session, StoredFile(name, st.st_size, st.st_mtime_ns, sha256_hex(data))
+        )
+        report.rewritten.append(name)
+
+
+def quarantine(folders: DataDirectory, name: str, problems: list[Problem]) -> Rejection:
+    """Move a bad file into quarantine/ with a .reason.txt beside it."""
+    target = move_to(folders.quarantine, folders.sessions / name)
+    reason = "\n".join(str(p) for p in problems) + "\n"
+    write_atomically(target.with_name(target.name + ".reason.txt"), reason.encode("utf-8"))
+    return Rejection(name, tuple(problems))
+
+
+def move_to(folder: Path, source: Path) -> Path:
+    target = free_path(folder / source.name)
+    shutil.move(source, target)
+    fsync_folder(folder)
+    fsync_folder(source.parent)
+    return target
+
+
+def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
+    """Compare the index with the files without changing either.
+
+    `deep` also decodes every file and compares it with what the index holds.
+    """
+    report = CheckReport()
+    listing = list_sessions_folder(folders.sessions)
+    index = queries.file_index()
+    report.sessions_in_database = len(index)
+    report.session_files = len(listing.files)
+    report.leftover_temp_files = listing.temp_files
+    report.quarantined_files = sorted(
+        p.name for p in folders.quarantine.glob("*") if not p.name.endswith(".reason.txt")
+    )
+    ids_seen: dict[str, str] = {}
+    for name, stat in sorted(listing.files.items()):
+        known = index.get(name)
+        unchanged = known is not None and (known[1].size, known[1].mtime_ns) == (
+            stat.size,
+            stat.mtime_ns,
+        )
+        if unchanged and not deep:
+            ids_seen[known[0]] = name
+            continue
+        data = (folders.sessions / name).read_bytes()
+        try:
+            session = decode(data)
+        except SessionFileError as error:
+            report.invalid_files.append(Rejection(name, tuple(error.problems)))
+            continue
+        if session.id in ids_seen:
+            report.duplicate_ids.append(name)
+        ids_seen[session.id] = name
+        if known is None:
+            report.files_not_in_database.append(name)
+        elif _differs(known, data, session, deep):
+            report.content_differs.append(name)
+    report.rows_without_file = sorted(set(index) - set(listing.files))
+    return report
+
+
+def _differs(known: tuple[str, StoredFile], data: bytes, session: Session, deep: bool) -> bool:
+    if known[1].sha256 != sha256_hex(data) or known[0] != session.id:
+        return True
+    return deep and queries.load_session(session.id) != session
+
+
+def rebuild(
+    folders: DataDirectory,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> tuple[int, list[Rejection]]:
+    """Make a new index from the session files alone, then swap it in.
+
+    The new database is built beside the old one and replaces it only when complete: a crash
+    or a cancel leaves the old index in place. Returns (sessions indexed, files quarantined).
+    """
+    listing = list_sessions_folder(folders.sessions)
+    sessions: list[tuple[Session, StoredFile, FileStat]] = []
+    rejected: list[Rejection] = []
+    names = sorted(listing.files)
+    for done, name in enumerate(names, start=1):
+        data, stat = read_with_stat(folders.sessions / name)
+        try:
+            sessions.append((decode(data), stamp_from(stat, data), stat))
+        except SessionFileError as error:
+            rejected.append(quarantine(folders, name, error.problems))
+        if progress and done % 100 == 0:
+            progress(done, len(names) * 2)
+        if cancelled and cancelled():
+            return 0, rejected
+    scratch = SyncReport()
+    winners = _newest_per_session(sessions, scratch, folders, listing, {})
+
+    target = folders.database
+    building = target.with_name(target.name + ".rebuilding")
+    for leftover in _database_files(building):
+        leftover.unlink(missing_ok=True)
+    current = database.obj
+    current.close()
+    new_db = init_db(building)
+    try:
+        for start in range(0, len(winners), REBUILD_BATCH):
+            chunk = winners[start : start + REBUILD_BATCH]
+            writes.insert_sessions([(s, stamp) for s, stamp, _ in chunk])
+            if progress:
+                progress(len(names) + start + len(chunk), len(names) * 2)
+            if cancelled and cancelled():
+                raise _Cancelled
+        new_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except _Cancelled:
+        new_db.close()
+        for leftover in _database_files(building):
+            leftover.unlink(missing_ok=True)
+        init_db(target, folders.backups)
+        return 0, rejected
+    new_db.close()
+    faults.checkpoint("rebuild-built")
+    for stale in _database_files(target)[1:]:
+        stale.unlink(missing_ok=True)
+    os.replace(building, target)
+    fsync_folder(target.parent)
+    init_db(target, folders.backups)
+    return len(winners), rejected
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _database_files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]

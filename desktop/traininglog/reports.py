@@ -1,0 +1,113 @@
+"""What the save service tells its callers: paths written, rejections, scan and import results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .domain import Problem
+
+
+@dataclass(frozen=True)
+class SavedPaths:
+    """Where a save landed: the index and the session's file."""
+
+    database: Path
+    session_file: Path
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Input that was refused: which source (file, maybe line) and every problem found."""
+
+    source: str
+    problems: tuple[Problem, ...]
+
+    def lines(self) -> list[str]:
+        """`FILE: JSON-PATH: reason`, one line per problem."""
+        return [f"{self.source}: {problem}" for problem in self.problems]
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one import: what was added, what was already there, what was refused."""
+
+    imported: list[tuple[str, Path]] = field(default_factory=list)
+    already_stored: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    cancelled: bool = False
+
+
+@dataclass
+class SyncReport:
+    """What the startup scan found and did to bring the index in line with the files."""
+
+    imported: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    rewritten: list[str] = field(default_factory=list)
+    superseded: list[str] = field(default_factory=list)
+    quarantined: list[Rejection] = field(default_factory=list)
+    temp_files_removed: int = 0
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(
+            self.imported
+            or self.updated
+            or self.dropped
+            or self.rewritten
+            or self.superseded
+            or self.quarantined
+        )
+
+    def warnings(self) -> list[str]:
+        """Lines worth telling the lifter about."""
+        lines = [f"{name}: was missing; written again from the database" for name in self.rewritten]
+        lines += [f"{name}: an older copy of a session; moved to trash" for name in self.superseded]
+        for rejection in self.quarantined:
+            lines += [f"{line} (moved to quarantine)" for line in rejection.lines()]
+        return lines
+
+
+@dataclass
+class CheckReport:
+    """How the index and the files compare; `agrees` is what `traininglog check` exits on."""
+
+    sessions_in_database: int = 0
+    session_files: int = 0
+    files_not_in_database: list[str] = field(default_factory=list)
+    rows_without_file: list[str] = field(default_factory=list)
+    content_differs: list[str] = field(default_factory=list)
+    invalid_files: list[Rejection] = field(default_factory=list)
+    duplicate_ids: list[str] = field(default_factory=list)
+    leftover_temp_files: list[str] = field(default_factory=list)
+    quarantined_files: list[str] = field(default_factory=list)
+
+    @property
+    def agrees(self) -> bool:
+        return not (
+            self.files_not_in_database
+            or self.rows_without_file
+            or self.content_differs
+            or self.invalid_files
+            or self.duplicate_ids
+        )
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{self.sessions_in_database} sessions in the database, "
+            f"{self.session_files} session files"
+        ]
+        out += [f"{n}: file is not in the database" for n in self.files_not_in_database]
+        out += [f"{n}: database row has no file" for n in self.rows_without_file]
+        out += [f"{n}: file and database differ" for n in self.content_differs]
+        out += [f"{n}: another file holds the same session" for n in self.duplicate_ids]
+        for rejection in self.invalid_files:
+            out += rejection.lines()
+        out += [f"{n}: left over from an interrupted save" for n in self.leftover_temp_files]
+        if self.quarantined_files:
+            out.append(f"{len(self.quarantined_files)} file(s) in quarantine")
+        out.append("database and files agree" if self.agrees else "database and files DISAGREE")
+        return out

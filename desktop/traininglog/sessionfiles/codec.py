@@ -1,0 +1,107 @@
+"""Session ⇄ the JSON bytes of a session file, in exactly the seed's format.
+
+`encode` writes 2-space indented UTF-8 with a trailing newline; whole-number floats are
+written as integers (80, not 80.0), so a file this app wrote re-saves byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..domain import DATA_MODEL_TYPE, Exercise, Problem, Session, WarmupSet, WorkingSet
+from .reader import SessionFileError, from_document
+
+
+def to_document(session: Session) -> dict[str, Any]:
+    """The session as the JSON document the schema describes."""
+    return {
+        "dataModelVersion": session.data_model_version,
+        "dataModelType": DATA_MODEL_TYPE,
+        "_id": session.id,
+        "userId": session.user_id,
+        "userName": session.user_name,
+        "date": session.date.isoformat(),
+        "phase": session.phase,
+        "week": session.week,
+        "isDeloadWeek": session.is_deload_week,
+        "focus": session.focus,
+        "exercises": [_exercise(e) for e in session.exercises],
+    }
+
+
+def _exercise(exercise: Exercise) -> dict[str, Any]:
+    return {
+        "Order": exercise.order,
+        "Name": exercise.name,
+        "targetMuscleGroups": list(exercise.target_muscle_groups),
+        "warmupSets": [_warmup(s) for s in exercise.warmup_sets],
+        "workingSets": [_working(s) for s in exercise.working_sets],
+    }
+
+
+def _warmup(warmup: WarmupSet) -> dict[str, Any]:
+    return {
+        "set": warmup.number,
+        "weightKg": _number(warmup.weight_kg),
+        "repCount": warmup.reps,
+        "notes": warmup.notes,
+    }
+
+
+def _working(working: WorkingSet) -> dict[str, Any]:
+    return {
+        "set": working.number,
+        "weightKg": _number(working.weight_kg),
+        "repCount": {"full": working.full_reps, "partial": working.partial_reps},
+        "rpe": _number(working.rpe),
+        "repAssessment": working.rep_assessment,
+        "actualRestMinutes": _number(working.rest_minutes),
+        "notes": working.notes,
+    }
+
+
+def _number(value: float | None) -> float | int | None:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def encode(session: Session) -> bytes:
+    """The bytes of the session's file."""
+    text = json.dumps(to_document(session), indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(data: bytes) -> Any:
+    """Parse JSON bytes; SessionFileError says what is wrong and at which line and column."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SessionFileError(
+            [Problem("", f"is not UTF-8 text (byte {error.start + 1} cannot be read)")]
+        ) from None
+    try:
+        return json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise SessionFileError(
+            [
+                Problem(
+                    "",
+                    f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise SessionFileError([Problem("", "is nested too deeply to be a session")]) from None
+    except ValueError as error:  # NaN/Infinity, or an integer with thousands of digits
+        raise SessionFileError([Problem("", f"is not valid JSON: {error}")]) from None
+
+
+def decode(data: bytes) -> Session:
+    """The session in a file's bytes; raises SessionFileError naming every problem."""
+    return from_document(parse_json(data))

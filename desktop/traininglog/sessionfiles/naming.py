@@ -1,0 +1,32 @@
+"""The session file-name convention: training_session_YYYY_MM_DD_<first 8 hex of _id>.json."""
+
+from __future__ import annotations
+
+import re
+
+from ..domain import Session
+
+SESSION_FILE_SUFFIX = ".json"
+TEMP_FILE_SUFFIX = ".tmp"
+_CONVENTIONAL = re.compile(r"^training_session_\d{4}_\d{2}_\d{2}_[0-9a-f]{8}\.json$")
+
+
+def file_name(session: Session) -> str:
+    """The file name a session is saved under."""
+    short_id = session.id.replace("-", "")[:8].lower()
+    return f"training_session_{session.date:%Y_%m_%d}_{short_id}.json"
+
+
+def is_conventional(name: str) -> bool:
+    """True for names the app itself writes."""
+    return bool(_CONVENTIONAL.match(name))
+
+
+def is_session_file(name: str) -> bool:
+    """True for a name the folder scan reads: any visible .json file."""
+    return name.endswith(SESSION_FILE_SUFFIX) and not name.startswith(".")
+
+
+def is_temp_file(name: str) -> bool:
+    """True for a temp file an interrupted atomic write left behind."""
+    return name.startswith(".") and name.endswith(TEMP_FILE_SUFFIX)

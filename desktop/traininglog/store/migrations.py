@@ -1,0 +1,135 @@
+"""Numbered schema migrations. Each runs in one transaction; the DB is backed up first.
+
+`PRAGMA user_version` holds the schema number. A database with a higher number than this
+version knows was written by a newer Training Log and is refused, never guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from ..domain.names import name_key
+
+SCHEMA_1 = """
+CREATE TABLE session (
+    id TEXT PRIMARY KEY NOT NULL,
+    date TEXT NOT NULL,
+    started TEXT NOT NULL,
+    day TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    phase INTEGER,
+    week INTEGER,
+    is_deload_week INTEGER NOT NULL,
+    focus TEXT,
+    file_name TEXT NOT NULL UNIQUE,
+    file_size INTEGER NOT NULL,
+    file_mtime_ns INTEGER NOT NULL,
+    file_sha256 TEXT NOT NULL
+);
+CREATE INDEX session_started ON session (started);
+CREATE TABLE exercise (
+    session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    muscle_groups TEXT NOT NULL,
+    PRIMARY KEY (session_id, position)
+);
+CREATE TABLE "set" (
+    session_id TEXT NOT NULL,
+    exercise_position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('warmup', 'working')),
+    number INTEGER NOT NULL,
+    weight_kg REAL NOT NULL,
+    reps_full INTEGER NOT NULL,
+    reps_partial INTEGER NOT NULL,
+    rpe REAL,
+    rep_assessment TEXT,
+    rest_minutes REAL,
+    notes TEXT,
+    PRIMARY KEY (session_id, exercise_position, kind, number),
+    FOREIGN KEY (session_id, exercise_position)
+        REFERENCES exercise (session_id, position) ON DELETE CASCADE
+);
+"""
+
+# Schema 2: "last time for exercise X" becomes one index lookup (name key, newest first),
+# and the history table reads per-session figures without touching the set table.
+SCHEMA_2 = """
+ALTER TABLE exercise ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE exercise ADD COLUMN started TEXT NOT NULL DEFAULT '';
+UPDATE exercise SET
+    name_key = traininglog_name_key(name),
+    started = (SELECT started FROM session WHERE session.id = exercise.session_id);
+CREATE INDEX exercise_last_time ON exercise (name_key, started);
+ALTER TABLE session ADD COLUMN exercise_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE session ADD COLUMN warmup_set_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE session ADD COLUMN working_set_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE session ADD COLUMN volume_kg REAL NOT NULL DEFAULT 0;
+UPDATE session SET
+    exercise_count = (SELECT count(*) FROM exercise e WHERE e.session_id = session.id),
+    warmup_set_count = (SELECT count(*) FROM "set" s
+                        WHERE s.session_id = session.id AND s.kind = 'warmup'),
+    working_set_count = (SELECT count(*) FROM "set" s
+                         WHERE s.session_id = session.id AND s.kind = 'working'),
+    volume_kg = (SELECT coalesce(sum(s.weight_kg * s.reps_full), 0) FROM "set" s
+                 WHERE s.session_id = session.id AND s.kind = 'working');
+CREATE INDEX session_day ON session (day);
+"""
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_1, 2: SCHEMA_2}
+LATEST = max(MIGRATIONS)
+
+
+class DatabaseTooNew(RuntimeError):
+    """The database was written by a newer Training Log."""
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(connection: sqlite3.Connection, before: Callable[[int], None] | None = None) -> int:
+    """Bring the schema to LATEST, one numbered step per transaction; returns the old number.
+
+    `before(old_version)` runs once before the first step of an existing database (the backup).
+    """
+    connection.create_function("traininglog_name_key", 1, name_key, deterministic=True)
+    current = schema_version(connection)
+    if current > LATEST:
+        raise DatabaseTooNew(
+            f"this database has schema {current}, written by a newer Training Log "
+            f"(this version knows schemas up to {LATEST}); update Training Log, or run "
+            "`traininglog rebuild` to rebuild the database from your session files"
+        )
+    if current == LATEST:
+        return current
+    if current > 0 and before is not None:
+        before(current)
+    for number in range(current + 1, LATEST + 1):
+        _apply(connection, number)
+    return current
+
+
+def _apply(connection: sqlite3.Connection, number: int) -> None:
+    # executescript would commit on its own; run statement by statement inside one transaction.
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(MIGRATIONS[number]):
+            connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {number}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]

@@ -1,0 +1,267 @@
+"""Reading the index: domain objects or plain rows out, never a Peewee model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..domain import Exercise, Session, WarmupSet, WorkingSet
+from ..domain.names import name_key
+from ..sessionfiles.reader import parse_date
+from .models import ExerciseRow, SessionRow, SetRow, database
+from .writes import StoredFile
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the history: a session's figures without its sets."""
+
+    id: str
+    date: str
+    day: str
+    focus: str | None
+    phase: int | None
+    week: int | None
+    is_deload_week: bool
+    exercise_count: int
+    warmup_set_count: int
+    working_set_count: int
+    volume_kg: float
+    file_name: str
+
+
+@dataclass(frozen=True)
+class LastTime:
+    """What the lifter did for an exercise the last time they did it."""
+
+    session_id: str
+    day: str
+    exercise: Exercise
+
+
+@dataclass(frozen=True)
+class HistorySet:
+    """One working set of an exercise's history, with when it was done."""
+
+    session_id: str
+    date: str
+    exercise: str
+    set: WorkingSet
+
+
+_SUMMARY_FIELDS = (
+    SessionRow.id,
+    SessionRow.date,
+    SessionRow.day,
+    SessionRow.focus,
+    SessionRow.phase,
+    SessionRow.week,
+    SessionRow.is_deload_week,
+    SessionRow.exercise_count,
+    SessionRow.warmup_set_count,
+    SessionRow.working_set_count,
+    SessionRow.volume_kg,
+    SessionRow.file_name,
+)
+
+
+def session_count() -> int:
+    return SessionRow.select().count()
+
+
+def session_summaries(since: str | None = None) -> list[SessionSummary]:
+    """Every session's summary, oldest first; `since` is an inclusive YYYY-MM-DD."""
+    query = SessionRow.select(*_SUMMARY_FIELDS).order_by(SessionRow.started, SessionRow.id)
+    if since:
+        query = query.where(SessionRow.day >= since)
+    return [SessionSummary(*row[:6], bool(row[6]), *row[7:]) for row in query.tuples().iterator()]
+
+
+def file_index() -> dict[str, tuple[str, StoredFile]]:
+    """file name → (session id, what the index recorded of the file)."""
+    rows = SessionRow.select(
+        SessionRow.file_name,
+        SessionRow.id,
+        SessionRow.file_size,
+        SessionRow.file_mtime_ns,
+        SessionRow.file_sha256,
+    ).tuples()
+    return {name: (sid, StoredFile(name, size, mtime, sha)) for name, sid, size, mtime, sha in rows}
+
+
+def file_name_of(session_id: str) -> str | None:
+    """The file a stored session lives in, or None when it is not stored."""
+    row = (
+        SessionRow.select(SessionRow.file_name).where(SessionRow.id == session_id).tuples().first()
+    )
+    return row[0] if row else None
+
+
+def session_id_of_file(file_name: str) -> str | None:
+    row = SessionRow.select(SessionRow.id).where(SessionRow.file_name == file_name).tuples().first()
+    return row[0] if row else None
+
+
+def load_session(session_id: str) -> Session | None:
+    """The whole session as stored, or None."""
+    found = list(load_sessions([session_id]))
+    return found[0] if found else None
+
+
+def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]:
+    """Whole sessions, oldest first: three queries however many sessions there are."""
+    db = database.obj
+    where, params = "", ()
+    if session_ids is not None:
+        if not session_ids:
+            return
+        marks = ",".join("?" * len(session_ids))
+        where, params = f"WHERE id IN ({marks})", tuple(session_ids)
+    sessions = db.execute_sql(
+        "SELECT id, date, user_id, user_name, phase, week, is_deload_week, focus "
+        f"FROM session {where} ORDER BY started, id",
+        params,
+    ).fetchall()
+    if not sessions:
+        return
+    wanted = {row[0] for row in sessions}
+    exercise_where = where.replace("id IN", "session_id IN")
+    exercises: dict[str, list[tuple]] = {}
+    for row in db.execute_sql(
+        "SELECT session_id, position, name, muscle_groups FROM exercise "
+        f"{exercise_where} ORDER BY session_id, position",
+        params,
+    ):
+        if row[0] in wanted:
+            exercises.setdefault(row[0], []).append(row)
+    sets: dict[tuple[str, int], list[tuple]] = {}
+    for row in db.execute_sql(
+        "SELECT session_id, exercise_position, kind, number, weight_kg, reps_full, reps_partial, "
+        f'rpe, rep_assessment, rest_minutes, notes FROM "set" {exercise_where} '
+        "ORDER BY session_id, exercise_position, kind, number",
+        params,
+    ):
+        sets.setdefault((row[0], row[1]), []).append(row)
+    for sid, date, user_id, user_name, phase, week, deload, focus in sessions:
+        yield Session(
+            id=sid,
+            date=parse_date(date),  # type: ignore[arg-type]
+            exercises=tuple(
+                _exercise(position, name, groups, sets.get((sid, position), []))
+                for _, position, name, groups in exercises.get(sid, [])
+            ),
+            user_id=user_id,
+            user_name=user_name,
+            phase=phase,
+            week=week,
+            is_deload_week=bool(deload),
+            focus=focus,
+        )
+
+
+def _exercise(position: int, name: str, groups: str, set_rows: list[tuple]) -> Exercise:
+    warmups, workings = [], []
+    for row in set_rows:
+        kind, number, weight, full, partial, rpe, assessment, rest, notes = row[2:]
+        if kind == "warmup":
+            warmups.append(WarmupSet(number, weight, full, notes))
+        else:
+            workings.append(WorkingSet(number, weight, full, partial, rpe, assessment, rest, notes))
+    return Exercise(
+        order=position,
+        name=name,
+        target_muscle_groups=tuple(g for g in groups.split(",") if g),
+        warmup_sets=tuple(warmups),
+        working_sets=tuple(workings),
+    )
+
+
+def last_time(exercise_name: str, before: str | None = None) -> LastTime | None:
+    """The most recent session's sets for an exercise (by name key), optionally before a time.
+
+    One index lookup on (name_key, started), then that exercise's sets by primary key.
+    """
+    query = (
+        ExerciseRow.select(
+            ExerciseRow.session, ExerciseRow.position, ExerciseRow.name, ExerciseRow.muscle_groups
+        )
+        .where(ExerciseRow.name_key == name_key(exercise_name))
+        .order_by(ExerciseRow.started.desc(), ExerciseRow.position.desc())
+        .limit(1)
+    )
+    if before is not None:
+        query = query.where(ExerciseRow.started < before)
+    row = query.tuples().first()
+    if row is None:
+        return None
+    session_id, position, name, groups = row
+    set_rows = list(
+        SetRow.select(
+            SetRow.session,
+            SetRow.exercise_position,
+            SetRow.kind,
+            SetRow.number,
+            SetRow.weight_kg,
+            SetRow.reps_full,
+            SetRow.reps_partial,
+            SetRow.rpe,
+            SetRow.rep_assessment,
+            SetRow.rest_minutes,
+            SetRow.notes,
+        )
+        .where((SetRow.session == session_id) & (SetRow.exercise_position == position))
+        .order_by(SetRow.kind, SetRow.number)
+        .tuples()
+    )
+    day = SessionRow.select(SessionRow.day).where(SessionRow.id == session_id).scalar()
+    return LastTime(session_id, day, _exercise(position, name, groups, set_rows))
+
+
+def exercise_history(exercise_name: str, since: str | None = None) -> list[HistorySet]:
+    """Every working set of an exercise, oldest first."""
+    db = database.obj
+    sql = (
+        "SELECT e.session_id, s.date, e.name, t.number, t.weight_kg, t.reps_full, "
+        "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes "
+        "FROM exercise e "
+        "JOIN session s ON s.id = e.session_id "
+        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
+        "AND t.kind = 'working' "
+        "WHERE e.name_key = ?"
+    )
+    params: list[object] = [name_key(exercise_name)]
+    if since:
+        sql += " AND e.started >= ?"
+        params.append(since)
+    sql += " ORDER BY e.started, e.position, t.number"
+    return [
+        HistorySet(sid, date, name, WorkingSet(*rest))
+        for sid, date, name, *rest in db.execute_sql(sql, params)
+    ]
+
+
+def exercise_names() -> list[str]:
+    """Every exercise name used so far, most used first (one spelling per name key)."""
+    db = database.obj
+    rows = db.execute_sql(
+        "SELECT name_key, name, count(*) FROM exercise GROUP BY name_key, name "
+        "ORDER BY name_key, count(*) DESC"
+    ).fetchall()
+    best = [next(group) for _, group in groupby(rows, key=lambda r: r[0])]
+    return [name for _, name, _ in sorted(best, key=lambda r: -r[2])]
+
+
+def focuses() -> list[str]:
+    """Every focus used so far, most recent first."""
+    db = database.obj
+    rows = db.execute_sql(
+        "SELECT focus FROM session WHERE focus IS NOT NULL "
+        "GROUP BY focus ORDER BY max(started) DESC"
+    )
+    return [row[0] for row in rows]
+
+
+def latest_session_id() -> str | None:
+    """The most recent session's id."""
+    return SessionRow.select(SessionRow.id).order_by(SessionRow.started.desc()).limit(1).scalar()

@@ -1,0 +1,167 @@
+"""Writing sessions into the index: one upsert, a bulk insert, a delete. Only the save
+service calls these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from ..domain import Session
+from ..domain.calculations import session_volume_kg
+from ..domain.names import name_key
+from .models import database
+
+_SESSION_SQL = (
+    "INSERT INTO session (id, date, started, day, user_id, user_name, phase, week, "
+    "is_deload_week, focus, file_name, file_size, file_mtime_ns, file_sha256, "
+    "exercise_count, warmup_set_count, working_set_count, volume_kg) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_EXERCISE_SQL = (
+    "INSERT INTO exercise (session_id, position, name, name_key, started, muscle_groups) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_SET_SQL = (
+    'INSERT INTO "set" (session_id, exercise_position, kind, number, weight_kg, reps_full, '
+    "reps_partial, rpe, rep_assessment, rest_minutes, notes) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+class StoredFile(NamedTuple):
+    """The session file a row came from, as the startup scan compares it."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def started_key(session: Session) -> str:
+    """Sortable wall-clock start time: sessions sort by the time the lifter logged."""
+    return session.date.replace(tzinfo=None).isoformat(timespec="microseconds")
+
+
+def _rows(session: Session, stored: StoredFile) -> tuple[tuple, list[tuple], list[tuple]]:
+    started = started_key(session)
+    sets: list[tuple] = []
+    exercises: list[tuple] = []
+    warmups = workings = 0
+    for exercise in session.exercises:
+        exercises.append(
+            (
+                session.id,
+                exercise.order,
+                exercise.name,
+                name_key(exercise.name),
+                started,
+                ",".join(exercise.target_muscle_groups),
+            )
+        )
+        for w in exercise.warmup_sets:
+            sets.append(
+                (
+                    session.id,
+                    exercise.order,
+                    "warmup",
+                    w.number,
+                    w.weight_kg,
+                    w.reps,
+                    0,
+                    None,
+                    None,
+                    None,
+                    w.notes,
+                )
+            )
+        for s in exercise.working_sets:
+            sets.append(
+                (
+                    session.id,
+                    exercise.order,
+                    "working",
+                    s.number,
+                    s.weight_kg,
+                    s.full_reps,
+                    s.partial_reps,
+                    s.rpe,
+                    s.rep_assessment,
+                    s.rest_minutes,
+                    s.notes,
+                )
+            )
+        warmups += len(exercise.warmup_sets)
+        workings += len(exercise.working_sets)
+    session_row = (
+        session.id,
+        session.date.isoformat(),
+        started,
+        session.day,
+        session.user_id,
+        session.user_name,
+        session.phase,
+        session.week,
+        int(session.is_deload_week),
+        session.focus,
+        *stored,
+        len(session.exercises),
+        warmups,
+        workings,
+        session_volume_kg(session),
+    )
+    return session_row, exercises, sets
+
+
+def _insert(cursor, batch: Iterable[tuple[Session, StoredFile]]) -> None:
+    session_rows, exercise_rows, set_rows = [], [], []
+    for session, stored in batch:
+        s, e, sets = _rows(session, stored)
+        session_rows.append(s)
+        exercise_rows.extend(e)
+        set_rows.extend(sets)
+    cursor.executemany(_SESSION_SQL, session_rows)
+    cursor.executemany(_EXERCISE_SQL, exercise_rows)
+    cursor.executemany(_SET_SQL, set_rows)
+
+
+def upsert_session(session: Session, stored: StoredFile) -> None:
+    """Replace whatever the index holds for this session (or its file) in one transaction."""
+    db = database.obj
+    with db.atomic("IMMEDIATE"):
+        cursor = db.cursor()
+        cursor.execute(
+            "DELETE FROM session WHERE id = ? OR file_name = ?", (session.id, stored.name)
+        )
+        _insert(cursor, [(session, stored)])
+
+
+def insert_sessions(
+    batch: Sequence[tuple[Session, StoredFile]], replace_existing: bool = False
+) -> None:
+    """Insert many sessions in one transaction with executemany (the bulk path)."""
+    db = database.obj
+    with db.atomic("IMMEDIATE"):
+        cursor = db.cursor()
+        if replace_existing:
+            cursor.executemany(
+                "DELETE FROM session WHERE id = ? OR file_name = ?",
+                [(s.id, f.name) for s, f in batch],
+            )
+        _insert(cursor, batch)
+
+
+def delete_session(session_id: str) -> None:
+    """Remove a session (its exercises and sets go with it)."""
+    db = database.obj
+    with db.atomic("IMMEDIATE"):
+        db.execute_sql("DELETE FROM session WHERE id = ?", (session_id,))
+
+
+def update_file_stamp(session_id: str, size: int, mtime_ns: int) -> None:
+    """Record a file's new size and mtime after its content was found unchanged."""
+    db = database.obj
+    with db.atomic("IMMEDIATE"):
+        db.execute_sql(
+            "UPDATE session SET file_size = ?, file_mtime_ns = ? WHERE id = ?",
+            (size, mtime_ns, session_id),
+        )
