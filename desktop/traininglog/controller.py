@@ -1,0 +1,95 @@
+"""The GUI's one door to the services: a GUI intent becomes one service call and a signal."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from . import reconcile
+from .domain import Session
+from .errors import describe
+from .logbook import Logbook
+from .reports import SavedPaths, SyncReport
+from .store import queries
+
+log = logging.getLogger(__name__)
+
+
+class Controller(QObject):
+    """Saves, deletes and reads through the logbook; widgets listen to its signals."""
+
+    saved = Signal(object)  # SavedPaths
+    deleted = Signal(str, object)  # session id, trash path
+    changed = Signal()  # the stored sessions changed
+    progress = Signal(int, int)
+    error = Signal(str)
+
+    def __init__(self, logbook: Logbook, parent: QObject | None = None):
+        super().__init__(parent)
+        self.logbook = logbook
+
+    @property
+    def folders(self):
+        return self.logbook.folders
+
+    @property
+    def read_only(self) -> bool:
+        return self.logbook.read_only
+
+    def save(self, session: Session) -> SavedPaths | None:
+        """Save through the save service; None (and `error`) when it could not be done."""
+        try:
+            paths = self.logbook.save(session)
+        except Exception as error:  # every failure reaches the lifter as a message
+            self._report(error, "save the session")
+            return None
+        self.saved.emit(paths)
+        self.changed.emit()
+        return paths
+
+    def delete(self, session_id: str):
+        try:
+            trash_path = self.logbook.delete(session_id)
+        except Exception as error:
+            self._report(error, "delete the session")
+            return None
+        self.deleted.emit(session_id, trash_path)
+        self.changed.emit()
+        return trash_path
+
+    def restore(self, trash_path) -> SavedPaths | None:
+        try:
+            paths = self.logbook.restore(trash_path)
+        except Exception as error:
+            self._report(error, "restore the session")
+            return None
+        self.saved.emit(paths)
+        self.changed.emit()
+        return paths
+
+    def sync(self) -> SyncReport | None:
+        """The startup scan; the window shows its warnings."""
+        if self.read_only:
+            return None
+        try:
+            report = reconcile.sync(self.folders)
+        except Exception as error:
+            self._report(error, "scan the sessions folder")
+            return None
+        if report.changed_anything:
+            self.changed.emit()
+        return report
+
+    def load_session(self, session_id: str) -> Session | None:
+        return queries.load_session(session_id)
+
+    def _report(self, error: Exception, doing: str) -> None:
+        message = describe(error)
+        if message is None:
+            log.exception("could not %s", doing)
+            message = f"Could not {doing}: {type(error).__name__}: {error}"
+        self.error.emit(message)
+
+    def close(self) -> None:
+        self.logbook.close()

@@ -1,0 +1,1 @@
+"""The Qt windows, forms and views: the only code that imports QtWidgets."""

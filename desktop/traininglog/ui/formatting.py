@@ -1,0 +1,35 @@
+"""How numbers and dates read in the window: one place, so every view agrees."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..domain.calculations import LB_PER_KG
+
+
+def weight_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> str:
+    """80 → "80", 82.5 → "82.5", in kg or lb; empty for None."""
+    if kg is None:
+        return ""
+    value = kg * LB_PER_KG if unit == "lb" else kg
+    text = (
+        f"{value:.1f}".rstrip("0").rstrip(".")
+        if abs(value - round(value)) > 1e-9
+        else str(round(value))
+    )
+    return f"{text} {unit}" if with_unit else text
+
+
+def volume_text(kg: float, unit: str = "kg") -> str:
+    """12345.6 → "12,346 kg"."""
+    value = kg * LB_PER_KG if unit == "lb" else kg
+    return f"{value:,.0f} {unit}"
+
+
+def session_date_text(iso: str) -> str:
+    """2026-02-16T23:34:50.722615 → "Mon 16 Feb 2026, 23:34"."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.strftime("%a %d %b %Y, %H:%M")
