@@ -20,7 +20,6 @@ from .reports import ImportReport, Rejection, SavedPaths
 from .sessionfiles import decode, encode, file_name, to_document
 from .sessionfiles.atomic import fsync_folder, write_atomically
 from .sessionfiles.scan import FileStat, sha256_hex
-from .sessionfiles.schema import schema_problems
 from .store import queries, writes
 from .store.db import init_db
 from .store.writes import StoredFile
@@ -185,6 +184,7 @@ class Logbook:
                 report.imported.append((source, path))
                 if not dry_run:
                     write_atomically(path, data, sync_folder=False)
+                    faults.checkpoint("json-written")
                     batch.append((session, _stamp(path, data)))
             if len(batch) >= IMPORT_BATCH:
                 self._commit_batch(batch)
@@ -202,6 +202,7 @@ class Logbook:
         fsync_folder(self.folders.sessions)
         faults.checkpoint("import-files-written")
         writes.insert_sessions(batch)
+        faults.checkpoint("db-written")
         batch.clear()
 
 
@@ -209,6 +210,10 @@ def validate_for_saving(session: Session, schema: bool = True) -> None:
     """Domain rules, then the published schema (DESIGN.md, step 1)."""
     ensure_valid(session)
     if schema:
+        # Imported here: jsonschema's format checkers take about 2 s to import, which every
+        # command-line run would pay although only an interactive save checks the schema.
+        from .sessionfiles.schema import schema_problems
+
         found = schema_problems(to_document(session))
         if found:
             raise InvalidSession(found)

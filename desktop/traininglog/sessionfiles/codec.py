@@ -70,7 +70,9 @@ def _number(value: float | None) -> float | int | None:
 def encode(session: Session) -> bytes:
     """The bytes of the session's file."""
     text = json.dumps(to_document(session), indent=2, ensure_ascii=False)
-    return (text + "\n").encode("utf-8")
+    # A lone surrogate (read from a "\ud800" escape) has no UTF-8 form: write it back as the
+    # same JSON escape instead of failing.
+    return (text + "\n").encode("utf-8", "backslashreplace")
 
 
 def _refuse_constant(name: str) -> None:
