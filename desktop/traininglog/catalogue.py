@@ -57,9 +57,14 @@ class Catalogue:
     def __init__(self, exercises: Iterable[CatalogueExercise]):
         self.exercises = tuple(exercises)
         self._by_key: dict[str, CatalogueExercise] = {}
+        # (spelling, the name it stands for, is an alias), keyed once, searched per keystroke
+        self._spellings: list[tuple[_Spelling, str, bool]] = []
         for exercise in self.exercises:
             for spelling in (exercise.name, *exercise.aliases):
                 self._by_key.setdefault(name_key(spelling), exercise)
+                self._spellings.append(
+                    (_Spelling.of(spelling), exercise.name, spelling != exercise.name)
+                )
 
     def find(self, name: str) -> CatalogueExercise | None:
         """The catalogue entry a name or alias means, ignoring case and punctuation."""
@@ -73,10 +78,7 @@ class Catalogue:
         used_names = list(dict.fromkeys(used))
         used_keys = {name_key(n) for n in used_names}
         candidates: dict[str, tuple] = {}
-        spellings: list[tuple[str, str, bool]] = [(n, n, False) for n in used_names]
-        for exercise in self.exercises:
-            spellings.append((exercise.name, exercise.name, False))
-            spellings += [(alias, exercise.name, True) for alias in exercise.aliases]
+        spellings = [(_Spelling.of(n), n, False) for n in used_names] + self._spellings
         for spelling, shown, is_alias in spellings:
             rank = _rank(spelling, words)
             if rank is None:
@@ -102,10 +104,20 @@ class Catalogue:
         return unique[:limit]
 
 
-def _rank(spelling: str, words: list[str]) -> tuple[int, int] | None:
+@dataclass(frozen=True)
+class _Spelling:
+    key: str
+    word_keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, spelling: str) -> _Spelling:
+        words = tuple(name_key(w) for w in spelling.replace("-", " ").split())
+        return cls(name_key(spelling), words)
+
+
+def _rank(spelling: _Spelling, words: list[str]) -> tuple[int, int] | None:
     """None when a typed word is not in the spelling; else (how it matched, where)."""
-    key = name_key(spelling)
-    word_keys = [name_key(w) for w in spelling.replace("-", " ").split()]
+    key, word_keys = spelling.key, spelling.word_keys
     if any(w not in key for w in words):
         return None
     if key.startswith("".join(words)):

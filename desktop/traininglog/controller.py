@@ -8,10 +8,11 @@ from PySide6.QtCore import QObject, Signal
 
 from . import reconcile
 from .domain import Session
+from .domain.calculations import OneRepMaxFormula, set_estimated_one_rep_max
 from .errors import describe
 from .logbook import Logbook
 from .reports import SavedPaths, SyncReport
-from .store import queries
+from .store import queries, session_pages
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,31 @@ class Controller(QObject):
             self.changed.emit()
         return report
 
+    # -- reading (fast index lookups; the window calls these directly) -----------------------
+
     def load_session(self, session_id: str) -> Session | None:
         return queries.load_session(session_id)
+
+    def latest_session(self, focus: str | None = None) -> Session | None:
+        session_id = session_pages.latest_session_id(focus)
+        return queries.load_session(session_id) if session_id else None
+
+    def last_time(self, exercise_name: str, before: str | None = None):
+        return queries.last_time(exercise_name, before=before)
+
+    def best_e1rm_kg(self, exercise_name: str, formula: OneRepMaxFormula) -> float | None:
+        best = None
+        for entry in queries.exercise_history(exercise_name):
+            e1rm = set_estimated_one_rep_max(entry.set, formula)
+            if e1rm is not None and (best is None or e1rm > best):
+                best = e1rm
+        return best
+
+    def exercise_names(self) -> list[str]:
+        return queries.exercise_names()
+
+    def focuses(self) -> list[str]:
+        return queries.focuses()
 
     def _report(self, error: Exception, doing: str) -> None:
         message = describe(error)

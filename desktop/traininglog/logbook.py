@@ -164,7 +164,9 @@ class Logbook:
             data = encode(session)
             digest = sha256_hex(data)
             stored = stored_by_id.get(session.id)
-            if session.id in seen or (stored is not None and stored.sha256 == digest):
+            if session.id in seen or (
+                stored is not None and _stored_unchanged(session.id, stored, data, digest)
+            ):
                 report.already_stored.append(source)
             elif stored is not None:
                 report.conflicts.append(
@@ -217,6 +219,15 @@ def validate_for_saving(session: Session, schema: bool = True) -> None:
         found = schema_problems(to_document(session))
         if found:
             raise InvalidSession(found)
+
+
+def _stored_unchanged(session_id: str, stored: StoredFile, data: bytes, digest: str) -> bool:
+    """True when the index holds this very session, whatever the stored file's formatting."""
+    if stored.sha256 == digest:
+        return True
+    # A file written by hand or by another program holds the same session in other bytes.
+    held = queries.load_session(session_id)
+    return held is not None and encode(held) == data
 
 
 def _stamp(path: Path, data: bytes) -> StoredFile:

@@ -31,6 +31,9 @@ REBUILD_BATCH = 500
 def sync(folders: DataDirectory) -> SyncReport:
     """The startup scan: bring the index in line with the sessions folder."""
     report = SyncReport()
+    # A rebuild that died before swapping its new index in leaves it beside the old one.
+    for leftover in _database_files(_rebuilding(folders.database)):
+        leftover.unlink(missing_ok=True)
     listing = list_sessions_folder(folders.sessions)
     for temp in listing.temp_files:
         # One writer holds the lock, so a temp file now is a save that never finished.
@@ -92,10 +95,10 @@ def _newest_per_session(changed, report, folders, listing, owner_of):
 
 def _rows_without_files(folders: DataDirectory, report: SyncReport) -> None:
     on_disk = set(list_sessions_folder(folders.sessions).files)
-    for name, (session_id, _) in queries.file_index().items():
+    for name, (session_id, recorded) in queries.file_index().items():
         if name in on_disk:
             continue
-        if (folders.trash / name).exists():
+        if _in_trash(folders, recorded):
             writes.delete_session(session_id)
             report.dropped.append(name)
             continue
@@ -110,6 +113,21 @@ def _rows_without_files(folders: DataDirectory, report: SyncReport) -> None:
             session, StoredFile(name, st.st_size, st.st_mtime_ns, sha256_hex(data))
         )
         report.rewritten.append(name)
+
+
+def _in_trash(folders: DataDirectory, recorded: StoredFile) -> bool:
+    """True when trash/ holds the very file the index recorded (a delete cut short).
+
+    An older copy of the same session, trashed by an earlier delete, does not count.
+    """
+    first = folders.trash / recorded.name
+    candidate, n = first, 0
+    while candidate.exists():
+        if sha256_hex(candidate.read_bytes()) == recorded.sha256:
+            return True
+        n += 1
+        candidate = first.with_name(f"{first.stem}.{n}{first.suffix}")
+    return False
 
 
 def quarantine(folders: DataDirectory, name: str, problems: list[Problem]) -> Rejection:
@@ -150,6 +168,8 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
             stat.mtime_ns,
         )
         if unchanged and not deep:
+            if known[0] in ids_seen:
+                report.duplicate_ids.append(name)
             ids_seen[known[0]] = name
             continue
         data = (folders.sessions / name).read_bytes()
@@ -203,7 +223,7 @@ def rebuild(
     winners = _newest_per_session(sessions, scratch, folders, listing, {})
 
     target = folders.database
-    building = target.with_name(target.name + ".rebuilding")
+    building = _rebuilding(target)
     for leftover in _database_files(building):
         leftover.unlink(missing_ok=True)
     current = database.obj
@@ -236,6 +256,10 @@ def rebuild(
 
 class _Cancelled(Exception):
     pass
+
+
+def _rebuilding(database_path: Path) -> Path:
+    return database_path.with_name(database_path.name + ".rebuilding")
 
 
 def _database_files(path: Path) -> list[Path]:

@@ -7,12 +7,23 @@ The same ranges as the schema, plus what a schema cannot say: exercises and sets
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from dataclasses import dataclass
 
 from . import limits
 from .session import Exercise, Session, WarmupSet, WorkingSet
 from .vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
+
+# A lone surrogate (from a "\ud800" escape in JSON) is not Unicode text: it has no UTF-8
+# form, so neither the session file nor the database could hold it.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+NOT_UNICODE = "is not valid Unicode text (it holds a lone surrogate)"
+
+
+def has_lone_surrogate(text: str) -> bool:
+    """True when the text holds a code point in U+D800–U+DFFF, which UTF-8 cannot encode."""
+    return _LONE_SURROGATE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -133,7 +144,8 @@ def _is_number(value: object) -> bool:
 
 
 def _number(out: list[Problem], at: str, value: object, low: float, high: float) -> bool:
-    if not _is_number(value) or not math.isfinite(value):  # type: ignore[arg-type]
+    # isfinite only for floats: an int too large for a float would raise OverflowError.
+    if not _is_number(value) or (isinstance(value, float) and not math.isfinite(value)):
         out.append(Problem(at, f"{value!r} is not a number"))
         return False
     if value < low:  # type: ignore[operator]
@@ -170,6 +182,8 @@ def _text(
         return
     if not isinstance(value, str):
         out.append(Problem(at, f"{value!r} is not text"))
+    elif has_lone_surrogate(value):
+        out.append(Problem(at, NOT_UNICODE))
     elif not blank_ok and not value.strip():
         out.append(Problem(at, "is empty"))
     elif len(value) > max_chars:

@@ -70,9 +70,7 @@ def _number(value: float | None) -> float | int | None:
 def encode(session: Session) -> bytes:
     """The bytes of the session's file."""
     text = json.dumps(to_document(session), indent=2, ensure_ascii=False)
-    # A lone surrogate (read from a "\ud800" escape) has no UTF-8 form: write it back as the
-    # same JSON escape instead of failing.
-    return (text + "\n").encode("utf-8", "backslashreplace")
+    return (text + "\n").encode("utf-8")
 
 
 def _refuse_constant(name: str) -> None:

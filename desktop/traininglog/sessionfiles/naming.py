@@ -14,7 +14,8 @@ _CONVENTIONAL = re.compile(r"^training_session_\d{4}_\d{2}_\d{2}_[0-9a-f]{8}\.js
 def file_name(session: Session) -> str:
     """The file name a session is saved under."""
     short_id = session.id.replace("-", "")[:8].lower()
-    return f"training_session_{session.date:%Y_%m_%d}_{short_id}.json"
+    day = session.date  # not strftime's %Y: glibc writes year 5 as "5", not "0005"
+    return f"training_session_{day.year:04d}_{day.month:02d}_{day.day:02d}_{short_id}.json"
 
 
 def is_conventional(name: str) -> bool:

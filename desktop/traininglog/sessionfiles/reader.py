@@ -23,6 +23,7 @@ from ..domain import (
     WorkingSet,
     limits,
 )
+from ..domain.validation import NOT_UNICODE, has_lone_surrogate
 from ..domain.validation import problems as domain_problems
 from ..domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 
@@ -58,7 +59,8 @@ _NAIVE = re.compile(
     r"(\.[0-9]{1,6})?$"
 )
 _RFC3339 = re.compile(
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?"
+    r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
 )
 # Stands for a key that is absent: `fields` reports it once, the value checks stay quiet.
 MISSING = object()
@@ -81,19 +83,21 @@ class NewerFormatError(SessionFileError):
 def version_tuple(text: str) -> tuple[int, ...] | None:
     """(0, 0, 1) for "0.0.1"; None when the text is not a dotted version."""
     parts = text.split(".")
-    if not all(part.isdigit() for part in parts):
+    # ASCII digits only: str.isdigit() is also true for "²", which int() cannot read.
+    if not all(re.fullmatch(r"[0-9]{1,100}", part) for part in parts):
         return None
     return tuple(int(part) for part in parts)
 
 
 def parse_date(text: str) -> datetime | None:
     """The session time from either accepted form, or None when it is neither."""
-    if not (_NAIVE.match(text) or _RFC3339.match(text)):
+    # fullmatch: `$` alone would also match before a trailing newline.
+    if not (_NAIVE.fullmatch(text) or _RFC3339.fullmatch(text)):
         return None
     normal = text.upper().replace("Z", "+00:00")
     fraction = re.search(r"\.([0-9]+)", normal)
-    if fraction and len(fraction.group(1)) > 6:  # RFC 3339 allows more digits than Python keeps
-        normal = normal.replace(fraction.group(0), "." + fraction.group(1)[:6], 1)
+    if fraction:  # RFC 3339 allows more digits than Python keeps; Python 3.10 wants 3 or 6
+        normal = normal.replace(fraction.group(0), "." + fraction.group(1)[:6].ljust(6, "0"), 1)
     try:
         return datetime.fromisoformat(normal)
     except ValueError:
@@ -210,7 +214,7 @@ class _Reader:
             kind = "a number or null" if nullable else "a number"
             self.fail(path, f"{_shown(value)} is not {kind}")
             return None
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):  # ints: no OverflowError
             self.fail(path, f"{value} is not a finite number")
             return None
         if value < low:
@@ -251,6 +255,9 @@ class _Reader:
         if not isinstance(value, str):
             kind = "text or null" if nullable else "text"
             self.fail(path, f"{_shown(value)} is not {kind}")
+            return None
+        if has_lone_surrogate(value):
+            self.fail(path, NOT_UNICODE)
             return None
         if not_blank and not value.strip():
             self.fail(path, "is empty")

@@ -66,7 +66,7 @@ def _message(error: ValidationError) -> str:
         return f"is {instance!r}, expected {value!r}"
     if rule == "multipleOf":
         return f"{instance} is not in steps of {value}"
-    if rule in ("anyOf", "oneOf") and "title" in error.schema:
+    if rule in ("anyOf", "oneOf", "not") and "title" in error.schema:
         return f"{instance!r} is not {error.schema['title']}"
     if rule == "type":
         return f"{instance!r} is not of type {value}"

@@ -36,3 +36,11 @@ def summary_page(
         .tuples()
     )
     return [SessionSummary(*row[:6], bool(row[6]), *row[7:]) for row in query]
+
+
+def latest_session_id(focus: str | None = None) -> str | None:
+    """The most recent session's id, optionally the most recent with this focus."""
+    query = SessionRow.select(SessionRow.id).order_by(SessionRow.started.desc()).limit(1)
+    if focus is not None:
+        query = query.where(SessionRow.focus == focus)
+    return query.scalar()

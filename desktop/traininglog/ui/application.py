@@ -56,6 +56,7 @@ def run(folders: DataDirectory) -> int:
     if report is not None and report.warnings():
         window.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
     window.show()
+    window.offer_draft_restore()
     try:
         return app.exec()
     finally:

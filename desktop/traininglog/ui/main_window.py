@@ -1,46 +1,50 @@
-"""The main window: menus, the sessions list with a detail pane, and the status bar."""
+"""The main window: menus and shortcuts, the Log and History views, and the status bar."""
 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl, qVersion
+from PySide6.QtCore import QSettings, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSplitter,
-    QTableView,
+    QStackedWidget,
 )
 
 from .. import __version__
+from ..catalogue import shipped_catalogue
 from ..controller import Controller
+from ..draftfile import read_draft
 from ..reports import SavedPaths
+from ..session_files_io import export_everything, import_session_files
+from .app_settings import AppSettings
+from .history_page import HistoryPage
+from .log_view import LogView
 from .saved_paths_label import SavedPathsLabel
-from .session_detail import SessionDetail
-from .sessions_table import SESSION_ID_ROLE, SessionTableModel
+from .settings_dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
     def __init__(self, controller: Controller, settings: QSettings | None = None):
         super().__init__()
         self.controller = controller
-        self.settings = settings or QSettings()
-        self.setWindowTitle("Training Log")
+        self.qsettings = settings or QSettings()
+        self.settings = AppSettings(self.qsettings)
+        self.setWindowTitle("Training Log[*]")  # [*] shows as • while the form is unsaved
         self.setObjectName("mainWindow")
 
-        self.sessions_model = SessionTableModel(parent=self)
-        self.sessions_table = self._make_table()
-        self.detail = SessionDetail()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.sessions_table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(splitter)
+        self.log_view = LogView(controller, self.settings, shipped_catalogue())
+        self.history = HistoryPage(controller, self.settings.unit)
+        self.history.edit_requested.connect(self.edit_session)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.log_view)
+        self.views.addWidget(self.history)
+        self.setCentralWidget(self.views)
 
         self.saved_paths = SavedPathsLabel()
         self.count_label = QLabel()
@@ -52,62 +56,169 @@ class MainWindow(QMainWindow):
         controller.saved.connect(self.on_saved)
         controller.changed.connect(self.refresh)
         controller.error.connect(self.on_error)
+        self.log_view.editor.changed.connect(self._update_title)
         self.refresh()
         self._restore_geometry()
+        self._update_title()
 
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("sessionsTable")
-        table.setAccessibleName("Sessions")
-        table.setModel(self.sessions_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setSortingEnabled(True)
-        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.selectionModel().currentRowChanged.connect(self._show_selected)
-        return table
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, handler, shortcut=None, name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        return action
 
     def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_folder = QAction("Open &data folder", self)
-        open_folder.triggered.connect(self.open_data_folder)
-        file_menu.addAction(open_folder)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(
+            file_menu, "&New session", self.new_session, QKeySequence.StandardKey.New, "newSession"
+        )
+        self.save_action = self._action(
+            file_menu, "&Save", self.log_view.save, QKeySequence.StandardKey.Save, "saveSession"
+        )
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Training Log", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self._action(file_menu, "&Import…", self.import_files, None, "importFiles")
+        self._action(file_menu, "&Export…", self.export_files, None, "exportFiles")
+        self._action(file_menu, "Open &data folder", self.open_data_folder)
+        file_menu.addSeparator()
+        self._action(file_menu, "Se&ttings…", self.show_settings, "Ctrl+,", "settings")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-    # -- reacting to the controller -------------------------------------------------------
+        edit_menu = bar.addMenu("&Edit")
+        stack = self.log_view.editor.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "&Log", self.show_log, "Ctrl+1", "viewLog")
+        self._action(view_menu, "&History", self.show_history, "Ctrl+2", "viewHistory")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&About Training Log", self.show_about)
+
+    # -- views -------------------------------------------------------------------------------
+
+    def show_log(self) -> None:
+        self.views.setCurrentWidget(self.log_view)
+
+    def show_history(self) -> None:
+        self.views.setCurrentWidget(self.history)
+        self.history.table.setFocus()
 
     def refresh(self) -> None:
-        self.sessions_model.reload()
-        total = self.sessions_model.total
+        self.history.refresh()
+        total = self.history.model.total
         self.count_label.setText(f"{total:,} session{'s' if total != 1 else ''}")
+
+    def _update_title(self, *_args) -> None:
+        self.setWindowModified(self.log_view.editor.dirty)
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def new_session(self) -> None:
+        if self.confirm_discard():
+            self.log_view.new_session()
+            self.show_log()
+
+    def edit_session(self, session_id: str) -> None:
+        session = self.controller.load_session(session_id)
+        if session is not None and self.confirm_discard():
+            self.log_view.load_session(session)
+            self.show_log()
+
+    def offer_draft_restore(self) -> None:
+        """At start: a draft left by a crash or a closed laptop is offered back."""
+        draft = read_draft(self.controller.folders.root)
+        if draft is None or self.controller.read_only:
+            return
+        count = len(draft.exercises)
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved session?",
+            f"An unsaved session from {draft.date[:16].replace('T', ' ')} with {count} "
+            f"exercise{'s' * (count != 1)} was found. Restore it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.log_view.restore_draft(draft)
+        else:
+            self.log_view.new_session()
+
+    def confirm_discard(self) -> bool:
+        """True when the form may be replaced: saved, discarded, or nothing to lose."""
+        if not self.log_view.editor.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Save this session?",
+            "The session in the log has unsaved changes.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.log_view.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- reacting to the controller ---------------------------------------------------------
 
     def on_saved(self, paths: SavedPaths) -> None:
         self.saved_paths.show_paths(paths)
+        self._update_title()
 
     def on_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
         QMessageBox.warning(self, "Training Log", message)
 
-    def _show_selected(self, current, _previous) -> None:
-        session_id = current.data(SESSION_ID_ROLE) if current.isValid() else None
-        self.detail.show_session(self.controller.load_session(session_id) if session_id else None)
+    # -- files -------------------------------------------------------------------------------
 
-    # -- actions ------------------------------------------------------------------------------
+    def import_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import session files", str(Path.home()), "Session files (*.json)"
+        )
+        if not names:
+            return
+        report = import_session_files(self.controller.logbook, [Path(n) for n in names])
+        self.controller.changed.emit()
+        lines = [line for r in report.rejected for line in r.lines()]
+        summary = (
+            f"Imported {len(report.imported)} session(s); {len(report.already_stored)} "
+            f"already stored; {len(report.rejected)} rejected."
+        )
+        QMessageBox.information(self, "Import", "\n".join([summary, *lines[:20]]))
+
+    def export_files(self) -> None:
+        kinds = ["Session files (JSON, one per session)", "CSV table (one row per set)"]
+        kind, ok = QInputDialog.getItem(self, "Export", "Export as", kinds, 0, False)
+        if not ok:
+            return
+        if kind == kinds[0]:
+            target = QFileDialog.getExistingDirectory(self, "Export into folder")
+            fmt = "json"
+        else:
+            target, _ = QFileDialog.getSaveFileName(self, "Export CSV", "training-log.csv")
+            fmt = "csv"
+        if target:
+            count = export_everything(fmt, Path(target))
+            what = "sessions" if fmt == "json" else "sets"
+            self.statusBar().showMessage(f"Exported {count:,} {what} to {target}", 15000)
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.folders.root)))
+
+    def show_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
 
     def about_text(self) -> str:
         return (
@@ -122,16 +233,15 @@ class MainWindow(QMainWindow):
     # -- window state -------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        geometry = self.settings.value("mainWindow/geometry")
+        geometry = self.qsettings.value("mainWindow/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        state = self.settings.value("mainWindow/state")
-        if state is not None:
-            self.restoreState(state)
 
     def closeEvent(self, event) -> None:
-        self.settings.setValue("mainWindow/geometry", self.saveGeometry())
-        self.settings.setValue("mainWindow/state", self.saveState())
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.qsettings.setValue("mainWindow/geometry", self.saveGeometry())
         super().closeEvent(event)

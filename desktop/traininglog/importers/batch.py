@@ -1,0 +1,49 @@
+"""What reading some files for import found, before anything is stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain import Session
+from ..reports import Rejection
+
+
+@dataclass
+class ImportBatch:
+    """Sessions ready to import, and everything that was refused, skipped or not recognised.
+
+    - `sessions`: (source, session); the source is `FILE:LINE` where the session starts
+      (just `FILE` for session files).
+    - `rejected`: one rejection per bad row or line (`FILE:LINE`), or per unreadable file.
+    - `rejected_sessions`: a label per workout left out because one of its rows was bad.
+    - `skipped_rows`: rows that are not strength sets (cardio, timed holds); not errors.
+    - `unmapped_names`: exercise names not in the catalogue, kept as custom exercises.
+    - `formats`: the format read for each file (json, strong, hevy, fitnotes, markdown).
+    """
+
+    sessions: list[tuple[str, Session]] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    rejected_sessions: list[str] = field(default_factory=list)
+    skipped_rows: int = 0
+    unmapped_names: set[str] = field(default_factory=set)
+    formats: dict[str, str] = field(default_factory=dict)
+
+    def add(self, other: ImportBatch) -> None:
+        """Take in what another file's reading found."""
+        self.sessions.extend(other.sessions)
+        self.rejected.extend(other.rejected)
+        self.rejected_sessions.extend(other.rejected_sessions)
+        self.skipped_rows += other.skipped_rows
+        self.unmapped_names |= other.unmapped_names
+        self.formats.update(other.formats)
+
+    @property
+    def exercise_count(self) -> int:
+        return sum(len(s.exercises) for _, s in self.sessions)
+
+    @property
+    def set_count(self) -> int:
+        """Warm-up and working sets together."""
+        return sum(
+            len(e.warmup_sets) + len(e.working_sets) for _, s in self.sessions for e in s.exercises
+        )

@@ -1,0 +1,89 @@
+"""FitNotes' CSV export:
+
+`Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time`, or with
+`Weight (kgs)`, or `Weight,Weight Unit` (kgs / lbs on each row), and optionally a trailing
+`Comment` (the set's notes). Dates have no time and no workout name: one session per day,
+its sets in row order; the Cardio category is skipped.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .batch import ImportBatch
+from .csv_tables import Columns, Record, Row, split_header
+from .exercise_names import ExerciseNames
+from .set_values import BadValue, unit_named
+from .text_files import TextFile, refuse
+from .workouts import WORKING, Workout, WorkoutCollector, read_set
+
+FORMAT = "fitnotes"
+
+COLUMNS = {
+    "date": "date",
+    "exercise": "exercise",
+    "category": "category",
+    "weightlbs": "weight",
+    "weightlb": "weight",
+    "weightkgs": "weight",
+    "weightkg": "weight",
+    "weight": "weight",
+    "weightunit": "weight_unit",
+    "reps": "reps",
+    "distance": "distance",
+    "time": "seconds",
+    "comment": "notes",
+}
+WEIGHT_UNITS: dict[str, str | None] = {
+    "weightlbs": "lb",
+    "weightlb": "lb",
+    "weightkgs": "kg",
+    "weightkg": "kg",
+    "weight": None,
+}
+REQUIRED = {"date": "Date", "exercise": "Exercise", "weight": "Weight", "reps": "Reps"}
+
+
+def is_fitnotes_header(keys: list[str]) -> bool:
+    return {"date", "exercise", "category"} <= set(keys)
+
+
+def day(text: str) -> datetime:
+    """FitNotes' date, `2026-02-16`: the session starts at midnight."""
+    try:
+        return datetime.fromisoformat(text.strip()[:10])
+    except ValueError:
+        raise BadValue(f"{text!r} is not a date like 2026-02-16") from None
+
+
+def read_fitnotes(source: TextFile, weight_unit: str | None, names: ExerciseNames) -> ImportBatch:
+    """The sessions in a FitNotes export; raises Unreadable when the file is not one."""
+    header, rows = split_header(source)
+    columns = Columns(source, header, COLUMNS)
+    columns.require(REQUIRED, "a FitNotes export")
+    file_unit = WEIGHT_UNITS[columns.key["weight"]]
+    if file_unit is None and not columns.has("weight_unit") and weight_unit is None:
+        raise refuse(
+            source.at(columns.line),
+            "has no unit, so Training Log cannot tell kilograms from pounds: "
+            "choose kg or lb (--weight-unit kg|lb) and import again",
+            columns.title["weight"],
+        )
+    collector = WorkoutCollector(source, FORMAT, names)
+
+    def handle(record: Record) -> Workout:
+        row = Row(columns, record)
+        workout = collector.workout_of(row, (row.text("date"),), "", day)
+        unit = file_unit
+        if unit is None:
+            written = row.text("weight_unit")
+            unit = unit_named(written) if written else weight_unit
+            if written and unit is None:
+                row.problem("weight_unit", f"{written!r} is not a unit: kgs or lbs")
+                unit = "kg"
+        if row.text("category").casefold() == "cardio" and not row.problems:
+            return collector.take(workout, row, None)
+        return collector.take(workout, row, read_set(row, WORKING, unit))
+
+    collector.read(rows, handle)
+    return collector.finish()

@@ -1,0 +1,298 @@
+"""Markdown training notes: sessions under dated headings, exercises under their own.
+
+```
+# 2026-02-16 Upper Strength          a session: date (optional HH:MM), then the focus
+Phase 2, Week 5, Deload              optional, any order, separated by , · or |
+## Barbell Bench Press               an exercise
+- warmup: 20 x 5, 40 x 5, 60 x 3     warm-ups
+- 80kg x 5+2 @9.5 perfect rest 3min  a working set
+```
+
+The README's "Markdown training notes" section is the full grammar. Text before the first
+session (a title, an introduction) is ignored; inside a session every line must be one the
+grammar knows, and a session with a line that is not is left out, with the line reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, problems
+from ..reports import Rejection
+from .batch import ImportBatch
+from .exercise_names import ExerciseNames
+from .markdown_lines import (
+    DATE_START,
+    NotUnderstood,
+    exercise_heading,
+    muscles,
+    session_facts,
+    session_heading,
+    session_metadata,
+    set_line,
+    warmup_sets,
+)
+from .set_values import BadValue
+from .text_files import TextFile
+from .workouts import session_id
+
+FORMAT = "markdown"
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+_BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
+_RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when some heading starts with a date: `# 2026-02-16 …`."""
+    return any(
+        (m := _HEADING.match(line.strip())) and DATE_START.match(m[2])
+        for line in text.splitlines()[:2000]
+    )
+
+
+@dataclass
+class _ExerciseDraft:
+    line: int
+    name: str
+    exact: bool
+    muscles: tuple[str, ...] | None = None
+    warmups: list[WarmupSet] = field(default_factory=list)
+    workings: list[WorkingSet] = field(default_factory=list)
+
+
+@dataclass
+class _SessionDraft:
+    line: int
+    level: int
+    date: datetime
+    focus: str | None
+    nth: int = 0
+    phase: int | None = None
+    week: int | None = None
+    deload: bool = False
+    metadata: dict[str, str] = field(default_factory=dict)
+    exercises: list[_ExerciseDraft] = field(default_factory=list)
+    bad: list[Rejection] = field(default_factory=list)
+
+
+class _NotesReader:
+    def __init__(self, source: TextFile, weight_unit: str | None, names: ExerciseNames):
+        self.source = source
+        self.unit = weight_unit or "kg"
+        self.names = names
+        self.batch = ImportBatch(formats={source.label: FORMAT})
+        self.session: _SessionDraft | None = None
+        self.seen_ids: dict[str, int] = {}
+        self.occurrences: dict[tuple[str, str], int] = {}
+        self.found_any = False
+
+    def read(self) -> ImportBatch:
+        in_comment = False
+        for number, raw in enumerate(self.source.text.split("\n"), start=1):
+            line = raw.strip()
+            if in_comment:
+                in_comment = "-->" not in line
+                continue
+            if not line or _RULE.match(line):
+                continue
+            if line.startswith("<!--") and not line.startswith("<!-- training-log"):
+                in_comment = "-->" not in line
+                continue
+            try:
+                self._line(number, line)
+            except BadValue as error:
+                self._bad(number, str(error), error.field)
+        self._finish_session()
+        if not self.found_any:
+            self.batch.rejected.append(
+                Rejection(
+                    self.source.label,
+                    (
+                        Problem(
+                            "",
+                            "has no sessions: a session starts with a heading like "
+                            "'# 2026-02-16 Upper Strength'",
+                        ),
+                    ),
+                )
+            )
+        return self.batch
+
+    def _bad(self, number: int, message: str, what: str = "") -> None:
+        rejection = Rejection(self.source.at(number), (Problem(what, message),))
+        if self.session is not None:
+            self.session.bad.append(rejection)
+        else:
+            self.batch.rejected.append(rejection)
+
+    def _line(self, number: int, line: str) -> None:
+        heading = _HEADING.match(line)
+        if heading:
+            self._heading(number, len(heading[1]), heading[2])
+            return
+        session = self.session
+        if session is None:
+            if _BULLET.match(line) and _is_set(line):
+                raise BadValue(
+                    "a set needs a session heading like '# 2026-02-16' above it (an exercise "
+                    "heading is one level below its session's, like '## Bench Press')",
+                    "set",
+                )
+            return  # prose before the first session, or between sections: not part of a session
+        metadata = session_metadata(line)
+        if metadata is not None:
+            session.metadata = metadata
+            return
+        text = _BULLET.sub("", line, count=1)
+        facts = session_facts(text)
+        if facts is not None:
+            session.phase = facts.phase if facts.phase is not None else session.phase
+            session.week = facts.week if facts.week is not None else session.week
+            session.deload = session.deload or bool(facts.deload)
+            return
+        if not session.exercises:
+            if _is_set(text) or muscles(text) is not None:
+                raise BadValue(
+                    "this needs an exercise heading like '## Barbell Bench Press' above it", "set"
+                )
+            raise NotUnderstood(
+                f"{text!r} is not part of a session: after the heading come 'Phase 2, Week 5, "
+                "Deload' and exercises ('## Barbell Bench Press')",
+                "line",
+            )
+        self._exercise_line(session.exercises[-1], text)
+
+    def _heading(self, number: int, level: int, text: str) -> None:
+        session = self.session
+        if DATE_START.match(text):
+            self._finish_session()
+            heading = session_heading(text)
+            key = (heading.date.isoformat(), heading.focus or "")
+            nth = self.occurrences.get(key, 0)
+            self.occurrences[key] = nth + 1
+            self.session = _SessionDraft(number, level, heading.date, heading.focus, nth)
+            self.found_any = True
+        elif session is not None and level > session.level:
+            name, exact = exercise_heading(text)
+            session.exercises.append(_ExerciseDraft(number, name, exact))
+        elif text[:1].isdigit():
+            self._finish_session()
+            raise BadValue(f"{text!r} does not start with a date like 2026-02-16", "heading")
+        else:
+            self._finish_session()  # a heading of its own: a section outside any session
+
+    def _exercise_line(self, exercise: _ExerciseDraft, text: str) -> None:
+        listed = muscles(text)
+        if listed is not None:
+            exercise.muscles = listed
+            return
+        warmups = warmup_sets(text, self.unit)
+        if warmups is not None:
+            for found in warmups:
+                for _ in range(found.count):
+                    exercise.warmups.append(
+                        WarmupSet(
+                            len(exercise.warmups) + 1, found.weight_kg, found.reps, found.notes
+                        )
+                    )
+            return
+        found = set_line(text, self.unit)
+        for _ in range(found.count):
+            exercise.workings.append(
+                WorkingSet(
+                    number=len(exercise.workings) + 1,
+                    weight_kg=found.weight_kg,
+                    full_reps=found.reps,
+                    partial_reps=found.partial_reps,
+                    rpe=found.rpe,
+                    rep_assessment=found.rep_assessment,
+                    rest_minutes=found.rest_minutes,
+                    notes=found.notes,
+                )
+            )
+
+    def _finish_session(self) -> None:
+        draft, self.session = self.session, None
+        if draft is None:
+            return
+        source = self.source.at(draft.line)
+        label = f"{source}: {draft.date.isoformat(sep=' ')} {draft.focus or ''}".rstrip()
+        if draft.bad:
+            self.batch.rejected.extend(draft.bad)
+            self.batch.rejected_sessions.append(label)
+            return
+        session, unmapped = self._session(draft)
+        found = problems(session)
+        explicit = draft.metadata.get("_id")
+        if explicit is not None and explicit in self.seen_ids:
+            found.append(
+                Problem(
+                    "_id",
+                    f"the session at line {self.seen_ids[explicit]} has the same id; remove the "
+                    "training-log comment from a copied session",
+                )
+            )
+        if found:
+            self.batch.rejected.append(Rejection(source, tuple(found)))
+            self.batch.rejected_sessions.append(label)
+            return
+        self.seen_ids[session.id] = draft.line
+        self.batch.sessions.append((source, session))
+        self.batch.unmapped_names |= unmapped
+
+    def _session(self, draft: _SessionDraft) -> tuple[Session, set[str]]:
+        unmapped: set[str] = set()
+        exercises = []
+        for order, ex in enumerate(draft.exercises, start=1):
+            name, groups = ex.name, ()
+            if not ex.exact:
+                matched = self.names.match(ex.name)
+                name, groups = matched.name, matched.target_muscle_groups
+                if not matched.known:
+                    unmapped.add(name)
+            exercises.append(
+                Exercise(
+                    order=order,
+                    name=name,
+                    target_muscle_groups=groups if ex.muscles is None else ex.muscles,
+                    warmup_sets=tuple(ex.warmups),
+                    working_sets=tuple(ex.workings),
+                )
+            )
+        meta = draft.metadata
+        return (
+            Session(
+                id=meta.get("_id") or self._derived_id(draft),
+                date=draft.date,
+                exercises=tuple(exercises),
+                user_id=meta.get("userId", ""),
+                user_name=meta.get("userName", ""),
+                phase=draft.phase,
+                week=draft.week,
+                is_deload_week=draft.deload,
+                focus=draft.focus,
+            ),
+            unmapped,
+        )
+
+    def _derived_id(self, draft: _SessionDraft) -> str:
+        """From the file name, date and focus; a repeat in the same file counts up."""
+        key = (draft.date.isoformat(), draft.focus or "", str(draft.nth))
+        return session_id(FORMAT, self.source.name, *key)
+
+
+def _is_set(text: str) -> bool:
+    text = _BULLET.sub("", text, count=1)
+    try:
+        set_line(text, "kg")
+    except BadValue as error:
+        return not isinstance(error, NotUnderstood)
+    return True
+
+
+def read_markdown(source: TextFile, weight_unit: str | None, names: ExerciseNames) -> ImportBatch:
+    """The sessions in a notes file; a weight without a unit is in `weight_unit` (kg if None)."""
+    return _NotesReader(source, weight_unit, names).read()

@@ -1,0 +1,163 @@
+"""Strong's CSV exports, every variant people have:
+
+- `Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,
+  Workout Notes,RPE` — the weight has no unit, so the lifter says kg or lb;
+- the newer `"Workout #";"Date";…;"Weight (kg)";…` — semicolons, every field quoted,
+  `WARM_UP` / `FAILURE` set orders, notes with line breaks inside;
+- the oldest `Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes`;
+- the German `Datum,Workout-Name,Dauer,Name der Übung,Reihenfolge festlegen,Gewicht,…`.
+
+Set orders: a number is a working set; W a warm-up, D a drop set, F a failure set;
+`Rest Timer` (`Ruhezeit`) rows carry a rest in seconds. Duration is not kept: a session
+has no field for it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..domain.names import name_key
+from .batch import ImportBatch
+from .csv_tables import Columns, Record, Row, split_header
+from .exercise_names import ExerciseNames
+from .set_values import BadValue, number, rest_minutes
+from .text_files import TextFile, refuse
+from .workouts import (
+    DROP,
+    FAILURE,
+    REST,
+    WARMUP,
+    WORKING,
+    SetRow,
+    Workout,
+    WorkoutCollector,
+    read_set,
+)
+
+FORMAT = "strong"
+
+COLUMNS = {
+    "date": "date",
+    "datum": "date",
+    "workoutname": "workout",
+    "exercisename": "exercise",
+    "namederübung": "exercise",
+    "setorder": "set_order",
+    "reihenfolgefestlegen": "set_order",
+    "reps": "reps",
+    "wiederh": "reps",
+    "wiederholungen": "reps",
+    "distance": "distance",
+    "distancemeters": "distance",
+    "distancekm": "distance",
+    "distancemi": "distance",
+    "km": "distance",
+    "mi": "distance",
+    "entfernung": "distance",
+    "distanz": "distance",
+    "seconds": "seconds",
+    "sekunden": "seconds",
+    "notes": "notes",
+    "notizen": "notes",
+    "workoutnotes": "workout_notes",
+    "workoutnotizen": "workout_notes",
+    "rpe": "rpe",
+}
+# The weight column's name says its unit, or nothing (then the lifter must).
+WEIGHT_COLUMNS: dict[str, str | None] = {
+    "weight": None,
+    "gewicht": None,
+    "weightkg": "kg",
+    "weightkgs": "kg",
+    "gewichtkg": "kg",
+    "kg": "kg",
+    "kgs": "kg",
+    "weightlb": "lb",
+    "weightlbs": "lb",
+    "gewichtlbs": "lb",
+    "lb": "lb",
+    "lbs": "lb",
+}
+SET_ORDERS = {
+    "w": WARMUP,
+    "warmup": WARMUP,
+    "d": DROP,
+    "drop": DROP,
+    "dropset": DROP,
+    "f": FAILURE,
+    "failure": FAILURE,
+    "resttimer": REST,
+    "rest": REST,
+    "ruhezeit": REST,
+}
+REQUIRED = {
+    "date": "Date",
+    "workout": "Workout Name",
+    "exercise": "Exercise Name",
+    "set_order": "Set Order",
+    "weight": "Weight",
+    "reps": "Reps",
+}
+
+
+def is_strong_header(keys: list[str]) -> bool:
+    """True for a header with Strong's exercise and set-order columns, in any language."""
+    fields = {COLUMNS.get(k) for k in keys}
+    return {"exercise", "set_order"} <= fields
+
+
+def start_time(text: str) -> datetime:
+    """Strong's workout start, `2026-02-16 18:03:12`."""
+    try:
+        return datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise BadValue(f"{text!r} is not a date and time like 2026-02-16 18:03:12") from None
+
+
+def set_kind(text: str) -> str:
+    key = name_key(text)
+    if key.isdigit():
+        return WORKING
+    kind = SET_ORDERS.get(key)
+    if kind is None:
+        raise BadValue(
+            f"{text!r} is not a set number, W (warm-up), D (drop set), F (failure) or Rest Timer"
+        )
+    return kind
+
+
+def read_strong(source: TextFile, weight_unit: str | None, names: ExerciseNames) -> ImportBatch:
+    """The sessions in a Strong export; raises Unreadable when the file is not one."""
+    header, rows = split_header(source)
+    known = dict(COLUMNS) | dict.fromkeys(WEIGHT_COLUMNS, "weight")
+    columns = Columns(source, header, known)
+    columns.require(REQUIRED, "a Strong export")
+    unit = WEIGHT_COLUMNS[columns.key["weight"]] or weight_unit
+    if unit is None:
+        raise refuse(
+            source.at(columns.line),
+            "has no unit, so Training Log cannot tell kilograms from pounds: "
+            "choose kg or lb (--weight-unit kg|lb) and import again",
+            columns.title["weight"],
+        )
+    collector = WorkoutCollector(source, FORMAT, names)
+
+    def handle(record: Record) -> Workout:
+        row = Row(columns, record)
+        name = row.text("workout")
+        workout = collector.workout_of(row, (row.text("date"), name), name, start_time)
+        if workout.notes is None and row.text("workout_notes"):
+            workout.notes = row.text("workout_notes").replace("\r\n", "\n")
+        kind = row.value("set_order", set_kind, WORKING)
+        if kind != REST:
+            return collector.take(workout, row, read_set(row, kind, unit))
+        seconds = row.value("seconds", lambda t: number(t) if t else None, None)
+        rest = None
+        if seconds is not None:
+            rest = row.value("seconds", lambda _: rest_minutes(seconds), None)
+        return collector.take(
+            workout, row, SetRow(record.line, row.text("exercise"), REST, rest_minutes=rest)
+        )
+
+    collector.read(rows, handle)
+    return collector.finish()

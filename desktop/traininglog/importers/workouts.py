@@ -1,0 +1,292 @@
+"""Rows of a phone app's CSV export gathered into workouts, and workouts into sessions.
+
+Shared by the Strong, Hevy and FitNotes readers. The rules, the same for all three:
+
+- A workout is every row with the same start time and workout name; consecutive rows of
+  one exercise are that exercise's sets, in row order (sets are renumbered 1, 2, 3…).
+- Warm-ups become warm-up sets; normal, drop and failure sets become working sets, drop
+  and failure sets with "drop set" / "to failure" in their notes.
+- A rest-timer row gives its rest to the *next* working set of the same exercise (the
+  session file's rest is the rest taken before a set); a rest after an exercise's last set
+  or before a warm-up has no set to go to and is dropped.
+- Workout notes go to the first set of the session, as "Workout: …"; exercise notes to the
+  exercise's first set; a set's own notes to that set.
+- The workout name becomes the session's focus as written (trimmed, at most 100
+  characters); phase and week are unknown (None).
+- All or nothing: a workout with any bad row is left out and every bad row reported.
+- Each session's `_id` is a UUID derived from the format, start time and workout name, so
+  importing the same workout again, from this export or a newer one, gives the same id.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
+from ..domain.names import name_key
+from ..reports import Rejection
+from .batch import ImportBatch
+from .csv_tables import Record, Row, TableError
+from .exercise_names import ExerciseNames
+from .set_values import BadValue, check_text, has_value, number, reps, rpe, weight_kg
+from .text_files import TextFile
+
+# Never change: every imported session's id is derived from it.
+IMPORT_NAMESPACE = uuid.UUID("94911f9e-bf51-4c8c-b344-b1e3594c0c5e")
+
+WARMUP, WORKING, DROP, FAILURE, REST = "warmup", "working", "drop", "failure", "rest"
+_KIND_NOTES = {DROP: "drop set", FAILURE: "to failure"}
+
+
+def session_id(*parts: str) -> str:
+    """A stable session id from the parts that identify a workout in its source."""
+    return str(uuid.uuid5(IMPORT_NAMESPACE, "\n".join(parts)))
+
+
+@dataclass
+class SetRow:
+    """One row that is a set (or a rest timer) of an exercise."""
+
+    line: int
+    exercise: str
+    kind: str
+    weight_kg: float = 0.0
+    reps: int = 0
+    rpe: float | None = None
+    notes: str | None = None
+    rest_minutes: float | None = None
+    exercise_notes: str | None = None
+
+
+@dataclass
+class Workout:
+    """The rows of one workout as read, and the rows that were bad."""
+
+    first_line: int
+    name: str
+    start: datetime | None = None
+    notes: str | None = None
+    rows: list[SetRow] = field(default_factory=list)
+    bad: list[Rejection] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        when = self.start.isoformat(sep=" ") if self.start else "an unreadable date"
+        return f'"{self.name}" of {when}' if self.name else f"the workout of {when}"
+
+
+def focus_of(workout_name: str) -> str | None:
+    """The session focus for a workout name: as written, trimmed, at most 100 characters."""
+    name = workout_name.strip()
+    return name[: limits.MAX_FOCUS_CHARS].strip() or None
+
+
+def _joined(*parts: str | None) -> str | None:
+    text = "\n".join(p for p in parts if p)
+    return text or None
+
+
+class WorkoutCollector:
+    """Gathers one file's rows into workouts and turns them into an ImportBatch."""
+
+    def __init__(self, source: TextFile, family: str, names: ExerciseNames):
+        self.source = source
+        self.family = family
+        self.names = names
+        self.workouts: dict[tuple[str, ...], Workout] = {}
+        self.skipped = 0
+        self.stopped: Rejection | None = None
+        self._starts: dict[str, datetime] = {}
+
+    def workout(self, key: tuple[str, ...], line: int, name: str) -> Workout:
+        """The workout a row with this key belongs to."""
+        found = self.workouts.get(key)
+        if found is None:
+            found = self.workouts[key] = Workout(line, name.strip())
+        return found
+
+    def workout_of(
+        self, row: Row, key: tuple[str, ...], name: str, start: Callable[[str], datetime]
+    ) -> Workout:
+        """The workout of a row, its start read from the row's date by `start`."""
+        workout = self.workout(key, row.line, name)
+        when = row.text("date")
+        moment = self._starts.get(when)
+        if moment is None:
+            moment = row.value("date", start, None)
+            if moment is not None:
+                self._starts[when] = moment
+        if moment is not None:
+            workout.start = moment
+        return workout
+
+    def take(self, workout: Workout, row: Row, found: SetRow | None) -> Workout:
+        """Add a row's set to its workout; a bad row is reported, a skipped one counted."""
+        if row.problems:
+            self.bad_row(workout, row.line, row.problems)
+        elif found is None:
+            self.skipped += 1
+        else:
+            workout.rows.append(found)
+        return workout
+
+    def bad_row(self, workout: Workout, line: int, found: list[Problem]) -> None:
+        """Report a row; its workout will be left out."""
+        workout.bad.append(Rejection(self.source.at(line), tuple(found)))
+
+    def read(self, rows: Iterator[Record], handle: Callable[[Record], Workout | None]) -> None:
+        """Feed every record to `handle`; a CSV that breaks off ends the reading there."""
+        last: Workout | None = None
+        try:
+            for record in rows:
+                last = handle(record) or last
+        except TableError as error:
+            problem = Problem("", f"{error.message}; nothing from this line on is imported")
+            if last is not None:
+                self.bad_row(last, error.line, [problem])
+            else:
+                self.stopped = Rejection(self.source.at(error.line), (problem,))
+
+    def finish(self) -> ImportBatch:
+        """The sessions of every workout without a bad row, and the reasons for the rest."""
+        batch = ImportBatch(skipped_rows=self.skipped, formats={self.source.label: self.family})
+        ordered = sorted(
+            self.workouts.values(),
+            key=lambda w: (w.start is None, w.start or datetime.min, w.first_line),
+        )
+        for workout in ordered:
+            if workout.bad or workout.start is None:
+                batch.rejected.extend(workout.bad)
+                batch.rejected_sessions.append(
+                    f"{self.source.at(workout.first_line)}: {workout.label}"
+                )
+                continue
+            session, unmapped = self._session(workout)
+            if session is None:
+                continue
+            found = problems(session)
+            if found:
+                batch.rejected.append(Rejection(self.source.at(workout.first_line), tuple(found)))
+                batch.rejected_sessions.append(
+                    f"{self.source.at(workout.first_line)}: {workout.label}"
+                )
+                continue
+            batch.sessions.append((self.source.at(workout.first_line), session))
+            batch.unmapped_names |= unmapped
+        if self.stopped:
+            batch.rejected.append(self.stopped)
+        batch.rejected.sort(key=lambda r: int(r.source.rpartition(":")[2]))
+        return batch
+
+    def _session(self, workout: Workout) -> tuple[Session | None, set[str]]:
+        assert workout.start is not None
+        groups: list[list[SetRow]] = []
+        for row in workout.rows:
+            if row.kind == REST:
+                if groups:
+                    groups[-1].append(row)
+            elif not groups or name_key(groups[-1][0].exercise) != name_key(row.exercise):
+                groups.append([row])
+            else:
+                groups[-1].append(row)
+        unmapped: set[str] = set()
+        exercises = []
+        workout_notes = f"Workout: {workout.notes}" if workout.notes else None
+        for group in groups:
+            written = group[0].exercise
+            matched = self.names.match(written)
+            if not matched.known:
+                unmapped.add(matched.name)
+            exercise_notes = next((r.exercise_notes for r in group if r.exercise_notes), None)
+            warmups, workings = self._sets(group, _joined(workout_notes, exercise_notes))
+            workout_notes = None
+            exercises.append(
+                Exercise(
+                    order=len(exercises) + 1,
+                    name=matched.name,
+                    target_muscle_groups=matched.target_muscle_groups,
+                    warmup_sets=tuple(warmups),
+                    working_sets=tuple(workings),
+                )
+            )
+        if not exercises:
+            return None, unmapped
+        session = Session(
+            id=session_id(self.family, workout.start.isoformat(), workout.name),
+            date=workout.start,
+            exercises=tuple(exercises),
+            focus=focus_of(workout.name),
+        )
+        return session, unmapped
+
+    @staticmethod
+    def _sets(
+        group: list[SetRow], first_notes: str | None
+    ) -> tuple[list[WarmupSet], list[WorkingSet]]:
+        warmups: list[WarmupSet] = []
+        workings: list[WorkingSet] = []
+        rest: float | None = None
+        for row in group:
+            if row.kind == REST:
+                rest = row.rest_minutes
+                continue
+            notes = _joined(first_notes, _KIND_NOTES.get(row.kind), row.notes)
+            first_notes = None
+            if row.kind == WARMUP:
+                warmups.append(WarmupSet(len(warmups) + 1, row.weight_kg, row.reps, notes))
+            else:
+                workings.append(
+                    WorkingSet(
+                        number=len(workings) + 1,
+                        weight_kg=row.weight_kg,
+                        full_reps=row.reps,
+                        rpe=row.rpe,
+                        rest_minutes=rest,
+                        notes=notes,
+                    )
+                )
+            rest = None
+        return warmups, workings
+
+
+def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:
+    """The set on a row (fields exercise, weight, reps, rpe, notes, distance, seconds), or
+    None when it is not a strength set: no reps with a distance or time (cardio, a timed
+    hold), or no reps and no weight at all. Bad cells are noted on `row`."""
+    exercise = row.text("exercise")
+    if not exercise:
+        row.problem("exercise", "is empty")
+    elif len(exercise) > limits.MAX_NAME_CHARS:
+        row.problem(
+            "exercise", f"is {len(exercise)} characters long; at most {limits.MAX_NAME_CHARS}"
+        )
+    value = row.value("weight", lambda t: number(t) if t else 0.0, 0.0)
+    assisted = None
+    if value < 0:  # Strong writes the help of an assisted machine as a negative weight
+        assisted = f"assisted: {-value:g} {unit or ''}".rstrip()
+        value = 0.0
+    if unit is None and value:
+        row.problem("weight_unit", "is empty, so the weight has no unit (kgs or lbs)")
+    kg = 0.0
+    try:
+        kg = weight_kg(value, unit or "kg")
+    except BadValue as error:
+        row.problem("weight", str(error))
+    count = row.value("reps", reps, 0)
+    if count == 0 and (
+        has_value(row.text("distance")) or has_value(row.text("seconds")) or value == 0
+    ):
+        return None
+    notes = row.value("notes", lambda t: check_text(t.replace("\r\n", "\n"), "notes"), "")
+    return SetRow(
+        line=row.line,
+        exercise=exercise,
+        kind=kind,
+        weight_kg=kg,
+        reps=count,
+        rpe=row.value("rpe", rpe, None),
+        notes=_joined(assisted, notes),
+    )

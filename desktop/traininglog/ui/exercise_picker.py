@@ -1,0 +1,92 @@
+"""The "Add exercise" field: type a few letters, get the catalogue's and your own names.
+
+Suggestions show in a list inside the window, not in a popup window: a popup takes window
+activation, and when it closes the toolkit hands the keyboard back to this field, undoing the
+move to the set grid. Up and Down move the highlight, Enter takes it (the best match unless
+moved), Escape hides the list so Enter adds the name as typed: a custom exercise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
+
+from ..catalogue import Catalogue
+
+
+class ExercisePicker(QWidget):
+    picked = Signal(str)
+
+    def __init__(self, catalogue: Catalogue, used_names: Callable[[], list[str]], parent=None):
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.used_names = used_names
+        self.setObjectName("exercisePicker")
+        self.field = QLineEdit()
+        self.field.setObjectName("addExercise")
+        self.field.setPlaceholderText("Add exercise — type a few letters, e.g. bench")
+        self.field.setAccessibleName("Add exercise")
+        self.field.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setObjectName("exerciseSuggestions")
+        self.list.setAccessibleName("Suggested exercises")
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setMaximumHeight(200)
+        self.list.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.list)
+        layout.addWidget(self.field)
+        self.setFocusProxy(self.field)
+        self.field.textEdited.connect(self._suggest)
+        self.field.returnPressed.connect(self._on_return)
+        self.field.installEventFilter(self)
+        self.list.itemClicked.connect(lambda item: self._emit(item.text()))
+
+    def suggestions(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def text(self) -> str:
+        return self.field.text()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.field and event.type() == event.Type.KeyPress and self.list.isVisible():
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+                self.list.setCurrentRow(row)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.list.hide()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _suggest(self, text: str) -> None:
+        names = self.catalogue.search(text, self.used_names())
+        self.list.clear()
+        self.list.addItems(names)
+        self.list.setVisible(bool(names))
+        if names:
+            self.list.setCurrentRow(0)
+
+    def _on_return(self) -> None:
+        current = self.list.currentItem()
+        if self.list.isVisible() and current is not None:
+            self._emit(current.text())
+        else:
+            self._emit(self.field.text())
+
+    def _emit(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        known = self.catalogue.find(name)
+        used = {n.casefold(): n for n in self.used_names()}
+        self.field.clear()
+        self.list.clear()
+        self.list.hide()
+        self.picked.emit(known.name if known else used.get(name.casefold(), name))

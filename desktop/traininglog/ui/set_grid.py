@@ -1,0 +1,252 @@
+"""A grid of sets for one exercise, typed like a spreadsheet.
+
+Enter moves to the next cell and, past the last one, starts a new set; Enter on an empty
+last row means "done here" (`finished`). Ctrl+D copies the set above. A bad cell turns red
+and its tooltip says what is wrong and what is allowed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+)
+
+from ..domain.vocabulary import REP_ASSESSMENT_MEANINGS, REP_ASSESSMENTS
+from ..draft import COLUMN_TITLES, WARMUP_COLUMNS, WORKING_COLUMNS, DraftSet, cell_problem
+from .draft_editor import DraftEditor
+
+Index = QModelIndex | QPersistentModelIndex
+ERROR_BACKGROUND = QColor("#ffd9d9")
+
+
+class SetTableModel(QAbstractTableModel):
+    """The rows of one exercise's warm-up or working sets, read from the draft editor."""
+
+    def __init__(self, editor: DraftEditor, kind: str, unit: str = "kg", parent=None):
+        super().__init__(parent)
+        self.editor, self.kind, self.unit = editor, kind, unit
+        self.columns = WARMUP_COLUMNS if kind == "warmup" else WORKING_COLUMNS
+        self.exercise: int | None = None
+        self._count = 0
+        editor.changed.connect(self._on_changed)
+
+    def show_exercise(self, index: int | None) -> None:
+        self.beginResetModel()
+        self.exercise = index
+        self._count = len(self._rows())
+        self.endResetModel()
+
+    def _rows(self) -> tuple[DraftSet, ...]:
+        exercises = self.editor.draft.exercises
+        if self.exercise is None or self.exercise >= len(exercises):
+            return ()
+        return exercises[self.exercise].sets(self.kind)
+
+    def _on_changed(self, what: str) -> None:
+        if what in ("all", "exercises"):
+            self.show_exercise(self.exercise if self.exercise is not None else None)
+            return
+        count = len(self._rows())
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+
+    def row_is_blank(self, row: int) -> bool:
+        rows = self._rows()
+        return row >= len(rows) or rows[row].is_blank()
+
+    # -- Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return f"W{section + 1}" if self.kind == "warmup" else str(section + 1)
+        column = self.columns[section]
+        return f"Weight ({self.unit})" if column == "weight" else COLUMN_TITLES[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        row = self._rows()[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return getattr(row, column)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            problem = cell_problem(self.kind, column, row, self.unit)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return problem or _hint(column, self.unit)
+            return QBrush(ERROR_BACKGROUND) if problem else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("notes", "feel"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self.exercise is None or not index.isValid():
+            return False
+        text = "" if value is None else str(value)
+        if text == self.data(index, Qt.ItemDataRole.EditRole):
+            return False
+        column = self.columns[index.column()]
+        self.editor.set_cell(self.exercise, self.kind, index.row(), column, text)
+        return True
+
+
+def _hint(column: str, unit: str) -> str:
+    return {
+        "weight": f"Weight in {unit}; 185lb or 84kg converts; BW or 0 for bodyweight",
+        "reps": "Full reps, a whole number",
+        "partial": "Partial reps after the full ones",
+        "rpe": "Rate of perceived exertion, 1–10 in half steps (10 = nothing left)",
+        "feel": "How the reps felt: " + ", ".join(REP_ASSESSMENTS),
+        "rest": "Rest before this set, in minutes (90s converts)",
+        "notes": "Anything worth remembering",
+    }[column]
+
+
+class _FeelDelegate(QStyledItemDelegate):
+    """A drop-down of the rep-assessment words for the Feel column."""
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        box.setEditable(True)
+        box.addItem("")
+        for word in REP_ASSESSMENTS:
+            box.addItem(word)
+            box.setItemData(
+                box.count() - 1, REP_ASSESSMENT_MEANINGS[word], Qt.ItemDataRole.ToolTipRole
+            )
+        box.setAccessibleName("How the reps felt")
+        return box
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText().strip().lower(), Qt.ItemDataRole.EditRole)
+
+
+class SetGrid(QTableView):
+    """The view: spreadsheet-like keys, Ctrl+D, and `finished` on Enter in an empty last row."""
+
+    finished = Signal()
+
+    def __init__(self, model: SetTableModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.set_model = model
+        kind = "Warm-up sets" if model.kind == "warmup" else "Working sets"
+        self.setAccessibleName(kind)
+        self.setObjectName("warmupGrid" if model.kind == "warmup" else "workingGrid")
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, name in enumerate(model.columns):
+            header.resizeSection(column, 300 if name == "notes" else (96 if name == "feel" else 80))
+        if "feel" in model.columns:
+            self.setItemDelegateForColumn(model.columns.index("feel"), _FeelDelegate(self))
+        self.verticalHeader().setDefaultSectionSize(26)
+        copy = QShortcut(QKeySequence("Ctrl+D"), self)
+        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.activated.connect(self.copy_set_above)
+
+    def commit_editing(self) -> None:
+        """Commit whatever is typed in an open cell editor (before a save)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        if editor is not None and self.viewport().isAncestorOf(editor):
+            self.commitData(editor)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def copy_set_above(self) -> None:
+        model = self.set_model
+        row = self.currentIndex().row() if self.currentIndex().isValid() else model.rowCount()
+        if model.exercise is not None and row >= 1:
+            self.commit_editing()
+            model.editor.copy_row_above(model.exercise, model.kind, row)
+            self.setCurrentIndex(model.index(row, 0))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != (
+            QAbstractItemView.State.EditingState
+        ):
+            self._advance()
+            return
+        if (
+            event.key() == Qt.Key.Key_Delete
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            model = self.set_model
+            if model.exercise is not None and self.currentIndex().isValid():
+                model.editor.remove_row(model.exercise, model.kind, self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:
+        moving = hint in (
+            QAbstractItemDelegate.EndEditHint.EditNextItem,
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+        )
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if moving:
+            self._advance()
+
+    def _advance(self) -> None:
+        """Enter: next cell; past the end, a new row; on an empty last row, done."""
+        model = self.set_model
+        current = self.currentIndex()
+        if model.exercise is None:
+            return
+        if not current.isValid():
+            if model.rowCount() == 0:
+                model.editor.append_row(model.exercise, model.kind)
+            self.setCurrentIndex(model.index(0, 0))
+            return
+        row, column = current.row(), current.column()
+        last_row = row == model.rowCount() - 1
+        if last_row and model.row_is_blank(row) and column == 0:
+            if model.rowCount() > 1 or model.kind == "warmup":
+                model.editor.remove_row(model.exercise, model.kind, row)
+            self.finished.emit()
+            return
+        if column + 1 < model.columnCount():
+            target = model.index(row, column + 1)
+        else:
+            if last_row:
+                model.editor.append_row(model.exercise, model.kind)
+            target = model.index(row + 1, 0)
+        self.setCurrentIndex(target)
+        self.scrollTo(target)
