@@ -11,15 +11,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pytest  # noqa: E402
+import pytest
 
-from traininglog.datadir import DataDirectory  # noqa: E402
-from traininglog.logbook import Logbook  # noqa: E402
+from traininglog.datadir import DataDirectory
+from traininglog.logbook import Logbook
 
 REPO = Path(__file__).resolve().parents[1]
-SEED_EXAMPLE = (
-    REPO.parent / "shared" / "examples" / "training_session_2026_02_16_3fcb25c2.json"
-)
+SEED_EXAMPLE = REPO.parent / "shared" / "examples" / "training_session_2026_02_16_3fcb25c2.json"
 # The seed example ships with the project too, so the tests do not depend on ../shared.
 SAMPLE_SESSION = REPO / "data" / "samples" / "training_session_2026_02_16_3fcb25c2.json"
 

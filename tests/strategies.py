@@ -39,7 +39,13 @@ def exercises(draw, order: int) -> Exercise:
     workings = draw(
         st.lists(
             st.tuples(
-                weights, reps, reps, rpes, st.none() | st.sampled_from(REP_ASSESSMENTS), rests, notes
+                weights,
+                reps,
+                reps,
+                rpes,
+                st.none() | st.sampled_from(REP_ASSESSMENTS),
+                rests,
+                notes,
             ),
             max_size=5,
         )

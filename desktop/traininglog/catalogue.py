@@ -86,6 +86,7 @@ class Catalogue:
             shown_key = name_key(shown)
             rank = (
                 shown_key not in used_keys,
+                spelling.key != "".join(words),  # "deadlift" is an alias of one exercise
                 rank[0] == 2,  # a match inside a word ("flat" for "lat") comes last
                 shown_key not in STAPLES,
                 is_alias,

@@ -146,6 +146,8 @@ def parse_weight(text: str, unit: str) -> tuple[float | None, str | None]:
         return 0.0, None
     match = _WEIGHT.match(text)
     if not match:
+        if re.match(r"^\s*-\s*[0-9]", text):
+            return None, f"{text.strip()} is below zero: weights are {weight_range_text(unit)}"
         return None, f"“{text}” is not a weight: type a number like 80 or 82.5 (or 185lb, 84kg)"
     value = float(match.group(1).replace(",", "."))
     typed_unit = (match.group(2) or unit).lower().rstrip("s")

@@ -26,6 +26,7 @@ from pathlib import Path
 from .datadir import DataDirectory
 
 PASSED = "self-test passed"
+_ICON = "training-log.png"
 
 
 class SelfTestFailure(Exception):
@@ -46,9 +47,14 @@ def _run_reporting(folders: DataDirectory) -> int:
     except SelfTestFailure as failure:
         _say(f"self-test failed: {failure}")
         return 1
-    except Exception:
-        _say(traceback.format_exc().rstrip())
-        _say("self-test failed: unexpected error (above)")
+    except Exception as error:
+        from .errors import describe
+
+        message = describe(error)
+        if message is None:  # a bug, or a broken installation: the details help
+            _say(traceback.format_exc().rstrip())
+            message = f"unexpected {type(error).__name__} (above)"
+        _say(f"self-test failed: {message}")
         return 1
     _say(PASSED)
     return 0
@@ -58,8 +64,9 @@ def _run(folders: DataDirectory) -> None:
     started = time.perf_counter()
     _use_offscreen_without_display()
 
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QLabel
 
     from . import __version__
     from .controller import Controller
@@ -76,6 +83,10 @@ def _run(folders: DataDirectory) -> None:
         raise SelfTestFailure("the app icon did not load")
 
     errors: list[str] = []
+    # Nobody is there to click: a dialog that opens is closed again and counts as a failure.
+    watchdog = QTimer()
+    watchdog.timeout.connect(lambda: _close_dialogs(app, errors))
+    watchdog.start(50)
     logbook = Logbook(folders)
     controller = Controller(logbook)
     controller.error.connect(errors.append)
@@ -86,8 +97,6 @@ def _run(folders: DataDirectory) -> None:
         try:
             controller.sync()
             window = MainWindow(controller, settings=settings)
-            # A modal warning box would wait forever for a click; errors are collected instead.
-            controller.error.disconnect(window.on_error)
             window.setWindowIcon(icon)
             window.show()
             _process_events(app)
@@ -95,7 +104,8 @@ def _run(folders: DataDirectory) -> None:
                 raise SelfTestFailure("the main window did not show")
             shown_ms = (time.perf_counter() - started) * 1000
             _say(f"main window shown after {shown_ms:.0f} ms")
-            count_before = window.sessions_model.total
+            count_label = window.findChild(QLabel, "sessionCount")
+            count_before = queries.session_count()
 
             session = _sample_session()
             paths = controller.save(session)
@@ -108,8 +118,10 @@ def _run(folders: DataDirectory) -> None:
                 raise SelfTestFailure(f"{paths.database}: no row for session {session.id}")
             if [e.name for e in stored.exercises] != [e.name for e in session.exercises]:
                 raise SelfTestFailure(f"{paths.database}: the stored session differs")
-            if window.sessions_model.total != count_before + 1:
-                raise SelfTestFailure("the window's sessions list did not show the new session")
+            if queries.session_count() != count_before + 1:
+                raise SelfTestFailure(f"{paths.database}: expected {count_before + 1} sessions")
+            if count_label is not None and f"{count_before + 1:,} " not in count_label.text():
+                raise SelfTestFailure(f"the window shows {count_label.text()!r} after the save")
             if errors:
                 raise SelfTestFailure("; ".join(errors))
             _say(f"wrote {paths.session_file}")
@@ -118,10 +130,10 @@ def _run(folders: DataDirectory) -> None:
             if window is not None:
                 window.close()
                 _process_events(app)
+            watchdog.stop()
             controller.close()
-
-
-_ICON = "training-log.png"
+    if errors:
+        raise SelfTestFailure("; ".join(errors))
 
 
 def _use_offscreen_without_display() -> None:
@@ -130,6 +142,15 @@ def _use_offscreen_without_display() -> None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _close_dialogs(app, errors: list[str]) -> None:
+    dialog = app.activeModalWidget()
+    if dialog is None:
+        return
+    text = getattr(dialog, "text", lambda: "")()
+    errors.append(f"a dialog opened: {dialog.windowTitle()}: {text}".rstrip(": "))
+    dialog.reject()
 
 
 def _process_events(app, rounds: int = 5) -> None:
