@@ -11,10 +11,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpers import add_exercise, stored_session, to_working_sets, type_cells
 from traininglog.draftfile import draft_path
 from traininglog.store import queries
 from traininglog.ui.main_window import MainWindow
+
+from helpers import add_exercise, stored_session, to_working_sets, type_cells
 
 
 def test_last_time_shows_the_previous_sets_and_repeat_fills_the_grid(qtbot, window, logbook):
