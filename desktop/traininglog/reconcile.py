@@ -118,12 +118,16 @@ def _rows_without_files(folders: DataDirectory, report: SyncReport) -> None:
 def _in_trash(folders: DataDirectory, recorded: StoredFile) -> bool:
     """True when trash/ holds the very file the index recorded (a delete cut short).
 
-    An older copy of the same session, trashed by an earlier delete, does not count.
+    The move keeps the file's size and mtime. A copy trashed by an earlier delete of the same
+    session, before it was saved or imported again, has another mtime and does not count.
     """
     first = folders.trash / recorded.name
     candidate, n = first, 0
     while candidate.exists():
-        if sha256_hex(candidate.read_bytes()) == recorded.sha256:
+        st = candidate.stat()
+        if (st.st_size, st.st_mtime_ns) == (recorded.size, recorded.mtime_ns) and sha256_hex(
+            candidate.read_bytes()
+        ) == recorded.sha256:
             return True
         n += 1
         candidate = first.with_name(f"{first.stem}.{n}{first.suffix}")

@@ -115,10 +115,10 @@ def start_time(text: str) -> datetime:
 
 
 def set_kind(text: str) -> str:
-    key = name_key(text)
-    if key.isdigit():
+    if text.isdigit():
         return WORKING
-    kind = SET_ORDERS.get(key)
+    key = name_key(text)
+    kind = WORKING if key.isdigit() else SET_ORDERS.get(key)
     if kind is None:
         raise BadValue(
             f"{text!r} is not a set number, W (warm-up), D (drop set), F (failure) or Rest Timer"

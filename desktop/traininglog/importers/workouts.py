@@ -100,6 +100,7 @@ class WorkoutCollector:
         self.skipped = 0
         self.stopped: Rejection | None = None
         self._starts: dict[str, datetime] = {}
+        self._name_keys: dict[str, str] = {}
 
     def workout(self, key: tuple[str, ...], line: int, name: str) -> Workout:
         """The workout a row with this key belongs to."""
@@ -184,11 +185,16 @@ class WorkoutCollector:
     def _session(self, workout: Workout) -> tuple[Session | None, set[str]]:
         assert workout.start is not None
         groups: list[list[SetRow]] = []
+        keys = self._name_keys
         for row in workout.rows:
             if row.kind == REST:
                 if groups:
                     groups[-1].append(row)
-            elif not groups or name_key(groups[-1][0].exercise) != name_key(row.exercise):
+                continue
+            key = keys.get(row.exercise)
+            if key is None:
+                key = keys[row.exercise] = name_key(row.exercise)
+            if not groups or keys[groups[-1][0].exercise] != key:
                 groups.append([row])
             else:
                 groups[-1].append(row)

@@ -13,6 +13,7 @@ from ..errors import describe
 from ..logbook import Logbook
 from ..writerlock import DataDirectoryBusy
 from .main_window import MainWindow
+from .theme import apply_theme
 
 
 def make_application() -> QApplication:
@@ -20,6 +21,7 @@ def make_application() -> QApplication:
     app.setApplicationName("Training Log")
     app.setOrganizationName("TrainingLog")
     app.setApplicationVersion(__version__)
+    apply_theme(app)
     return app  # type: ignore[return-value]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..store.queries import LastTime
@@ -18,6 +18,8 @@ class LastTimePanel(QWidget):
         super().__init__(parent)
         self.unit = unit
         self.setObjectName("lastTimePanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # draw the card
+        self.setMinimumWidth(230)
         self.title = QLabel("Last time")
         self.title.setObjectName("panelTitle")
         self.body = QLabel()

@@ -66,6 +66,8 @@ class LogView(QWidget):
         self.exercise_list.setObjectName("exerciseList")
         self.exercise_list.setAccessibleName("Exercises in this session")
         self.exercise_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.exercise_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.exercise_list.model().rowsMoved.connect(self._rows_dragged)
         self.exercise_list.currentRowChanged.connect(self.select_exercise)
         self.picker = ExercisePicker(catalogue, controller.exercise_names)
@@ -228,7 +230,8 @@ class LogView(QWidget):
         if what in ("all", "exercises"):
             self.select_exercise(self.exercise_list.currentRow())
         found = problems(self.editor.draft, self.unit)
-        self.save_button.setEnabled(not found and not self.controller.read_only)
+        empty = not self.editor.draft.exercises and self.editor.draft.session_id is None
+        self.save_button.setEnabled(not found and not empty and not self.controller.read_only)
         if found:
             first = found[0]
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
@@ -238,7 +241,7 @@ class LogView(QWidget):
             self.problem_label.setText(
                 "Read-only: another Training Log is writing this data folder"
                 if self.controller.read_only
-                else ""
+                else ("Add an exercise to start: type its name under the list" if empty else "")
             )
             self.problem_label.setStyleSheet("color:#666")
         self.save_button.setToolTip(
@@ -259,7 +262,7 @@ class LogView(QWidget):
             self.exercise_list.clear()
             for n, exercise in enumerate(exercises, start=1):
                 sets = sum(1 for s in exercise.workings if not s.is_blank())
-                item = QListWidgetItem(f"{n}. {exercise.name}   ·  {sets} set{'s' * (sets != 1)}")
+                item = QListWidgetItem(f"{n}. {exercise.name} · {sets} set{'s' * (sets != 1)}")
                 item.setToolTip(", ".join(exercise.muscles))
                 self.exercise_list.addItem(item)
             if exercises:
@@ -392,7 +395,7 @@ class LogView(QWidget):
         """Save through the controller; on failure the form keeps everything typed."""
         self._commit_open_editors()
         draft = self.editor.draft
-        if problems(draft, self.unit) or self.controller.read_only:
+        if not self.save_button.isEnabled():
             return False
         session = to_session(draft, self.unit)
         if self.controller.save(session) is None:

@@ -25,6 +25,12 @@ from .draft_editor import DraftEditor
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BACKGROUND = QColor("#ffd9d9")
+ERROR_TEXT = QColor("#b00020")
+_PROBLEM_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
 
 
 class SetTableModel(QAbstractTableModel):
@@ -96,11 +102,16 @@ class SetTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(row, column)
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+        if role in _PROBLEM_ROLES:
             problem = cell_problem(self.kind, column, row, self.unit)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return problem or _hint(column, self.unit)
-            return QBrush(ERROR_BACKGROUND) if problem else None
+            if not problem:
+                return None
+            # Red text as well as a red cell: the mistake shows even while the cell is selected.
+            return QBrush(
+                ERROR_TEXT if role == Qt.ItemDataRole.ForegroundRole else ERROR_BACKGROUND
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("notes", "feel"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -173,8 +184,10 @@ class SetGrid(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        widths = {"weight": 104, "reps": 64, "partial": 70, "rpe": 60, "feel": 96, "rest": 92}
         for column, name in enumerate(model.columns):
-            header.resizeSection(column, 300 if name == "notes" else (96 if name == "feel" else 80))
+            header.resizeSection(column, widths.get(name, 120))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if "feel" in model.columns:
             self.setItemDelegateForColumn(model.columns.index("feel"), _FeelDelegate(self))
         self.verticalHeader().setDefaultSectionSize(26)

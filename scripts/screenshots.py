@@ -1,0 +1,87 @@
+"""Screenshots of the real window over a realistic history, for the README.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--sessions N]
+
+Writes resources/screenshots/logging-*.png at 1280×800. The history comes from the
+benchmark's generator (tests/bench/history.py), so the pictures show what a lifter with
+years of training sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "bench"))
+
+from history import generate_history  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from traininglog.controller import Controller  # noqa: E402
+from traininglog.datadir import DataDirectory  # noqa: E402
+from traininglog.logbook import Logbook  # noqa: E402
+from traininglog.ui.application import make_application  # noqa: E402
+from traininglog.ui.main_window import MainWindow  # noqa: E402
+
+OUT = REPO / "resources" / "screenshots"
+
+
+def settle(app: QApplication, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(window: MainWindow, app: QApplication, name: str) -> None:
+    settle(app)
+    path = OUT / name
+    window.grab().save(str(path))
+    print(f"wrote {path}", file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, default=5000)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = DataDirectory(Path(tmp) / "data")
+        logbook = Logbook(folders)
+        history = generate_history(args.sessions, seed=1)
+        logbook.import_sessions([(s.id, s) for s in history])
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("user/name", "Sam Lifter")
+        window = MainWindow(Controller(logbook), settings)
+        window.resize(1280, 800)
+        window.show()
+        view = window.log_view
+        shoot(window, app, "logging-empty.png")
+
+        latest = history[-1]
+        view.header.focus.setText(latest.focus or "")
+        view.editor.set_header(focus=latest.focus or "")
+        view.start_from_last(latest.focus or "")
+        view.exercise_list.setCurrentRow(0)
+        view.working_grid.setFocus()
+        view.working_grid.setCurrentIndex(view.working_model.index(0, 1))
+        shoot(window, app, "logging-filled.png")
+
+        view.editor.set_cell(0, "working", 1, "rpe", "11")
+        view.working_grid.setCurrentIndex(view.working_model.index(2, 1))
+        shoot(window, app, "logging-error.png")
+
+        view.editor.saved_draft = view.editor.draft
+        window.show_history()
+        window.history.table.selectRow(0)
+        shoot(window, app, "history-sessions-basic.png")
+        window.close()
+        logbook.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
