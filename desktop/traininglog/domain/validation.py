@@ -52,6 +52,21 @@ def problems(session: Session) -> list[Problem]:
     return found
 
 
+def numbering_problems(session: Session) -> list[Problem]:
+    """Exercises and sets not numbered 1, 2, 3… in order (the rule a schema cannot state)."""
+    found: list[Problem] = []
+    for index, exercise in enumerate(session.exercises):
+        at = f"exercises[{index}]"
+        _sequence(found, f"{at}.Order", exercise.order, index + 1, "exercises")
+        for kind, sets in (
+            ("warmupSets", exercise.warmup_sets),
+            ("workingSets", exercise.working_sets),
+        ):
+            for n, one_set in enumerate(sets):
+                _sequence(found, f"{at}.{kind}[{n}].set", one_set.number, n + 1, "sets")
+    return found
+
+
 def ensure_valid(session: Session) -> None:
     """Raise `InvalidSession` when the session breaks any rule."""
     found = problems(session)

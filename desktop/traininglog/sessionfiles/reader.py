@@ -23,8 +23,7 @@ from ..domain import (
     WorkingSet,
     limits,
 )
-from ..domain.validation import NOT_UNICODE, has_lone_surrogate
-from ..domain.validation import problems as domain_problems
+from ..domain.validation import NOT_UNICODE, has_lone_surrogate, numbering_problems
 from ..domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 
 SESSION_KEYS = (
@@ -114,7 +113,9 @@ def from_document(doc: object) -> Session:
     if reader.problems:
         raise SessionFileError(reader.problems)
     assert session is not None
-    found = domain_problems(session)
+    # Every range and vocabulary rule was checked above, exactly as the schema states them;
+    # what a schema cannot say is that exercises and sets are numbered 1, 2, 3… in order.
+    found = numbering_problems(session)
     if found:
         raise SessionFileError(found)
     return session
@@ -293,7 +294,7 @@ class _Reader:
         self.constant(doc.get("dataModelType", MISSING), "dataModelType", DATA_MODEL_TYPE)
         session_id = doc.get("_id", MISSING)
         if session_id is not MISSING and not (
-            isinstance(session_id, str) and _UUID.match(session_id)
+            isinstance(session_id, str) and _UUID.fullmatch(session_id)  # `$` allows a "\n"
         ):
             self.fail("_id", f"{_shown(session_id)} is not a UUID")
         user_id = self.text(doc.get("userId", MISSING), "userId", limits.MAX_USER_CHARS)
@@ -372,6 +373,9 @@ class _Reader:
         )
 
     def warmup(self, item: object, path: str) -> WarmupSet | None:
+        fast = _well_formed_warmup_set(item)
+        if fast is not None:
+            return fast
         if not self.fields(item, path, WARMUP_KEYS, "a warm-up set") and not isinstance(item, dict):
             return None
         assert isinstance(item, dict)
@@ -387,6 +391,9 @@ class _Reader:
         )
 
     def working(self, item: object, path: str) -> WorkingSet | None:
+        fast = _well_formed_working_set(item)
+        if fast is not None:
+            return fast
         if not self.fields(item, path, WORKING_KEYS, "a working set") and not isinstance(
             item, dict
         ):
@@ -434,6 +441,71 @@ class _Reader:
                 item.get("notes", MISSING), f"{path}.notes", limits.MAX_NOTES_CHARS, nullable=True
             ),
         )
+
+
+# Fast paths. A typical file is thousands of well-formed sets; these accept exactly the sets
+# that the checks above would accept without a word, and return None for anything else,
+# which then goes through the checks above for the full, path-naming messages.
+_WARMUP_KEYSET = frozenset(WARMUP_KEYS)
+_WORKING_KEYSET = frozenset(WORKING_KEYS)
+_REP_COUNT_KEYSET = frozenset(REP_COUNT_KEYS)
+_ASSESSMENTS = frozenset(REP_ASSESSMENTS)
+_NUMBER = (int, float)
+
+
+def _in(value: object, low: float, high: float) -> bool:
+    # type() rather than isinstance(): True and False are ints to isinstance, not numbers here
+    return type(value) in _NUMBER and low <= value <= high  # NaN fails both comparisons
+
+
+def _whole_in(value: object, low: int, high: int) -> bool:
+    return type(value) is int and low <= value <= high
+
+
+def _note(value: object) -> bool:
+    return value is None or (
+        type(value) is str
+        and len(value) <= limits.MAX_NOTES_CHARS
+        and not has_lone_surrogate(value)
+    )
+
+
+def _well_formed_warmup_set(item: object) -> WarmupSet | None:
+    if type(item) is not dict or item.keys() != _WARMUP_KEYSET:
+        return None
+    number, weight, reps, notes = item["set"], item["weightKg"], item["repCount"], item["notes"]
+    if (
+        _whole_in(number, 1, limits.MAX_SETS)
+        and _in(weight, 0, limits.MAX_WEIGHT_KG)
+        and _whole_in(reps, 0, limits.MAX_REPS)
+        and _note(notes)
+    ):
+        return WarmupSet(number, weight, reps, notes)
+    return None
+
+
+def _well_formed_working_set(item: object) -> WorkingSet | None:
+    if type(item) is not dict or item.keys() != _WORKING_KEYSET:
+        return None
+    reps = item["repCount"]
+    if type(reps) is not dict or reps.keys() != _REP_COUNT_KEYSET:
+        return None
+    number, weight = item["set"], item["weightKg"]
+    full, partial = reps["full"], reps["partial"]
+    rpe, assessment, rest = item["rpe"], item["repAssessment"], item["actualRestMinutes"]
+    notes = item["notes"]
+    if (
+        _whole_in(number, 1, limits.MAX_SETS)
+        and _in(weight, 0, limits.MAX_WEIGHT_KG)
+        and _whole_in(full, 0, limits.MAX_REPS)
+        and _whole_in(partial, 0, limits.MAX_REPS)
+        and (rpe is None or (_in(rpe, limits.MIN_RPE, limits.MAX_RPE) and rpe * 2 == int(rpe * 2)))
+        and (assessment is None or (type(assessment) is str and assessment in _ASSESSMENTS))
+        and (rest is None or _in(rest, 0, limits.MAX_REST_MINUTES))
+        and _note(notes)
+    ):
+        return WorkingSet(number, weight, full, partial, rpe, assessment, rest, notes)
+    return None
 
 
 def _join(path: str, key: str) -> str:
