@@ -65,7 +65,9 @@ def sync(folders: DataDirectory) -> SyncReport:
         writes.upsert_session(session, stamp)
         (report.updated if stamp.name in index else report.imported).append(stamp.name)
 
-    _rows_without_files(folders, report)
+    # Nothing moved: the listing and index in hand are current, so no second look is needed.
+    unchanged = not (changed or report.quarantined or report.superseded)
+    _rows_without_files(folders, report, (listing, index) if unchanged else None)
     return report
 
 
@@ -93,9 +95,10 @@ def _newest_per_session(changed, report, folders, listing, owner_of):
     return winners
 
 
-def _rows_without_files(folders: DataDirectory, report: SyncReport) -> None:
-    on_disk = set(list_sessions_folder(folders.sessions).files)
-    for name, (session_id, recorded) in queries.file_index().items():
+def _rows_without_files(folders: DataDirectory, report: SyncReport, known=None) -> None:
+    listing, index = known or (list_sessions_folder(folders.sessions), queries.file_index())
+    on_disk = set(listing.files)
+    for name, (session_id, recorded) in index.items():
         if name in on_disk:
             continue
         if _in_trash(folders, recorded):
@@ -232,8 +235,9 @@ def rebuild(
         leftover.unlink(missing_ok=True)
     current = database.obj
     current.close()
-    new_db = init_db(building)
+    new_db = None
     try:
+        new_db = init_db(building)
         for start in range(0, len(winners), REBUILD_BATCH):
             chunk = winners[start : start + REBUILD_BATCH]
             writes.insert_sessions([(s, stamp) for s, stamp, _ in chunk])
@@ -242,20 +246,36 @@ def rebuild(
             if cancelled and cancelled():
                 raise _Cancelled
         new_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except _Cancelled:
         new_db.close()
+    except BaseException as error:
+        # Cancelled or failed: the half-built index goes, the old one stays in use.
+        if new_db is not None:
+            new_db.close()
         for leftover in _database_files(building):
             leftover.unlink(missing_ok=True)
-        init_db(target, folders.backups)
-        return 0, rejected
-    new_db.close()
+        _reopen(current, folders)
+        if isinstance(error, _Cancelled):
+            return 0, rejected
+        raise
     faults.checkpoint("rebuild-built")
-    for stale in _database_files(target)[1:]:
-        stale.unlink(missing_ok=True)
-    os.replace(building, target)
-    fsync_folder(target.parent)
-    init_db(target, folders.backups)
+    try:
+        for stale in _database_files(target)[1:]:
+            stale.unlink(missing_ok=True)
+        os.replace(building, target)
+        fsync_folder(target.parent)
+    finally:
+        _reopen(current, folders)
     return len(winners), rejected
+
+
+def _reopen(db, folders: DataDirectory) -> None:
+    """Bind the models to the caller's database object again (now on the new file), so that
+    the logbook that opened it goes on using it and closes it."""
+    if Path(db.database) != folders.database:
+        init_db(folders.database, folders.backups)
+        return
+    database.initialize(db)
+    db.connection()
 
 
 class _Cancelled(Exception):
