@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
+import peewee
+
 from . import __version__, reconcile
-from .datadir import DataDirectory, default_data_dir
+from .datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir
 from .domain.calculations import estimated_one_rep_max
 from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
 from .importers.json_files import read_session_files
 from .logbook import Logbook
 from .store import queries
+from .store.db import is_damaged
 from .store.migrations import DatabaseTooNew
 from .writerlock import DataDirectoryBusy
 
@@ -76,11 +81,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from .ui.application import run  # Qt loads only for the window
 
-        return run(folders)
+        explicit = args.data_dir is not None or bool(os.environ.get(DATA_DIR_VARIABLE))
+        return run(folders if explicit else None)
     try:
         return COMMANDS[args.command](args, folders)
     except (DataDirectoryBusy, DatabaseTooNew) as error:
         _say(f"traininglog: {error}")
+        return REJECTED
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+        if not is_damaged(error):
+            raise
+        _say(
+            f"traininglog: {folders.database} is damaged ({error}); run `traininglog rebuild` "
+            "to make a new one from your session files"
+        )
         return REJECTED
     except OSError as error:
         _say(f"traininglog: {error.filename or ''}: {error.strerror or error}")
@@ -98,15 +112,25 @@ def _open(folders: DataDirectory, scan: bool = True) -> Logbook:
     except DataDirectoryBusy as busy:
         _say(f"traininglog: note: {busy.holder} is writing; reading without the startup scan")
         return Logbook(folders, read_only=True)
+    _say_moved_aside(logbook)
     if scan:
         for warning in reconcile.sync(folders).warnings():
             _say(f"warning: {warning}")
     return logbook
 
 
+def _say_moved_aside(logbook: Logbook) -> None:
+    if logbook.moved_aside is not None:
+        _say(
+            f"warning: the database was damaged; moved it to {logbook.moved_aside} and "
+            "started a new one from the session files"
+        )
+
+
 def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
     sessions, rejected = read_session_files(args.paths)
     with Logbook(folders) as logbook:
+        _say_moved_aside(logbook)
         for warning in reconcile.sync(folders).warnings():
             _say(f"warning: {warning}")
         report = logbook.import_sessions(sessions, dry_run=args.dry_run)
@@ -214,7 +238,8 @@ def cmd_check(args: argparse.Namespace, folders: DataDirectory) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace, folders: DataDirectory) -> int:
-    with Logbook(folders):
+    with Logbook(folders) as logbook:
+        _say_moved_aside(logbook)
         count, rejected = reconcile.rebuild(folders)
     for rejection in rejected:
         for line in rejection.lines():

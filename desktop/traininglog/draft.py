@@ -382,5 +382,35 @@ def new_draft(
     return replace(draft, phase=latest.phase, week=week, deload=latest.is_deload_week)
 
 
+def in_unit(draft: Draft, old: str, new: str) -> Draft:
+    """The draft with every typed weight shown in `new` units instead of `old`.
+
+    A weight that does not parse is left as typed (it stays red); a parsed one keeps its
+    exact kilograms, so switching units back and forth changes nothing that is saved.
+    """
+    if old == new:
+        return draft
+
+    def convert(row: DraftSet) -> DraftSet:
+        if not row.weight.strip():
+            return row
+        kg = row.exact_weight_kg
+        if kg is None:
+            kg, problem = parse_weight(row.weight, old)
+            if problem or kg is None:
+                return row
+        return replace(row, weight=weight_cell(kg, new), exact_weight_kg=kg)
+
+    exercises = tuple(
+        replace(
+            e,
+            warmups=tuple(convert(r) for r in e.warmups),
+            workings=tuple(convert(r) for r in e.workings),
+        )
+        for e in draft.exercises
+    )
+    return replace(draft, exercises=exercises)
+
+
 def empty_row() -> DraftSet:
     return DraftSet()

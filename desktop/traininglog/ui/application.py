@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import __version__
 from ..controller import Controller
-from ..datadir import DataDirectory
+from ..datadir import DataDirectory, default_data_dir
 from ..errors import describe
 from ..logbook import Logbook
 from ..writerlock import DataDirectoryBusy
+from .app_settings import AppSettings
 from .main_window import MainWindow
 from .theme import apply_theme
 
@@ -46,9 +48,20 @@ def open_logbook(folders: DataDirectory, parent=None) -> Logbook | None:
         return None
 
 
-def run(folders: DataDirectory) -> int:
-    """Open the main window on `folders`; returns the exit code."""
+def chosen_folders(folders: DataDirectory | None, settings: AppSettings) -> DataDirectory:
+    """--data-dir or $TRAININGLOG_DATA_DIR when given, else the folders chosen in Settings."""
+    if folders is None:
+        root = Path(settings.data_dir).expanduser() if settings.data_dir else default_data_dir()
+        folders = DataDirectory(root)
+    if settings.sessions_dir and folders.sessions_folder is None:
+        folders = DataDirectory(folders.root, Path(settings.sessions_dir).expanduser())
+    return folders
+
+
+def run(folders: DataDirectory | None) -> int:
+    """Open the main window; `folders` None means "as Settings say". Returns the exit code."""
     app = make_application()
+    folders = chosen_folders(folders, AppSettings())
     logbook = open_logbook(folders)
     if logbook is None:
         return 1

@@ -30,7 +30,16 @@ from PySide6.QtWidgets import (
 from ..catalogue import Catalogue
 from ..controller import Controller
 from ..domain.vocabulary import MUSCLE_GROUPS
-from ..draft import Draft, DraftExercise, draft_sets, from_session, new_draft, problems, to_session
+from ..draft import (
+    Draft,
+    DraftExercise,
+    draft_sets,
+    from_session,
+    in_unit,
+    new_draft,
+    problems,
+    to_session,
+)
 from ..draftfile import discard_draft, write_draft
 from .app_settings import AppSettings
 from .draft_editor import DraftEditor
@@ -388,6 +397,26 @@ class LogView(QWidget):
         template = from_session(session, self.unit)
         self.editor.set_exercises(template.exercises, f"Start from last {focus} session")
         self.exercise_list.setCurrentRow(0)
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        """Units, formula and name from the settings, now; what is typed is converted."""
+        draft, dirty = self.editor.draft, self.editor.dirty
+        unit = self.settings.unit
+        if unit != self.unit:
+            draft = in_unit(draft, self.unit, unit)
+            self.unit = unit
+            for model in (self.warmup_model, self.working_model):
+                model.unit = unit
+            self.last_time.unit = unit
+        if draft.session_id is None:  # a new session is logged under the current name
+            draft = replace(draft, user_id=self.settings.user_id, user_name=self.settings.user_name)
+        if draft != self.editor.draft:
+            row = self.exercise_list.currentRow()
+            self.editor.reset(draft, saved=not dirty)
+            self.exercise_list.setCurrentRow(row)
+        self.select_exercise(self.exercise_list.currentRow())
 
     # -- saving ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -39,8 +39,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
 
         self.log_view = LogView(controller, self.settings, shipped_catalogue())
-        self.history = HistoryPage(controller, self.settings.unit)
+        self.history = HistoryPage(controller, self.settings, shipped_catalogue())
         self.history.edit_requested.connect(self.edit_session)
+        self.statusBar().addWidget(self.history.restore_notice)
+        self.statusBar().addPermanentWidget(self.history.shown_label)
         self.views = QStackedWidget()
         self.views.addWidget(self.log_view)
         self.views.addWidget(self.history)
@@ -92,17 +94,44 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu("&Edit")
-        stack = self.log_view.editor.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
+        # Undo follows the view: the form's edits in Log, deletes in History.
+        log_stack, history_stack = self.log_view.editor.undo_stack, self.history.undo_stack
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(log_stack)
+        self.undo_group.addStack(history_stack)
+        self.undo_group.setActiveStack(log_stack)
+        self.views.currentChanged.connect(
+            lambda: self.undo_group.setActiveStack(
+                history_stack if self.views.currentWidget() is self.history else log_stack
+            )
+        )
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.delete_action = self._action(
+            edit_menu, "&Delete session", self.history.delete_selected, None, "deleteSelected"
+        )
+        self.delete_action.setEnabled(False)
+        self.history.can_delete_changed.connect(self.delete_action.setEnabled)
 
         view_menu = bar.addMenu("&View")
         self._action(view_menu, "&Log", self.show_log, "Ctrl+1", "viewLog")
-        self._action(view_menu, "&History", self.show_history, "Ctrl+2", "viewHistory")
+        for text, tab, key, name in (
+            ("&History: sessions", "sessions", "Ctrl+2", "viewHistory"),
+            ("History: e&xercise", "exercise", "Ctrl+3", "viewExercise"),
+            ("History: &charts", "charts", "Ctrl+4", "viewCharts"),
+        ):
+            self._action(
+                view_menu,
+                text,
+                lambda _checked=False, tab=tab: (self.show_history(), self.history.show_tab(tab)),
+                key,
+                name,
+            )
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&About Training Log", self.show_about)
@@ -218,7 +247,16 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.folders.root)))
 
     def show_settings(self) -> None:
-        SettingsDialog(self.settings, self).exec()
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """Units, formula and name take effect at once; folders at the next start."""
+        self.log_view.apply_settings()
+        self.history.model.unit = self.settings.unit
+        self.history.detail.unit = self.settings.unit
+        self.refresh()
 
     def about_text(self) -> str:
         return (
