@@ -7,6 +7,12 @@ from dataclasses import dataclass, field
 from ..domain import Session
 from ..reports import Rejection
 
+# A file of nothing but mistakes is listed this far, then counted; past the second number,
+# or past the third in sessions, it is not an export worth reading on (and memory stays low).
+MAX_LISTED_PROBLEMS = 200
+GIVE_UP_AFTER_PROBLEMS = 2_000
+MAX_SESSIONS_PER_FILE = 100_000
+
 
 @dataclass
 class ImportBatch:

@@ -18,9 +18,9 @@ T = TypeVar("T")
 
 def header_line(text: str) -> str:
     """The first line that is not blank: the header of a CSV export."""
-    for line in text.splitlines():
+    for line in io.StringIO(text):
         if line.strip():
-            return line
+            return line.rstrip("\r\n")
     return ""
 
 
@@ -83,18 +83,6 @@ class Columns:
     def has(self, field: str) -> bool:
         return field in self.index
 
-    def get(self, cells: list[str], field: str) -> str:
-        """The cell of `field`, stripped; '' when the file has no such column."""
-        i = self.index.get(field)
-        if i is None or i >= len(cells):
-            return ""
-        return cells[i].strip()
-
-    def raw(self, cells: list[str], field: str) -> str:
-        """The cell of `field` as written (notes keep their inner line breaks)."""
-        i = self.index.get(field)
-        return cells[i] if i is not None and i < len(cells) else ""
-
 
 def records(source: TextFile) -> Iterator[Record]:
     """Every non-blank record after the header, with the line it starts on."""
@@ -146,7 +134,10 @@ class Row:
             )
 
     def text(self, field: str) -> str:
-        return self.columns.get(self.cells, field)
+        """The field's cell, stripped; '' when the file has no such column."""
+        i = self.columns.index.get(field)
+        cells = self.cells
+        return cells[i].strip() if i is not None and i < len(cells) else ""
 
     def value(self, field: str, parse: Callable[[str], T], default: T) -> T:
         """`parse` of the field's cell; on BadValue, the problem is noted and `default` used."""

@@ -13,9 +13,10 @@ from datetime import datetime
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
 from .exercise_names import ExerciseNames
+from .set_rows import WORKING, read_set
 from .set_values import BadValue, unit_named
 from .text_files import TextFile, refuse
-from .workouts import WORKING, Workout, WorkoutCollector, read_set
+from .workouts import Workout, WorkoutCollector
 
 FORMAT = "fitnotes"
 

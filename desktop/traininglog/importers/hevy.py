@@ -15,9 +15,10 @@ from datetime import datetime
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
 from .exercise_names import ExerciseNames
+from .set_rows import DROP, FAILURE, WARMUP, WORKING, read_set
 from .set_values import BadValue
 from .text_files import TextFile
-from .workouts import DROP, FAILURE, WARMUP, WORKING, Workout, WorkoutCollector, read_set
+from .workouts import Workout, WorkoutCollector
 
 FORMAT = "hevy"
 

@@ -15,13 +15,15 @@ grammar knows, and a session with a line that is not is left out, with the line 
 
 from __future__ import annotations
 
+import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, problems
+from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
 from ..reports import Rejection
-from .batch import ImportBatch
+from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
 from .exercise_names import ExerciseNames
 from .markdown_lines import (
     DATE_START,
@@ -31,9 +33,8 @@ from .markdown_lines import (
     session_facts,
     session_heading,
     session_metadata,
-    set_line,
-    warmup_sets,
 )
+from .markdown_sets import set_line, warmup_sets
 from .set_values import BadValue
 from .text_files import TextFile
 from .workouts import session_id
@@ -49,7 +50,7 @@ def looks_like_markdown(text: str) -> bool:
     """True when some heading starts with a date: `# 2026-02-16 …`."""
     return any(
         (m := _HEADING.match(line.strip())) and DATE_START.match(m[2])
-        for line in text.splitlines()[:2000]
+        for line in itertools.islice(io.StringIO(text), 2000)
     )
 
 
@@ -76,6 +77,7 @@ class _SessionDraft:
     metadata: dict[str, str] = field(default_factory=dict)
     exercises: list[_ExerciseDraft] = field(default_factory=list)
     bad: list[Rejection] = field(default_factory=list)
+    rejected: bool = False
 
 
 class _NotesReader:
@@ -88,6 +90,8 @@ class _NotesReader:
         self.seen_ids: dict[str, int] = {}
         self.occurrences: dict[tuple[str, str], int] = {}
         self.found_any = False
+        self.bad_lines = 0
+        self.sessions = 0
 
     def read(self) -> ImportBatch:
         in_comment = False
@@ -105,7 +109,15 @@ class _NotesReader:
                 self._line(number, line)
             except BadValue as error:
                 self._bad(number, str(error), error.field)
+            if self.bad_lines > GIVE_UP_AFTER_PROBLEMS or self.sessions > MAX_SESSIONS_PER_FILE:
+                self._give_up(number)
+                break
         self._finish_session()
+        unlisted = self.bad_lines - MAX_LISTED_PROBLEMS
+        if unlisted > 0:
+            self.batch.rejected.append(
+                Rejection(self.source.label, (Problem("", f"{unlisted:,} more bad lines"),))
+            )
         if not self.found_any:
             self.batch.rejected.append(
                 Rejection(
@@ -121,7 +133,26 @@ class _NotesReader:
             )
         return self.batch
 
+    def _give_up(self, number: int) -> None:
+        if self.bad_lines > GIVE_UP_AFTER_PROBLEMS:
+            reason = f"more than {GIVE_UP_AFTER_PROBLEMS:,} bad lines: are these training notes?"
+        else:
+            reason = f"more than {MAX_SESSIONS_PER_FILE:,} sessions in one file"
+        rejection = Rejection(
+            self.source.at(number), (Problem("", f"{reason}; stopped reading here"),)
+        )
+        if self.session is not None:
+            self.session.rejected = True  # it may go on past this line
+            self.session.bad.append(rejection)
+        else:
+            self.batch.rejected.append(rejection)
+
     def _bad(self, number: int, message: str, what: str = "") -> None:
+        self.bad_lines += 1
+        if self.session is not None:
+            self.session.rejected = True
+        if self.bad_lines > MAX_LISTED_PROBLEMS:
+            return
         rejection = Rejection(self.source.at(number), (Problem(what, message),))
         if self.session is not None:
             self.session.bad.append(rejection)
@@ -175,8 +206,13 @@ class _NotesReader:
             self.occurrences[key] = nth + 1
             self.session = _SessionDraft(number, level, heading.date, heading.focus, nth)
             self.found_any = True
+            self.sessions += 1
         elif session is not None and level > session.level:
             name, exact = exercise_heading(text)
+            if len(session.exercises) >= limits.MAX_EXERCISES:
+                raise BadValue(
+                    f"more than {limits.MAX_EXERCISES} exercises in one session", "exercise"
+                )
             session.exercises.append(_ExerciseDraft(number, name, exact))
         elif text[:1].isdigit():
             self._finish_session()
@@ -191,6 +227,7 @@ class _NotesReader:
             return
         warmups = warmup_sets(text, self.unit)
         if warmups is not None:
+            _room_for(exercise.warmups, sum(found.count for found in warmups), "warm-up sets")
             for found in warmups:
                 for _ in range(found.count):
                     exercise.warmups.append(
@@ -200,6 +237,7 @@ class _NotesReader:
                     )
             return
         found = set_line(text, self.unit)
+        _room_for(exercise.workings, found.count, "working sets")
         for _ in range(found.count):
             exercise.workings.append(
                 WorkingSet(
@@ -220,7 +258,7 @@ class _NotesReader:
             return
         source = self.source.at(draft.line)
         label = f"{source}: {draft.date.isoformat(sep=' ')} {draft.focus or ''}".rstrip()
-        if draft.bad:
+        if draft.rejected:
             self.batch.rejected.extend(draft.bad)
             self.batch.rejected_sessions.append(label)
             return
@@ -282,6 +320,11 @@ class _NotesReader:
         """From the file name, date and focus; a repeat in the same file counts up."""
         key = (draft.date.isoformat(), draft.focus or "", str(draft.nth))
         return session_id(FORMAT, self.source.name, *key)
+
+
+def _room_for(sets: list, adding: int, what: str) -> None:
+    if len(sets) + adding > limits.MAX_SETS:
+        raise BadValue(f"more than {limits.MAX_SETS} {what} in one exercise", "sets")
 
 
 def _is_set(text: str) -> bool:

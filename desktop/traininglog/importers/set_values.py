@@ -16,7 +16,6 @@ KG_PER_LB = 0.45359237
 # float noise such as 149.99999999999997.
 WEIGHT_DECIMALS = 3
 REST_DECIMALS = 2
-WEIGHT_UNITS = ("kg", "lb")
 
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 _UNIT_WORDS = {
@@ -49,6 +48,8 @@ def unit_named(word: str) -> str | None:
 def number(text: str) -> float:
     """A decimal number, with a point or a decimal comma (62,5)."""
     text = text.strip()
+    if text.isdigit():  # the common case, without the pattern
+        return float(text)
     if not _NUMBER.match(text):
         raise BadValue(f"{text!r} is not a number")
     return float(text.replace(",", "."))

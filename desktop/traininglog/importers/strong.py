@@ -20,19 +20,10 @@ from ..domain.names import name_key
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
 from .exercise_names import ExerciseNames
+from .set_rows import DROP, FAILURE, REST, WARMUP, WORKING, SetRow, read_set
 from .set_values import BadValue, number, rest_minutes
 from .text_files import TextFile, refuse
-from .workouts import (
-    DROP,
-    FAILURE,
-    REST,
-    WARMUP,
-    WORKING,
-    SetRow,
-    Workout,
-    WorkoutCollector,
-    read_set,
-)
+from .workouts import Workout, WorkoutCollector
 
 FORMAT = "strong"
 

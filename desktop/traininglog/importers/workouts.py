@@ -28,37 +28,21 @@ from datetime import datetime
 from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
 from ..domain.names import name_key
 from ..reports import Rejection
-from .batch import ImportBatch
+from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
 from .csv_tables import Record, Row, TableError
 from .exercise_names import ExerciseNames
-from .set_values import BadValue, check_text, has_value, number, reps, rpe, weight_kg
+from .set_rows import DROP, FAILURE, REST, WARMUP, SetRow
 from .text_files import TextFile
 
 # Never change: every imported session's id is derived from it.
 IMPORT_NAMESPACE = uuid.UUID("94911f9e-bf51-4c8c-b344-b1e3594c0c5e")
 
-WARMUP, WORKING, DROP, FAILURE, REST = "warmup", "working", "drop", "failure", "rest"
 _KIND_NOTES = {DROP: "drop set", FAILURE: "to failure"}
 
 
 def session_id(*parts: str) -> str:
     """A stable session id from the parts that identify a workout in its source."""
     return str(uuid.uuid5(IMPORT_NAMESPACE, "\n".join(parts)))
-
-
-@dataclass
-class SetRow:
-    """One row that is a set (or a rest timer) of an exercise."""
-
-    line: int
-    exercise: str
-    kind: str
-    weight_kg: float = 0.0
-    reps: int = 0
-    rpe: float | None = None
-    notes: str | None = None
-    rest_minutes: float | None = None
-    exercise_notes: str | None = None
 
 
 @dataclass
@@ -71,11 +55,18 @@ class Workout:
     notes: str | None = None
     rows: list[SetRow] = field(default_factory=list)
     bad: list[Rejection] = field(default_factory=list)
+    rejected: bool = False
 
     @property
     def label(self) -> str:
         when = self.start.isoformat(sep=" ") if self.start else "an unreadable date"
         return f'"{self.name}" of {when}' if self.name else f"the workout of {when}"
+
+
+def _too_much(bad: int) -> str:
+    if bad > GIVE_UP_AFTER_PROBLEMS:
+        return f"more than {GIVE_UP_AFTER_PROBLEMS:,} bad rows: is this the right file and format?"
+    return f"more than {MAX_SESSIONS_PER_FILE:,} workouts in one file"
 
 
 def focus_of(workout_name: str) -> str | None:
@@ -101,6 +92,7 @@ class WorkoutCollector:
         self.stopped: Rejection | None = None
         self._starts: dict[str, datetime] = {}
         self._name_keys: dict[str, str] = {}
+        self.bad_rows = 0
 
     def workout(self, key: tuple[str, ...], line: int, name: str) -> Workout:
         """The workout a row with this key belongs to."""
@@ -136,7 +128,10 @@ class WorkoutCollector:
 
     def bad_row(self, workout: Workout, line: int, found: list[Problem]) -> None:
         """Report a row; its workout will be left out."""
-        workout.bad.append(Rejection(self.source.at(line), tuple(found)))
+        workout.rejected = True
+        self.bad_rows += 1
+        if self.bad_rows <= MAX_LISTED_PROBLEMS:
+            workout.bad.append(Rejection(self.source.at(line), tuple(found)))
 
     def read(self, rows: Iterator[Record], handle: Callable[[Record], Workout | None]) -> None:
         """Feed every record to `handle`; a CSV that breaks off ends the reading there."""
@@ -144,6 +139,17 @@ class WorkoutCollector:
         try:
             for record in rows:
                 last = handle(record) or last
+                if (
+                    self.bad_rows > GIVE_UP_AFTER_PROBLEMS
+                    or len(self.workouts) > MAX_SESSIONS_PER_FILE
+                ):
+                    if last is not None:
+                        last.rejected = True  # it may go on past this line
+                    self.stopped = Rejection(
+                        self.source.at(record.line),
+                        (Problem("", f"{_too_much(self.bad_rows)}; stopped reading here"),),
+                    )
+                    return
         except TableError as error:
             problem = Problem("", f"{error.message}; nothing from this line on is imported")
             if last is not None:
@@ -159,7 +165,7 @@ class WorkoutCollector:
             key=lambda w: (w.start is None, w.start or datetime.min, w.first_line),
         )
         for workout in ordered:
-            if workout.bad or workout.start is None:
+            if workout.rejected or workout.start is None:
                 batch.rejected.extend(workout.bad)
                 batch.rejected_sessions.append(
                     f"{self.source.at(workout.first_line)}: {workout.label}"
@@ -180,6 +186,11 @@ class WorkoutCollector:
         if self.stopped:
             batch.rejected.append(self.stopped)
         batch.rejected.sort(key=lambda r: int(r.source.rpartition(":")[2]))
+        if self.bad_rows > MAX_LISTED_PROBLEMS:
+            more = self.bad_rows - MAX_LISTED_PROBLEMS
+            batch.rejected.append(
+                Rejection(self.source.label, (Problem("", f"{more:,} more bad rows"),))
+            )
         return batch
 
     def _session(self, workout: Workout) -> tuple[Session | None, set[str]]:
@@ -256,43 +267,3 @@ class WorkoutCollector:
                 )
             rest = None
         return warmups, workings
-
-
-def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:
-    """The set on a row (fields exercise, weight, reps, rpe, notes, distance, seconds), or
-    None when it is not a strength set: no reps with a distance or time (cardio, a timed
-    hold), or no reps and no weight at all. Bad cells are noted on `row`."""
-    exercise = row.text("exercise")
-    if not exercise:
-        row.problem("exercise", "is empty")
-    elif len(exercise) > limits.MAX_NAME_CHARS:
-        row.problem(
-            "exercise", f"is {len(exercise)} characters long; at most {limits.MAX_NAME_CHARS}"
-        )
-    value = row.value("weight", lambda t: number(t) if t else 0.0, 0.0)
-    assisted = None
-    if value < 0:  # Strong writes the help of an assisted machine as a negative weight
-        assisted = f"assisted: {-value:g} {unit or ''}".rstrip()
-        value = 0.0
-    if unit is None and value:
-        row.problem("weight_unit", "is empty, so the weight has no unit (kgs or lbs)")
-    kg = 0.0
-    try:
-        kg = weight_kg(value, unit or "kg")
-    except BadValue as error:
-        row.problem("weight", str(error))
-    count = row.value("reps", reps, 0)
-    if count == 0 and (
-        has_value(row.text("distance")) or has_value(row.text("seconds")) or value == 0
-    ):
-        return None
-    notes = row.value("notes", lambda t: check_text(t.replace("\r\n", "\n"), "notes"), "")
-    return SetRow(
-        line=row.line,
-        exercise=exercise,
-        kind=kind,
-        weight_kg=kg,
-        reps=count,
-        rpe=row.value("rpe", rpe, None),
-        notes=_joined(assisted, notes),
-    )

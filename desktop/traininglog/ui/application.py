@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import __version__
 from ..controller import Controller
 from ..datadir import DataDirectory, default_data_dir
 from ..errors import describe
@@ -22,7 +21,6 @@ def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Training Log")
     app.setOrganizationName("TrainingLog")
-    app.setApplicationVersion(__version__)
     apply_theme(app)
     return app  # type: ignore[return-value]
 

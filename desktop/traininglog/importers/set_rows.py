@@ -1,0 +1,66 @@
+"""A row of a phone app's export that is a set: what it holds, and reading it from the row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain import limits
+from .csv_tables import Row
+from .set_values import BadValue, check_text, has_value, number, reps, rpe, weight_kg
+
+WARMUP, WORKING, DROP, FAILURE, REST = "warmup", "working", "drop", "failure", "rest"
+
+
+@dataclass
+class SetRow:
+    """One row that is a set (or a rest timer) of an exercise."""
+
+    line: int
+    exercise: str
+    kind: str
+    weight_kg: float = 0.0
+    reps: int = 0
+    rpe: float | None = None
+    notes: str | None = None
+    rest_minutes: float | None = None
+    exercise_notes: str | None = None
+
+
+def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:
+    """The set on a row (fields exercise, weight, reps, rpe, notes, distance, seconds), or
+    None when it is not a strength set: no reps with a distance or time (cardio, a timed
+    hold), or no reps and no weight at all. Bad cells are noted on `row`."""
+    exercise = row.text("exercise")
+    if not exercise:
+        row.problem("exercise", "is empty")
+    elif len(exercise) > limits.MAX_NAME_CHARS:
+        row.problem(
+            "exercise", f"is {len(exercise)} characters long; at most {limits.MAX_NAME_CHARS}"
+        )
+    value = row.value("weight", lambda t: number(t) if t else 0.0, 0.0)
+    assisted = None
+    if value < 0:  # Strong writes the help of an assisted machine as a negative weight
+        assisted = f"assisted: {-value:g} {unit or ''}".rstrip()
+        value = 0.0
+    if unit is None and value:
+        row.problem("weight_unit", "is empty, so the weight has no unit (kgs or lbs)")
+    kg = 0.0
+    try:
+        kg = weight_kg(value, unit or "kg")
+    except BadValue as error:
+        row.problem("weight", str(error))
+    count = row.value("reps", reps, 0)
+    if count == 0 and (
+        has_value(row.text("distance")) or has_value(row.text("seconds")) or value == 0
+    ):
+        return None
+    notes = row.value("notes", lambda t: check_text(t.replace("\r\n", "\n"), "notes"), "")
+    return SetRow(
+        line=row.line,
+        exercise=exercise,
+        kind=kind,
+        weight_kg=kg,
+        reps=count,
+        rpe=row.value("rpe", rpe, None),
+        notes="\n".join(n for n in (assisted, notes) if n) or None,
+    )
