@@ -1,97 +1,311 @@
-"""The History view: every session in a table, and the selected one's sets beside it."""
+"""The History view: the sessions table, one exercise's sets and records, and the charts.
+
+Everything reads the index through queries; what the three tabs share (the exercise names,
+the chosen exercise's entries, the first and last training day) is cached here until the
+stored sessions change.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from ..catalogue import Catalogue, shipped_catalogue
 from ..controller import Controller
-from .session_detail import SessionDetail
-from .sessions_table import SESSION_ID_ROLE, SessionTableModel
+from ..domain.names import name_key
+from ..domain.progress import ExerciseProgress, exercise_progress
+from ..store import history_queries
+from .app_settings import AppSettings
+from .formatting import session_date_text, volume_text
+from .history.chart_export import save_png
+from .history.charts import ChartsView
+from .history.delete_undo import DeleteSession, RestoreNotice
+from .history.exercise_view import ExerciseView
+from .history.record_marks import RecordMarks
+from .history.sessions_view import SessionsView
+from .history.table_export import write_csv
+from .history.texts import plural
+
+TABS = ("sessions", "exercise", "charts")
 
 
 class HistoryPage(QWidget):
     edit_requested = Signal(str)  # session id
+    can_delete_changed = Signal(bool)  # a session is selected and may be deleted
 
-    def __init__(self, controller: Controller, unit: str = "kg", parent=None):
+    def __init__(
+        self,
+        controller: Controller,
+        settings: AppSettings,
+        catalogue: Catalogue | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.setObjectName("historyPage")
         self.controller = controller
-        self.model = SessionTableModel(unit=unit, parent=self)
-        self.table = QTableView()
-        self.table.setObjectName("sessionsTable")
-        self.table.setAccessibleName("Sessions")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((190, 150, 100, 70, 80, 100, 110)):
-            self.table.horizontalHeader().resizeSection(column, width)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
-        self.table.doubleClicked.connect(self._edit_index)
+        self.settings = settings
+        self.unit, self.formula = settings.unit, settings.formula
+        catalogue = catalogue or shipped_catalogue()
+        self._names: list[str] | None = None
+        self._progress: dict[tuple[str, str], ExerciseProgress] = {}
+        self._span: tuple[date, date] | bool | None = False  # False: not looked up yet
 
-        self.detail = SessionDetail(unit)
-        self.edit_button = QPushButton("Edit in log")
-        self.edit_button.setObjectName("editSession")
-        self.edit_button.setAccessibleName("Edit the selected session")
-        self.edit_button.setEnabled(False)
-        self.edit_button.clicked.connect(self._edit_selected)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        right_layout.addLayout(buttons)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setSizes([780, 480])
+        self.sessions = SessionsView(
+            controller, catalogue, self.exercise_names, self.day_span, self.unit
+        )
+        self.sessions.detail.set_display(self.unit, self.formula)
+        self.exercise = ExerciseView(catalogue, self.exercise_names)
+        self.charts = ChartsView(
+            catalogue, self.exercise_names, self.day_span, self.progress_of, self.weekly_volume
+        )
+        self.charts.set_display(self.unit, self.formula)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("historyTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.sessions, "&Sessions")
+        self.tabs.addTab(self.exercise, "E&xercise")
+        self.tabs.addTab(self.charts, "&Charts")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 6)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.tabs)
+
+        # The names the main window and the tests know the sessions table by.
+        self.table = self.sessions.table
+        self.model = self.sessions.model
+        self.detail = self.sessions.detail
+        self.edit_button = self.sessions.edit_button
+        self.delete_button = self.sessions.delete_button
+
+        # For the main window's status bar and Edit menu.
+        self.shown_label = QLabel()
+        self.shown_label.setObjectName("shownTotals")
+        self.shown_label.hide()
+        self.restore_notice = RestoreNotice()
+        self.undo_stack = QUndoStack(self)
+        self.restore_notice.restore_requested.connect(self.undo_delete)
+        self.marks = RecordMarks(controller.folders.database, self)
+        self.marks.ready.connect(lambda: self.model.set_marks(self.marks.marks))
+        self._marks_wanted = False
+
+        self.sessions.filters.changed.connect(self._filter_changed)
+        self.sessions.edit_requested.connect(self.edit_requested)
+        self.sessions.delete_requested.connect(self.delete_session)
+        self.sessions.selection_changed.connect(self._can_delete_changed)
+        self.sessions.export_requested.connect(self.export_sessions_csv)
+        self.exercise.exercise_picked.connect(self.show_exercise)
+        self.exercise.export_requested.connect(self.export_sets_csv)
+        self.charts.exercise_picked.connect(self.show_exercise)
+        self.charts.save_requested.connect(self.save_chart_png)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._charts_stale = True
+        self._show_totals()
+
+    # -- what the tabs share -------------------------------------------------------------------
+
+    def exercise_names(self) -> list[str]:
+        if self._names is None:
+            self._names = self.controller.exercise_names()
+        return self._names
+
+    def day_span(self) -> tuple[date, date] | None:
+        if self._span is False:
+            span = history_queries.day_span()
+            self._span = (
+                None if span is None else (date.fromisoformat(span[0]), date.fromisoformat(span[1]))
+            )
+        return self._span  # type: ignore[return-value]
+
+    def progress_of(self, name: str) -> ExerciseProgress:
+        """An exercise's records, totals and chart points (by the formula in use)."""
+        key = (name_key(name), self.formula.value)
+        if key not in self._progress:
+            sets = history_queries.exercise_working_sets(name, self.formula)
+            self._progress[key] = exercise_progress(name, sets)
+        return self._progress[key]
+
+    def weekly_volume(self, first: str | None, last: str | None, group: str | None):
+        return history_queries.weekly_volume(first, last, group)
+
+    # -- keeping up --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.model.reload()
-        self.detail.show_session(None)
-        self.edit_button.setEnabled(False)
+        """The stored sessions changed: re-query what is shown."""
+        self._names, self._progress, self._span = None, {}, False
+        self.sessions.filters.set_focuses(self.controller.focuses())
+        self._reload_keeping_selection(self.model.reload)
+        if self.exercise.name:
+            self._show_in_exercise_tab(self.exercise.name)
+        self._charts_stale = True
+        if self.tabs.currentWidget() is self.charts and self.isVisible():
+            self._redraw_charts()
+        if self._marks_wanted:
+            self.marks.request(self.formula)
 
-    def selected_session_id(self) -> str | None:
-        index = self.table.currentIndex()
-        return index.data(SESSION_ID_ROLE) if index.isValid() else None
+    def apply_settings(self) -> None:
+        """Show the units and the estimated-1RM formula the settings now hold."""
+        unit, formula = self.settings.unit, self.settings.formula
+        if (unit, formula) == (self.unit, self.formula):
+            return
+        formula_changed = formula != self.formula
+        self.unit, self.formula = unit, formula
+        self.model.set_unit(unit)
+        self.sessions.detail.set_display(unit, formula)
+        if self.exercise.name:
+            self._show_in_exercise_tab(self.exercise.name)
+        self.charts.set_display(unit, formula)
+        self._show_totals()
+        if formula_changed and self._marks_wanted:
+            self.marks.request(formula)
 
-    def _show_selected(self, current, _previous) -> None:
-        session_id = current.data(SESSION_ID_ROLE) if current.isValid() else None
-        session = self.controller.load_session(session_id) if session_id else None
-        self.detail.show_session(session)
-        self.edit_button.setEnabled(session is not None and not self.controller.read_only)
+    def show_tab(self, key: str) -> None:
+        """Show a tab, its main control taking the keyboard."""
+        self.tabs.setCurrentIndex(TABS.index(key))
+        focus = {"sessions": self.table, "exercise": self.exercise.search}
+        focus.get(key, self.charts.kind).setFocus()
 
-    def _edit_index(self, index) -> None:
-        session_id = index.data(SESSION_ID_ROLE)
-        if session_id and not self.controller.read_only:
-            self.edit_requested.emit(session_id)
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.apply_settings()
+        self._tab_changed()
+        if not self._marks_wanted:  # the first time History is shown: start on the records
+            self._marks_wanted = True
+            self.marks.request(self.formula)
 
-    def _edit_selected(self) -> None:
-        session_id = self.selected_session_id()
-        if session_id:
-            self.edit_requested.emit(session_id)
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.shown_label.hide()
+        self.can_delete_changed.emit(False)
+
+    def _can_delete_changed(self) -> None:
+        self.can_delete_changed.emit(
+            self.isVisible()
+            and self.tabs.currentWidget() is self.sessions
+            and self.delete_button.isEnabled()
+        )
+
+    def event(self, event) -> bool:
+        # Back from the settings dialog: the units or the formula may have changed.
+        if event.type() == QEvent.Type.WindowActivate and self.isVisible():
+            self.apply_settings()
+        return super().event(event)
+
+    def _tab_changed(self, *_args) -> None:
+        current = self.tabs.currentWidget()
+        self.shown_label.setVisible(current is self.sessions and self.isVisible())
+        self._can_delete_changed()
+        if current is self.charts and self._charts_stale:
+            self._redraw_charts()
+
+    def _redraw_charts(self) -> None:
+        self._charts_stale = False
+        self.charts.redraw()
+
+    def _filter_changed(self) -> None:
+        shown = self.sessions.filters.session_filter()
+        self._reload_keeping_selection(lambda: self.model.set_filter(shown), follow_row=False)
+
+    def _reload_keeping_selection(self, reload, follow_row: bool = True) -> None:
+        """Re-query; the selected session stays selected while shown. After a delete, with
+        `follow_row`, the row below it is."""
+        selected = self.sessions.selected_session_id()
+        row = self.table.currentIndex().row()
+        reload()
+        found = self.model.row_of(selected) if selected else None
+        if found is not None:
+            self.sessions.select_row(found)
+        elif selected and follow_row:
+            self.sessions.select_row(row)
+        else:
+            self.sessions.select_nothing()
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        shown = self.model.shown
+        self.shown_label.setText(
+            f"{shown.count:,} shown · {plural(shown.working_sets, 'working set')} · "
+            f"{volume_text(shown.volume_kg, self.unit)} volume"
+        )
+
+    # -- one exercise --------------------------------------------------------------------------
+
+    def show_exercise(self, name: str) -> None:
+        """Show an exercise in the Exercise tab and in the charts."""
+        self._show_in_exercise_tab(name)
+        self.charts.set_exercise(self.exercise.name)
+
+    def _show_in_exercise_tab(self, name: str) -> None:
+        used = {name_key(n): n for n in self.exercise_names()}
+        shown = used.get(name_key(name), name)  # as the history spells it
+        self.exercise.show_exercise(shown, self.progress_of(shown), self.unit, self.formula)
+
+    # -- deleting ------------------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        """Delete the session selected in the sessions table, if History shows one."""
+        session_id = self.sessions.selected_session_id()
+        if session_id and self.isVisible() and not self.controller.read_only:
+            self.delete_session(session_id)
+
+    def delete_session(self, session_id: str) -> None:
+        """Move a session to trash/; Edit ▸ Undo or the status bar's Restore brings it back."""
+        summary = self.model.summary(self.table.currentIndex().row())
+        label = session_date_text(summary.date) if summary.id == session_id else session_id
+        trash_path = self.controller.delete(session_id)
+        if trash_path is None:
+            return  # the controller reported why
+        self.undo_stack.push(DeleteSession(self.controller, session_id, trash_path, label))
+        self.restore_notice.show_deleted(label)
+
+    def undo_delete(self) -> None:
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+        self.restore_notice.dismiss()
+
+    # -- exporting -----------------------------------------------------------------------------
+
+    def export_sessions_csv(self) -> Path | None:
+        header, rows = self.model.csv_rows()
+        return self._write_csv("sessions.csv", header, rows)
+
+    def export_sets_csv(self) -> Path | None:
+        header, rows = self.exercise.model.csv_rows()
+        name = name_key(self.exercise.name or "exercise") or "exercise"
+        return self._write_csv(f"{name}-sets.csv", header, rows)
+
+    def _write_csv(self, suggested: str, header, rows) -> Path | None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Export as CSV", str(Path.home() / suggested), "CSV files (*.csv)"
+        )
+        if not target:
+            return None
+        path = Path(target)
+        try:
+            count = write_csv(path, header, rows)
+        except OSError as error:
+            QMessageBox.warning(self, "Export", f"Could not write {path}: {error.strerror}")
+            return None
+        self._say(f"Exported {plural(count, 'row')} to {path}")
+        return path
+
+    def save_chart_png(self) -> Path | None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, "Save chart as PNG", str(Path.home() / "chart.png"), "PNG images (*.png)"
+        )
+        if not target:
+            return None
+        path = save_png(self.charts.view, Path(target))
+        if path is None:
+            QMessageBox.warning(self, "Save chart", f"Could not write {target}.")
+            return None
+        self._say(f"Saved the chart to {path}")
+        return path
+
+    def _say(self, message: str) -> None:
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 10000)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from .. import __version__
+from .. import version
 from ..catalogue import shipped_catalogue
 from ..controller import Controller
 from ..draftfile import read_draft
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         return (
-            f"<h3>Training Log {__version__}</h3>"
+            f"<h3>Training Log {version()}</h3>"
             f"<p>Data directory: {self.controller.folders.root}</p>"
             f"<p>Qt {qVersion()} · SQLite {sqlite3.sqlite_version}</p>"
         )

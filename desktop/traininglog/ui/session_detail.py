@@ -7,27 +7,44 @@ import html
 from PySide6.QtWidgets import QTextBrowser
 
 from ..domain import Session
-from ..domain.calculations import session_volume_kg, set_estimated_one_rep_max
+from ..domain.calculations import (
+    OneRepMaxFormula,
+    session_volume_kg,
+    set_estimated_one_rep_max,
+)
 from .formatting import session_date_text, volume_text, weight_text
 
 
 class SessionDetail(QTextBrowser):
-    def __init__(self, unit: str = "kg", parent=None):
+    def __init__(
+        self, unit: str = "kg", formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY, parent=None
+    ):
         super().__init__(parent)
         self.unit = unit
+        self.formula = formula
+        self.session: Session | None = None
         self.setObjectName("sessionDetail")
         self.setAccessibleName("Session detail")
         self.setOpenLinks(False)
         self.show_session(None)
 
     def show_session(self, session: Session | None) -> None:
+        self.session = session
         if session is None:
             self.setHtml("<p style='color:#777'>Select a session to see its sets.</p>")
             return
-        self.setHtml(session_html(session, self.unit))
+        self.setHtml(session_html(session, self.unit, self.formula))
+
+    def set_display(self, unit: str, formula: OneRepMaxFormula) -> None:
+        """Show weights in `unit` and estimates by `formula` from now on."""
+        if (unit, formula) != (self.unit, self.formula):
+            self.unit, self.formula = unit, formula
+            self.show_session(self.session)
 
 
-def session_html(session: Session, unit: str) -> str:
+def session_html(
+    session: Session, unit: str, formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+) -> str:
     e = html.escape
     facts = [
         f"Phase {session.phase}" if session.phase is not None else "",
@@ -55,7 +72,7 @@ def session_html(session: Session, unit: str) -> str:
             )
         for s in exercise.working_sets:
             reps = f"{s.full_reps}+{s.partial_reps}" if s.partial_reps else str(s.full_reps)
-            e1rm = set_estimated_one_rep_max(s)
+            e1rm = set_estimated_one_rep_max(s, formula)
             rows.append(
                 f"<tr><td>{s.number}</td><td align='right'>{weight_text(s.weight_kg, unit)}</td>"
                 f"<td>× {reps}</td><td>{'@' + format(s.rpe, 'g') if s.rpe else ''}</td>"

@@ -1,0 +1,345 @@
+"""The History view's queries: filtered and sorted sessions, one exercise's sets, weekly
+volume, and which sessions hold a record. Plain values out; the ordering is SQL's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from ..domain.calculations import OneRepMaxFormula
+from ..domain.names import name_key
+from ..domain.progress import SetFigures
+from .models import database
+from .queries import SessionSummary
+
+# -- the sessions table -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    """What the sessions table shows; an empty filter shows everything."""
+
+    first_day: str | None = None  # inclusive YYYY-MM-DD
+    last_day: str | None = None  # inclusive YYYY-MM-DD
+    focus: str | None = None
+    exercise: str | None = None  # any spelling: matched by name key
+    text: str = ""  # in exercise names and set notes, any case
+
+
+@dataclass(frozen=True)
+class ShownSessions:
+    """The sessions a filter lets through, in table order, with their totals."""
+
+    ids: tuple[str, ...]
+    working_sets: int
+    volume_kg: float
+
+    @property
+    def count(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """One row of the sessions table: the summary and a preview of the notes."""
+
+    summary: SessionSummary
+    notes: str
+
+
+# The table's sort keys. Empty values sort last both ways; ties go by time, then id.
+_NOTES = (
+    "(SELECT group_concat(t.notes, ' · ') FROM \"set\" t "
+    "WHERE t.session_id = s.id AND t.notes IS NOT NULL)"
+)
+SORT_KEYS: dict[str, tuple[str, ...]] = {
+    "date": ("s.started",),
+    "focus": ("s.focus",),
+    "phase": ("s.phase", "s.week"),
+    "deload": ("s.is_deload_week",),
+    "exercises": ("s.exercise_count",),
+    "working_sets": ("s.working_set_count",),
+    "volume": ("s.volume_kg",),
+    "notes": (_NOTES,),
+}
+
+
+def _fold(text: str | None) -> str | None:
+    return None if text is None else text.casefold()
+
+
+def _connection() -> sqlite3.Connection:
+    connection = database.obj.connection()
+    # SQLite's own lower() and LIKE fold ASCII only; notes may be in any script.
+    connection.create_function("traininglog_fold", 1, _fold, deterministic=True)
+    return connection
+
+
+def _where(shown: SessionFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if shown.first_day:
+        clauses.append("s.day >= ?")
+        params.append(shown.first_day)
+    if shown.last_day:
+        clauses.append("s.day <= ?")
+        params.append(shown.last_day)
+    if shown.focus is not None:
+        clauses.append("s.focus = ?")
+        params.append(shown.focus)
+    if shown.exercise and name_key(shown.exercise):
+        clauses.append("s.id IN (SELECT session_id FROM exercise WHERE name_key = ?)")
+        params.append(name_key(shown.exercise))
+    text = shown.text.strip()
+    if text:
+        # Names by key ("bench press" finds "Barbell Bench-Press"), through the name index;
+        # notes by their case-folded text.
+        matches = [
+            's.id IN (SELECT session_id FROM "set" WHERE notes IS NOT NULL '
+            "AND instr(traininglog_fold(notes), ?) > 0)"
+        ]
+        params_text: list[object] = [text.casefold()]
+        if name_key(text):
+            matches.insert(
+                0,
+                "s.id IN (SELECT session_id FROM exercise WHERE name_key IN "
+                "(SELECT DISTINCT name_key FROM exercise WHERE instr(name_key, ?) > 0))",
+            )
+            params_text.insert(0, name_key(text))
+        clauses.append(f"({' OR '.join(matches)})")
+        params.extend(params_text)
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+
+def shown_sessions(
+    shown: SessionFilter = SessionFilter(),
+    order: str = "date",
+    descending: bool = True,
+) -> ShownSessions:
+    """Every session the filter lets through, in the given column's order, and their totals."""
+    direction = "DESC" if descending else "ASC"
+    keys = [f"{key} {direction} NULLS LAST" for key in SORT_KEYS[order]]
+    keys += [f"s.started {direction}", f"s.id {direction}"]
+    where, params = _where(shown)
+    rows = (
+        _connection()
+        .execute(
+            f"SELECT s.id, s.working_set_count, s.volume_kg FROM session s {where} "
+            f"ORDER BY {', '.join(keys)}",
+            params,
+        )
+        .fetchall()
+    )
+    return ShownSessions(
+        ids=tuple(row[0] for row in rows),
+        working_sets=sum(row[1] for row in rows),
+        volume_kg=sum(row[2] for row in rows),
+    )
+
+
+_LINE_SQL = (
+    "SELECT id, date, day, focus, phase, week, is_deload_week, exercise_count, "
+    "warmup_set_count, working_set_count, volume_kg, file_name FROM session WHERE id IN ({})"
+)
+_NOTES_SQL = (
+    'SELECT t.session_id, e.name, t.notes FROM "set" t JOIN exercise e '
+    "ON e.session_id = t.session_id AND e.position = t.exercise_position "
+    "WHERE t.session_id IN ({}) AND t.notes IS NOT NULL "
+    "ORDER BY t.session_id, t.exercise_position, t.kind, t.number"
+)
+
+
+def session_lines(ids: list[str] | tuple[str, ...]) -> list[SessionLine]:
+    """The table rows of these sessions, in the order given (ids no longer stored are left
+    out)."""
+    if not ids:
+        return []
+    connection = _connection()
+    marks = ",".join("?" * len(ids))
+    summaries = {
+        row[0]: SessionSummary(*row[:6], bool(row[6]), *row[7:])
+        for row in connection.execute(_LINE_SQL.format(marks), tuple(ids))
+    }
+    notes: dict[str, list[str]] = {}
+    for session_id, exercise, note in connection.execute(_NOTES_SQL.format(marks), tuple(ids)):
+        notes.setdefault(session_id, []).append(f"{exercise}: {note}")
+    return [SessionLine(summaries[i], " · ".join(notes.get(i, ()))) for i in ids if i in summaries]
+
+
+def day_span() -> tuple[str, str] | None:
+    """The first and the last training day, or None with no sessions."""
+    first, last = _connection().execute("SELECT min(day), max(day) FROM session").fetchone()
+    return None if first is None else (first, last)
+
+
+# -- one exercise -------------------------------------------------------------------------------
+
+
+class SetLine(NamedTuple):
+    """One set of an exercise, as its table shows it."""
+
+    session_id: str
+    started: str  # wall-clock ISO time of the session
+    position: int
+    exercise: str  # as spelled that day
+    kind: str  # "warmup" or "working"
+    number: int
+    weight_kg: float
+    full_reps: int
+    partial_reps: int
+    rpe: float | None
+    rep_assessment: str | None
+    rest_minutes: float | None
+    notes: str | None
+    e1rm_kg: float | None  # working sets only
+
+
+def _exercise_sql(formula: OneRepMaxFormula, columns: str, kind: str = "") -> str:
+    e1rm = e1rm_sql(formula, "t.weight_kg", "t.reps_full").replace("rpe", "t.rpe")
+    return (
+        f"SELECT {columns.format(e1rm=e1rm)} FROM exercise e "
+        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
+        f"{kind}WHERE e.name_key = ?"
+    )
+
+
+def exercise_working_sets(name: str, formula: OneRepMaxFormula) -> list[SetFigures]:
+    """Every working set of an exercise (any spelling), oldest first, with its estimate."""
+    sql = _exercise_sql(
+        formula,
+        "e.session_id, e.started, e.position, t.number, t.weight_kg, t.reps_full, "
+        "t.reps_partial, t.rpe, {e1rm}",
+        "AND t.kind = 'working' ",
+    )
+    order = "ORDER BY e.started, e.position, t.number"
+    rows = _connection().execute(f"{sql} {order}", (name_key(name),))
+    return [SetFigures(*row) for row in rows]
+
+
+def exercise_set_lines(
+    name: str, formula: OneRepMaxFormula, offset: int = 0, limit: int = 200
+) -> list[SetLine]:
+    """A page of an exercise's sets: newest session first, warm-ups before working sets."""
+    sql = _exercise_sql(
+        formula,
+        "e.session_id, e.started, e.position, e.name, t.kind, t.number, t.weight_kg, t.reps_full, "
+        "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes, "
+        "CASE WHEN t.kind = 'working' THEN {e1rm} END",
+    )
+    order = "ORDER BY e.started DESC, e.position DESC, t.kind, t.number"
+    rows = _connection().execute(f"{sql} {order} LIMIT ? OFFSET ?", (name_key(name), limit, offset))
+    return [SetLine(*row) for row in rows]
+
+
+# -- weekly volume -------------------------------------------------------------------------------
+
+
+def weekly_volume(
+    first_day: str | None = None, last_day: str | None = None, muscle_group: str | None = None
+) -> dict[str, float]:
+    """Working-set volume (kg) per week, keyed by the week's Monday (YYYY-MM-DD).
+
+    With a muscle group, the volume of the exercises that target it: an exercise counts in
+    full for each group it targets.
+    """
+    where: list[str] = []
+    params: list[object] = []
+    if muscle_group is None:
+        day, table, total = "s.day", "session s", "sum(s.volume_kg)"
+    else:
+        # The group's exercises first, then their sets by key: CROSS JOIN keeps SQLite from
+        # scanning every set in the index.
+        day = "substr(e.started, 1, 10)"
+        table = (
+            'exercise e CROSS JOIN "set" t ON t.session_id = e.session_id '
+            "AND t.exercise_position = e.position AND t.kind = 'working'"
+        )
+        total = "sum(t.weight_kg * t.reps_full)"
+        where.append("instr(',' || e.muscle_groups || ',', ?) > 0")
+        params.append(f",{muscle_group},")
+    if first_day:
+        where.append(f"{day} >= ?")
+        params.append(first_day)
+    if last_day:
+        where.append(f"{day} <= ?")
+        params.append(last_day)
+    condition = f"WHERE {' AND '.join(where)}" if where else ""
+    sql = f"SELECT date({day}, '-6 days', 'weekday 1'), {total} FROM {table} {condition} GROUP BY 1"
+    return dict(_connection().execute(sql, params).fetchall())
+
+
+# -- records -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordMark:
+    """A record a session holds: which exercise, which record (as `Record.kind`), and for
+    weight-for-reps records how many reps."""
+
+    exercise: str
+    kind: str
+    reps: int | None = None
+
+
+def e1rm_sql(formula: OneRepMaxFormula, weight: str = "weight_kg", reps: str = "reps_full") -> str:
+    """`estimated_one_rep_max` as an SQL expression over a set row (NULL where it is None)."""
+    effective = f"({reps} + max(coalesce(10 - rpe, 0), 0))"
+    if formula is OneRepMaxFormula.BRZYCKI:
+        estimate = f"{weight} * 36.0 / (37.0 - {effective})"
+    else:
+        estimate = f"{weight} * (1 + {effective} / 30.0)"
+    return (
+        f"CASE WHEN {reps} <= 0 OR {weight} <= 0 THEN NULL "
+        f"WHEN {effective} > 30 THEN NULL "
+        f"WHEN {effective} = 1 THEN {weight} * 1.0 "
+        f"ELSE {estimate} END"
+    )
+
+
+def _holders_sql(formula: OneRepMaxFormula) -> str:
+    # Each record goes to the first session to reach it, as `records_for_exercise` has it.
+    return f"""
+WITH ws AS MATERIALIZED (
+    SELECT e.name_key AS k, e.name AS name, e.started AS st, e.session_id AS sid,
+           e.position AS pos, t.weight_kg AS w, t.reps_full AS r, {e1rm_sql(formula)} AS e1
+    FROM "set" t JOIN exercise e
+      ON e.session_id = t.session_id AND e.position = t.exercise_position
+    WHERE t.kind = 'working'
+),
+volume AS (
+    SELECT k, name, st, sid, pos, sum(w * r) AS v FROM ws GROUP BY sid, pos
+)
+SELECT sid, name, 'e1rm', NULL FROM (
+    SELECT sid, name, row_number() OVER (PARTITION BY k ORDER BY e1 DESC, st, pos) AS n
+    FROM ws WHERE e1 IS NOT NULL) WHERE n = 1
+UNION ALL
+SELECT sid, name, 'weight-for-reps', r FROM (
+    SELECT sid, name, r, row_number() OVER (PARTITION BY k, r ORDER BY w DESC, st, pos) AS n
+    FROM ws WHERE r BETWEEN 1 AND ? AND w > 0) WHERE n = 1
+UNION ALL
+SELECT sid, name, 'session-volume', NULL FROM (
+    SELECT sid, name, row_number() OVER (PARTITION BY k ORDER BY v DESC, st, pos) AS n
+    FROM volume WHERE v > 0) WHERE n = 1
+"""
+
+
+def record_holders(
+    database_file: Path, formula: OneRepMaxFormula, max_rep_count: int = 12
+) -> dict[str, tuple[RecordMark, ...]]:
+    """session id → the records it holds across every exercise.
+
+    Reads the whole set table, so it opens its own read-only connection: it is meant to run
+    off the GUI thread.
+    """
+    connection = sqlite3.connect(f"{database_file.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(_holders_sql(formula), (max_rep_count,)).fetchall()
+    finally:
+        connection.close()
+    marks: dict[str, list[RecordMark]] = {}
+    for session_id, exercise, kind, reps in rows:
+        marks.setdefault(session_id, []).append(RecordMark(exercise, kind, reps))
+    return {sid: tuple(found) for sid, found in marks.items()}

@@ -1,0 +1,192 @@
+"""The charts themselves: estimated 1RM and top set over time, and weekly volume.
+
+Each function returns a new QChart with titled axes in the display unit; the series hold one
+point per session (or per week) at noon of its day, x in milliseconds since the epoch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QPen
+
+from ...domain.calculations import LB_PER_KG, OneRepMaxFormula
+from ...domain.progress import ProgressPoint
+
+NOON = time(12)
+ACCENT = "#2f6fde"
+SECOND = "#e07b39"
+INK = "#1f2933"
+MUTED = "#5f6b7a"
+GRID = "#e6e9ee"
+MARKERS_UP_TO = 60  # points drawn as dots when a series is this short
+
+
+@dataclass(frozen=True)
+class Plotted:
+    """A series as drawn: its legend name, a short label for one value, and its points
+    (day, value in kg, value as drawn in the display unit)."""
+
+    name: str
+    label: str
+    series: QLineSeries
+    days: list[date]
+    kg: list[float]
+    values: list[float]
+
+
+def x_of(day: date) -> float:
+    """The x of a day: noon local time, in ms since the epoch (noon keeps DST out of it).
+
+    Python's clock, not QDateTime's: thousands of points, and this is many times faster."""
+    return datetime.combine(day, NOON).timestamp() * 1000
+
+
+def _factor(unit: str) -> float:
+    return LB_PER_KG if unit == "lb" else 1.0
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont()
+    font.setPointSizeF(11)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setTitleBrush(QColor(INK))
+    chart.setBackgroundRoundness(0)
+    chart.setMargins(QMargins(8, 8, 8, 8))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setLabelColor(QColor(INK))
+    return chart
+
+
+def _series(
+    name: str, label: str, colour: str, width: float, days, kg, unit: str, scale: float = 1.0
+) -> Plotted:
+    values = [v * _factor(unit) / scale for v in kg]
+    series = QLineSeries()
+    series.setName(name)
+    pen = QPen(QColor(colour))
+    pen.setWidthF(width)
+    series.setPen(pen)
+    series.replace([QPointF(x_of(d), v) for d, v in zip(days, values, strict=True)])
+    if len(days) <= MARKERS_UP_TO:
+        series.setPointsVisible(True)
+        series.setMarkerSize(5)
+    return Plotted(name, label, series, list(days), list(kg), values)
+
+
+def _axes(
+    chart: QChart,
+    plotted: Sequence[Plotted],
+    first: date,
+    last: date,
+    y_title: str,
+    x_title: str,
+    from_zero: bool = False,
+) -> None:
+    x_axis = QDateTimeAxis()
+    years = (last - first).days / 365.25
+    x_axis.setFormat("d MMM" if years < 0.5 else "MMM yyyy" if years <= 3 else "yyyy")
+    x_axis.setTickCount(7)
+    x_axis.setTitleText(x_title)
+    x_axis.setRange(
+        QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
+        QDateTime(QDate(last.year, last.month, last.day), QTime(23, 59)),
+    )
+    y_axis = QValueAxis()
+    y_axis.setTitleText(y_title)
+    y_axis.setLabelFormat("%.0f")
+    values = [v for p in plotted for v in p.values]
+    low = 0.0 if from_zero else min(values, default=0.0)
+    high = max(values, default=1.0)
+    y_axis.setRange(low, high if high > low else low + 1)
+    y_axis.applyNiceNumbers()
+    for axis in (x_axis, y_axis):
+        axis.setTitleBrush(QColor(MUTED))
+        axis.setLabelsColor(QColor(MUTED))
+        axis.setGridLineColor(QColor(GRID))
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    for p in plotted:
+        chart.addSeries(p.series)
+        p.series.attachAxis(x_axis)
+        p.series.attachAxis(y_axis)
+
+
+def progress_chart(
+    exercise: str,
+    points: Sequence[ProgressPoint],
+    unit: str,
+    formula: OneRepMaxFormula,
+    first: date | None = None,
+    last: date | None = None,
+) -> tuple[QChart, list[Plotted]]:
+    """Best estimated 1RM and top-set weight per session."""
+    e1rm = [(p.date.date(), p.best_e1rm_kg) for p in points if p.best_e1rm_kg]
+    top = [(p.date.date(), p.top_set_kg) for p in points if p.top_set_kg]
+    plotted = [
+        _series(
+            f"Estimated 1RM ({formula.value.title()}), best set of the session",
+            "estimated 1RM",
+            ACCENT,
+            2.0,
+            [d for d, _ in e1rm],
+            [v for _, v in e1rm],
+            unit,
+        ),
+        _series(
+            "Top set (heaviest working set)",
+            "top set",
+            SECOND,
+            1.5,
+            [d for d, _ in top],
+            [v for _, v in top],
+            unit,
+        ),
+    ]
+    chart = _chart(f"{exercise}: estimated 1RM and top set")
+    days = [p.date.date() for p in points]
+    _axes(
+        chart,
+        plotted,
+        first or min(days, default=date.today()),
+        last or max(days, default=date.today()),
+        f"Weight ({unit})",
+        "Date",
+    )
+    return chart, plotted
+
+
+def volume_chart(
+    weeks: Sequence[tuple[date, float]], unit: str, muscle_group: str | None
+) -> tuple[QChart, list[Plotted]]:
+    """Working-set volume per week (weeks nobody trained at 0)."""
+    what = "all muscle groups" if muscle_group is None else muscle_group
+    # Tens of thousands read better as thousands: "45" on an axis of "×1,000 kg".
+    largest = max((v for _, v in weeks), default=0.0) * _factor(unit)
+    scale = 1000.0 if largest >= 10_000 else 1.0
+    plotted = [
+        _series(
+            f"Weekly volume, {what}",
+            "volume",
+            ACCENT,
+            1.5,
+            [w for w, _ in weeks],
+            [v for _, v in weeks],
+            unit,
+            scale,
+        )
+    ]
+    chart = _chart(f"Weekly working-set volume: {what}")
+    chart.legend().hide()
+    first = weeks[0][0] if weeks else date.today()
+    last = weeks[-1][0] if weeks else date.today()
+    y_title = f"Volume per week ({'×1,000 ' if scale > 1 else ''}{unit})"
+    _axes(chart, plotted, first, last, y_title, "Week (starting Monday)", from_zero=True)
+    return chart, plotted

@@ -1,0 +1,198 @@
+"""The Charts tab: an exercise's estimated 1RM and top set, or weekly volume, over a range.
+
+Pointing at a line shows the nearest point's day and value, beside the chart and as a tool
+tip. "Save PNG…" saves the chart as shown.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCharts import QChart, QChartView
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...catalogue import Catalogue
+from ...domain.calculations import OneRepMaxFormula
+from ...domain.progress import ExerciseProgress, points_in_range, weekly_series
+from ...domain.vocabulary import MUSCLE_GROUPS
+from ..formatting import volume_text, weight_text
+from .chart_builders import Plotted, progress_chart, volume_chart, x_of
+from .date_range import DateRangeControl, Span
+from .exercise_search import ExerciseSearch
+from .texts import day_text
+
+PROGRESS, VOLUME = "progress", "volume"
+KINDS = ((PROGRESS, "Estimated 1RM and top set"), (VOLUME, "Weekly volume"))
+HINT = "Point at a line to read its value and date."
+
+Progress = Callable[[str], ExerciseProgress]
+Weekly = Callable[[str | None, str | None, str | None], dict[str, float]]
+
+
+class ChartsView(QWidget):
+    exercise_picked = Signal(str)
+    save_requested = Signal()
+    drawn = Signal()
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        used_names: Callable[[], list[str]],
+        span: Span,
+        progress: Progress,
+        weekly: Weekly,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.progress = progress
+        self.weekly = weekly
+        self.unit = "kg"
+        self.formula = OneRepMaxFormula.EPLEY
+        self.exercise: str | None = None
+        self.plotted: list[Plotted] = []
+
+        self.kind = QComboBox()
+        self.kind.setObjectName("chartKind")
+        self.kind.setAccessibleName("Chart")
+        for key, text in KINDS:
+            self.kind.addItem(text, key)
+        self.search = ExerciseSearch(catalogue, used_names)
+        self.search.setObjectName("chartExercise")
+        self.search.setAccessibleName("Exercise")
+        self.search.setMaximumWidth(360)
+        self.search.picked.connect(self.exercise_picked)
+        self.group = QComboBox()
+        self.group.setObjectName("chartMuscleGroup")
+        self.group.setAccessibleName("Muscle group")
+        self.group.addItem("All muscle groups", None)
+        for group in MUSCLE_GROUPS:
+            self.group.addItem(group, group)
+        self.dates = DateRangeControl(span, "12m")
+        self.save_button = QPushButton("Save PNG…")
+        self.save_button.setObjectName("saveChartPng")
+        self.save_button.setAccessibleName("Save the chart as a PNG image")
+        self.save_button.clicked.connect(self.save_requested)
+        self.view = QChartView()
+        self.view.setObjectName("chartView")
+        self.view.setAccessibleName("Chart")
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(300)
+        self.readout = QLabel(HINT)
+        self.readout.setObjectName("chartReadout")
+        self.readout.setStyleSheet("color:#5f6b7a")
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.kind)
+        controls.addWidget(self.search, 1)
+        controls.addWidget(self.group)
+        controls.addWidget(self.dates)
+        controls.addStretch(0)
+        controls.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.readout)
+
+        self.kind.currentIndexChanged.connect(self.redraw)
+        self.group.currentIndexChanged.connect(self.redraw)
+        self.dates.changed.connect(self.redraw)
+        self._show_controls()
+
+    # -- what to draw -------------------------------------------------------------------------
+
+    def set_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+
+    def set_muscle_group(self, group: str | None) -> None:
+        self.group.setCurrentIndex(self.group.findData(group))
+
+    def set_exercise(self, name: str | None) -> None:
+        self.exercise = name
+        self.search.show_name(name or "")
+        if self.kind.currentData() == PROGRESS:
+            self.redraw()
+
+    def set_display(self, unit: str, formula: OneRepMaxFormula) -> None:
+        if (unit, formula) != (self.unit, self.formula):
+            self.unit, self.formula = unit, formula
+            self.redraw()
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def redraw(self) -> None:
+        self._show_controls()
+        first, last = self.dates.range()
+        if self.kind.currentData() == PROGRESS:
+            chart, plotted = self._progress(first, last)
+        else:
+            group = self.group.currentData()
+            weeks = weekly_series(self.weekly(first, last, group), first, last)
+            chart, plotted = volume_chart(weeks, self.unit, group)
+        for p in plotted:
+            p.series.hovered.connect(lambda point, state, p=p: self._hovered(p, point, state))
+        old = self.view.chart()
+        self.view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+        self.plotted = plotted
+        self.readout.setText(HINT if any(p.values for p in plotted) else "Nothing to draw here.")
+        self.drawn.emit()
+
+    def _progress(self, first: str | None, last: str | None) -> tuple[QChart, list[Plotted]]:
+        every = self.progress(self.exercise).points if self.exercise else []
+        points = points_in_range(every, first, last)
+        title = self.exercise or "Choose an exercise"
+        return progress_chart(
+            title,
+            points,
+            self.unit,
+            self.formula,
+            date.fromisoformat(first) if first else None,
+            date.fromisoformat(last) if last else None,
+        )
+
+    def _show_controls(self) -> None:
+        progress = self.kind.currentData() == PROGRESS
+        self.search.setVisible(progress)
+        self.group.setVisible(not progress)
+
+    # -- reading values ------------------------------------------------------------------------
+
+    def value_text(self, plotted: Plotted, index: int) -> str:
+        day, kg = plotted.days[index], plotted.kg[index]
+        if plotted.label == "volume":
+            return f"Week of {day_text(day)}: {volume_text(kg, self.unit)}"
+        return f"{day_text(day)}: {plotted.label} {weight_text(kg, self.unit, with_unit=True)}"
+
+    def nearest(self, plotted: Plotted, point: QPointF) -> int | None:
+        """The index of the point nearest in time to `point`."""
+        if not plotted.days:
+            return None
+        xs = [x_of(d) for d in plotted.days]
+        i = bisect_left(xs, point.x())
+        candidates = [j for j in (i - 1, i) if 0 <= j < len(xs)]
+        return min(candidates, key=lambda j: abs(xs[j] - point.x()))
+
+    def _hovered(self, plotted: Plotted, point: QPointF, state: bool) -> None:
+        if not state:
+            QToolTip.hideText()
+            return
+        index = self.nearest(plotted, point)
+        if index is None:
+            return
+        text = self.value_text(plotted, index)
+        self.readout.setText(text)
+        QToolTip.showText(QCursor.pos(), text, self.view)

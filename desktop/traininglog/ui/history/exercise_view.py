@@ -1,0 +1,132 @@
+"""The Exercise tab: choose an exercise, see every set of it and its records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...catalogue import Catalogue
+from ...domain.calculations import OneRepMaxFormula
+from ...domain.progress import ExerciseProgress
+from ..formatting import volume_text
+from .exercise_search import ExerciseSearch
+from .exercise_sets import COLUMNS, ExerciseSetsModel
+from .records_view import RecordsView
+from .texts import plural
+
+_WIDTHS = {
+    "date": 124,
+    "set": 40,
+    "weight": 100,
+    "reps": 54,
+    "rpe": 46,
+    "e1rm": 118,
+    "felt": 72,
+    "rest": 86,
+}
+
+
+class ExerciseView(QWidget):
+    exercise_picked = Signal(str)
+    export_requested = Signal()
+
+    def __init__(self, catalogue: Catalogue, used_names: Callable[[], list[str]], parent=None):
+        super().__init__(parent)
+        self.name: str | None = None
+        self.search = ExerciseSearch(catalogue, used_names)
+        self.search.setObjectName("exerciseSearch")
+        self.search.setAccessibleName("Exercise")
+        self.search.setMaximumWidth(420)
+        self.search.picked.connect(self.exercise_picked)
+        self.summary = QLabel("Choose an exercise to see every set you have done of it.")
+        self.summary.setObjectName("exerciseSummary")
+        self.summary.setStyleSheet("color:#5f6b7a")
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setObjectName("exportSetsCsv")
+        self.export_button.setAccessibleName("Export the exercise's sets as CSV")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_requested)
+
+        self.model = ExerciseSetsModel(parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("exerciseSets")
+        self.table.setAccessibleName("Sets of the exercise")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, (key, _title) in enumerate(COLUMNS):
+            if key in _WIDTHS:
+                header.resizeSection(column, _WIDTHS[key])
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.records = RecordsView()
+        self.records.session_chosen.connect(self.show_session)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.summary, 2)
+        top.addWidget(self.export_button)
+        records_box = QWidget()
+        records_layout = QVBoxLayout(records_box)
+        records_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Records")
+        title.setObjectName("panelTitle")
+        records_layout.addWidget(title)
+        records_layout.addWidget(self.records, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(records_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([790, 470])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def show_exercise(
+        self, name: str, progress: ExerciseProgress, unit: str, formula: OneRepMaxFormula
+    ) -> None:
+        """Show an exercise's sets and records in `unit`, estimated by `formula`."""
+        self.name = name
+        self.search.show_name(name)
+        self.model.set_display(unit, formula)
+        self.model.set_exercise(name)
+        self.records.show_records(progress, unit, formula)
+        totals = progress.totals
+        self.export_button.setEnabled(self.model.rowCount() > 0)
+        if not totals.sessions:
+            self.summary.setText(f"No sets of {name} in your history yet.")
+            return
+        first, last = (totals.first_day or "")[:4], (totals.last_day or "")[:4]
+        years = first if first == last else f"{first}–{last}"
+        self.summary.setText(
+            f"{plural(totals.sessions, 'session')} · {plural(totals.working_sets, 'working set')}"
+            f" · {volume_text(totals.volume_kg, unit)} · {years} · warm-ups greyed, not counted"
+        )
+
+    def show_session(self, session_id: str) -> None:
+        """Scroll to and select the sets a session had."""
+        row = self.model.row_of_session(session_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )

@@ -1,0 +1,169 @@
+"""The Sessions tab: filters, the sessions table, and the selected session beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...catalogue import Catalogue
+from ...controller import Controller
+from ..session_detail import SessionDetail
+from ..sessions_table import COLUMNS, SESSION_ID_ROLE, SessionTableModel
+from .date_range import Span
+from .filters_bar import FiltersBar
+
+_WIDTHS = {
+    "date": 184,
+    "focus": 132,
+    "phase": 100,
+    "deload": 60,
+    "exercises": 80,
+    "working_sets": 100,
+    "volume": 94,
+}
+
+
+class SessionsView(QWidget):
+    edit_requested = Signal(str)  # session id
+    delete_requested = Signal(str)  # session id
+    export_requested = Signal()
+    selection_changed = Signal()
+
+    def __init__(
+        self,
+        controller: Controller,
+        catalogue: Catalogue,
+        used_names: Callable[[], list[str]],
+        span: Span,
+        unit: str,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.controller = controller
+        self.filters = FiltersBar(catalogue, used_names, span)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.setObjectName("exportSessionsCsv")
+        self.export_button.setAccessibleName("Export the shown sessions as CSV")
+        self.export_button.clicked.connect(self.export_requested)
+
+        self.model = SessionTableModel(unit=unit, parent=self)
+        self.table = QTableView()
+        self.table.setObjectName("sessionsTable")
+        self.table.setAccessibleName("Sessions")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, (key, _title) in enumerate(COLUMNS):
+            if key in _WIDTHS:
+                header.resizeSection(column, _WIDTHS[key])
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.table.doubleClicked.connect(self._edit_index)
+        self.delete_action = QAction("Delete session", self.table)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self._delete_selected)
+        self.table.addAction(self.delete_action)
+
+        self.detail = SessionDetail(unit)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setObjectName("deleteSession")
+        self.delete_button.setAccessibleName("Delete the selected session")
+        self.delete_button.setToolTip(
+            "Move the session's file to trash/ (Edit ▸ Undo brings it back)"
+        )
+        self.edit_button = QPushButton("Edit in log")
+        self.edit_button.setObjectName("editSession")
+        self.edit_button.setAccessibleName("Edit the selected session")
+        for button in (self.delete_button, self.edit_button):
+            button.setEnabled(False)
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.edit_button.clicked.connect(self._edit_selected)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filters, 1)
+        top.addWidget(self.export_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([930, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def selected_session_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(SESSION_ID_ROLE) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        """Make a row current (the nearest one there is, after a delete)."""
+        rows = self.model.rowCount()
+        if rows:
+            index = self.model.index(max(0, min(row, rows - 1)), 0)
+            self.table.setCurrentIndex(index)
+            self._show_selected(index, None)  # a reset model does not say it changed
+        else:
+            self.select_nothing()
+
+    def select_nothing(self) -> None:
+        self.table.clearSelection()
+        self._show_selected(QModelIndex(), None)
+
+    def _show_selected(self, current, _previous) -> None:
+        session_id = current.data(SESSION_ID_ROLE) if current.isValid() else None
+        session = self.controller.load_session(session_id) if session_id else None
+        self.detail.show_session(session)
+        writable = session is not None and not self.controller.read_only
+        self.edit_button.setEnabled(writable)
+        self.delete_button.setEnabled(writable)
+        self.selection_changed.emit()
+
+    def _edit_index(self, index) -> None:
+        session_id = index.data(SESSION_ID_ROLE)
+        if session_id and not self.controller.read_only:
+            self.edit_requested.emit(session_id)
+
+    def _edit_selected(self) -> None:
+        session_id = self.selected_session_id()
+        if session_id:
+            self.edit_requested.emit(session_id)
+
+    def _delete_selected(self) -> None:
+        session_id = self.selected_session_id()
+        if session_id and not self.controller.read_only:
+            self.delete_requested.emit(session_id)

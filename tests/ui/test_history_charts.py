@@ -1,0 +1,167 @@
+"""The Charts tab: each chart's series hold the hand-worked points, axes say what and in
+which unit, hovering reads a point, and a chart saves as PNG."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCharts import QDateTimeAxis, QValueAxis
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog
+from test_history_data import BENCH, import_fixed_history
+
+from traininglog.domain.calculations import LB_PER_KG, OneRepMaxFormula
+from traininglog.ui.history.chart_builders import x_of
+
+F, A, C, D = date(2024, 6, 3), date(2025, 1, 6), date(2025, 1, 13), date(2025, 2, 3)
+WEEKS = [date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20), date(2025, 1, 27), D]
+
+
+@pytest.fixture
+def charts(qtbot, window, logbook):
+    import_fixed_history(logbook)
+    window.controller.changed.emit()
+    window.findChild(type(window.undo_action), "viewCharts").trigger()
+    view = window.history.charts
+    view.dates.set_preset("all")
+    return view
+
+
+def points(plotted) -> list[tuple[float, float]]:
+    return [(p.x(), round(p.y(), 3)) for p in plotted.series.points()]
+
+
+def axis_titles(view) -> tuple[str, str]:
+    chart = view.view.chart()
+    (x_axis,) = chart.axes(Qt.Orientation.Horizontal)
+    (y_axis,) = chart.axes(Qt.Orientation.Vertical)
+    assert isinstance(x_axis, QDateTimeAxis) and isinstance(y_axis, QValueAxis)
+    return x_axis.titleText(), y_axis.titleText()
+
+
+def pick(qtbot, view, typed: str) -> None:
+    qtbot.keyClicks(view.search, typed)
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+
+
+def test_estimated_one_rep_max_and_top_set_per_session(qtbot, charts):
+    pick(qtbot, charts, "bench")
+    e1rm, top = charts.plotted
+    assert points(e1rm) == [
+        (x_of(F), 80.0),
+        (x_of(A), 98.667),
+        (x_of(C), 96.333),
+        (x_of(D), 95.667),
+    ]
+    assert points(top) == [(x_of(F), 60.0), (x_of(A), 80.0), (x_of(C), 85.0), (x_of(D), 90.0)]
+    assert e1rm.series.name() == "Estimated 1RM (Epley), best set of the session"
+    assert top.series.name() == "Top set (heaviest working set)"
+    assert axis_titles(charts) == ("Date", "Weight (kg)")
+    assert charts.view.chart().title() == f"{BENCH}: estimated 1RM and top set"
+
+
+def test_the_exercise_chosen_in_the_exercise_tab_is_charted(qtbot, window, charts):
+    window.history.show_exercise(BENCH)
+    assert len(charts.plotted[0].series.points()) == 4
+    assert charts.search.text() == BENCH
+
+
+def test_a_date_range_limits_the_points(qtbot, charts):
+    pick(qtbot, charts, "bench")
+    charts.dates.set_custom(date(2025, 1, 1), date(2025, 1, 31))
+    assert [x for x, _ in points(charts.plotted[0])] == [x_of(A), x_of(C)]
+    charts.dates.set_preset("3m")  # the 3 months up to the latest session, 6 Feb 2025
+    assert [x for x, _ in points(charts.plotted[0])] == [x_of(A), x_of(C), x_of(D)]
+
+
+def test_formula_and_pounds_from_the_settings(qtbot, window, charts):
+    pick(qtbot, charts, "bench")
+    window.settings.formula = OneRepMaxFormula.BRZYCKI
+    window.settings.unit = "lb"
+    window.history.apply_settings()
+    e1rm, top = charts.plotted
+    expected = [80, 96, 92.8125, 96.9231]
+    assert [y for _, y in points(e1rm)] == pytest.approx(
+        [v * LB_PER_KG for v in expected], abs=1e-2
+    )
+    assert [y for _, y in points(top)] == pytest.approx(
+        [v * LB_PER_KG for v in (60, 80, 85, 90)], abs=1e-2
+    )
+    assert e1rm.series.name().startswith("Estimated 1RM (Brzycki)")
+    assert axis_titles(charts) == ("Date", "Weight (lb)")
+
+
+def test_weekly_volume_overall_with_the_weeks_off_at_zero(qtbot, charts):
+    charts.set_kind("volume")
+    assert charts.group.isVisible() and not charts.search.isVisible()
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
+    (volume,) = charts.plotted
+    assert points(volume) == [
+        (x_of(WEEKS[0]), 2400.0),
+        (x_of(WEEKS[1]), 667.5),
+        (x_of(WEEKS[2]), 0.0),
+        (x_of(WEEKS[3]), 0.0),
+        (x_of(WEEKS[4]), 1550.0),
+    ]
+    assert axis_titles(charts) == ("Week (starting Monday)", "Volume per week (kg)")
+    assert charts.view.chart().title() == "Weekly working-set volume: all muscle groups"
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [
+        ("chest", [800, 667.5, 0, 0, 650]),
+        ("lats", [600, 0, 0, 0, 0]),
+        ("quads", [1000, 0, 0, 0, 900]),
+    ],
+)
+def test_weekly_volume_per_muscle_group(qtbot, charts, group, expected):
+    charts.set_kind("volume")
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
+    charts.set_muscle_group(group)
+    (volume,) = charts.plotted
+    assert [y for _, y in points(volume)] == expected
+    assert charts.view.chart().title() == f"Weekly working-set volume: {group}"
+
+
+def test_weekly_volume_in_pounds(qtbot, window, charts):
+    charts.set_kind("volume")
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
+    window.settings.unit = "lb"
+    window.history.apply_settings()  # 2,400 kg is 5,291 lb: still under ten thousand
+    assert axis_titles(charts)[1] == "Volume per week (lb)"
+    assert points(charts.plotted[0])[0][1] == pytest.approx(2400 * LB_PER_KG, abs=1e-2)
+
+
+def test_hovering_reads_the_nearest_point(qtbot, charts):
+    pick(qtbot, charts, "bench")
+    e1rm, top = charts.plotted
+    e1rm.series.hovered.emit(QPointF(x_of(C) + 3_600_000, 97.0), True)  # an hour off C
+    assert charts.readout.text() == "Mon 13 Jan 2025: estimated 1RM 96.3 kg"
+    top.series.hovered.emit(QPointF(x_of(D) - 86_400_000, 88.0), True)
+    assert charts.readout.text() == "Mon 3 Feb 2025: top set 90 kg"
+    charts.set_kind("volume")
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
+    charts.plotted[0].series.hovered.emit(QPointF(x_of(WEEKS[4]), 1500.0), True)
+    assert charts.readout.text() == "Week of Mon 3 Feb 2025: 1,550 kg"
+
+
+def test_nothing_to_draw(qtbot, charts):
+    assert charts.exercise is None
+    assert charts.readout.text() == "Nothing to draw here."
+    assert all(not p.values for p in charts.plotted)
+
+
+def test_a_chart_saves_as_png(qtbot, window, charts, tmp_path, monkeypatch):
+    pick(qtbot, charts, "bench")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "bench"), "")
+    )
+    qtbot.mouseClick(charts.save_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "bench.png"  # ".png" added
+    image = QImage(str(saved))
+    assert not image.isNull()
+    assert image.width() == charts.view.width() * charts.view.devicePixelRatio()
+    assert str(saved) in window.statusBar().currentMessage()

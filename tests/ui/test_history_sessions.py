@@ -1,0 +1,283 @@
+"""The Sessions tab: filters and the shown count, sorting, opening, deleting and restoring,
+record marks and CSV export, driven through the real widgets."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from test_history_data import BENCH, IDS, OLDEST_FIRST, import_fixed_history
+
+from traininglog.store import queries
+from traininglog.ui.sessions_table import COLUMNS, RECORDS_ROLE, SESSION_ID_ROLE
+
+ID_KEY = {v: k for k, v in IDS.items()}
+
+
+@pytest.fixture
+def history(qtbot, window, logbook):
+    """The window on History ▸ Sessions over the fixed history, record marks worked out."""
+    import_fixed_history(logbook)
+    window.controller.changed.emit()
+    window.findChild(type(window.undo_action), "viewHistory").trigger()
+    page = window.history
+    qtbot.waitUntil(lambda: page.marks.known, timeout=5000)
+    return page
+
+
+def shown_keys(page) -> str:
+    model = page.model
+    while model.canFetchMore():
+        model.fetchMore()
+    return "".join(ID_KEY[model.index(r, 0).data(SESSION_ID_ROLE)] for r in range(model.rowCount()))
+
+
+def test_everything_shows_newest_first_with_the_totals_in_the_status_bar(window, history):
+    assert shown_keys(history) == OLDEST_FIRST[::-1]
+    assert history.shown_label.isVisible()
+    assert history.shown_label.text() == "6 shown · 13 working sets · 5,218 kg volume"
+    assert window.count_label.text() == "6 sessions"
+    header = [history.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+    assert header == [
+        "Date",
+        "Focus",
+        "Phase · week",
+        "Deload",
+        "Exercises",
+        "Working sets",
+        "Volume (kg)",
+        "Notes",
+    ]
+    a = history.model.index(OLDEST_FIRST[::-1].index("A"), 0)
+    row = [a.siblingAtColumn(c).data() for c in range(len(COLUMNS))]
+    assert row == [
+        "Mon 06 Jan 2025, 18:00",
+        "upper",
+        "1 · 1",
+        "",
+        "2",
+        "3",
+        "1,400",
+        "Barbell Bench Press: left shoulder tight",
+    ]
+
+
+def test_filter_by_focus(qtbot, history):
+    focus = history.sessions.filters.focus
+    assert [focus.itemText(i) for i in range(focus.count())] == ["Any focus", "lower", "upper"]
+    focus.setCurrentIndex(focus.findText("upper"))
+    assert shown_keys(history) == "DCA"
+    assert history.shown_label.text() == "3 shown · 8 working sets · 2,718 kg volume"
+
+
+def test_filter_by_exercise_with_completion(qtbot, history):
+    field = history.sessions.filters.exercise
+    field.setFocus()
+    qtbot.keyClicks(field, "squat")
+    # Only exercises with a history are offered: no front squat from the catalogue.
+    assert field.suggestions() == ["Barbell Back Squat"]
+    assert field.list.isVisible()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "Barbell Back Squat"
+    assert shown_keys(history) == "EB"
+    assert history.shown_label.text() == "2 shown · 4 working sets · 1,900 kg volume"
+    field.clear()
+    assert shown_keys(history) == OLDEST_FIRST[::-1]
+
+
+def test_filter_by_free_text_in_notes_and_names(qtbot, history):
+    text = history.sessions.filters.text
+    qtbot.keyClicks(text, "Shoulder")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    assert shown_keys(history) == "A"
+    assert history.shown_label.text().startswith("1 shown")
+    text.clear()
+    qtbot.keyClicks(text, "pull")  # Pull-Up, by name
+    qtbot.waitUntil(lambda: shown_keys(history) == "D", timeout=2000)  # applies when typing stops
+    assert history.sessions.filters.clear_button.isEnabled()
+    qtbot.mouseClick(history.sessions.filters.clear_button, Qt.MouseButton.LeftButton)
+    assert shown_keys(history) == OLDEST_FIRST[::-1]
+    assert text.text() == ""
+
+
+def test_filter_by_date_range(qtbot, history):
+    dates = history.sessions.filters.dates
+    dates.preset.setCurrentIndex(dates.preset.findData("3m"))  # up to the latest session
+    assert shown_keys(history) == "EDCBA"
+    dates.preset.setCurrentIndex(dates.preset.findData("12m"))
+    assert shown_keys(history) == "EDCBAF"
+    dates.preset.setCurrentIndex(dates.preset.findData("custom"))
+    assert dates.first.isVisible() and dates.last.isVisible()
+    assert shown_keys(history) == "EDCBAF"  # custom starts from what was shown
+    dates.first.setDate(date(2025, 1, 8))
+    dates.last.setDate(date(2025, 1, 31))
+    assert shown_keys(history) == "CB"
+    assert history.shown_label.text() == "2 shown · 4 working sets · 1,668 kg volume"
+
+
+def test_sorting_by_clicking_headers(qtbot, history):
+    header = history.table.horizontalHeader()
+    volume = [key for key, _ in COLUMNS].index("volume")
+    header.setSortIndicator(volume, Qt.SortOrder.DescendingOrder)
+    assert shown_keys(history) == "ABECDF"
+    header.setSortIndicator(volume, Qt.SortOrder.AscendingOrder)
+    assert shown_keys(history) == "FDCEBA"
+    focus = [key for key, _ in COLUMNS].index("focus")
+    header.setSortIndicator(focus, Qt.SortOrder.AscendingOrder)
+    assert shown_keys(history) == "BEACDF"  # no focus last
+    # A sort keeps the filter.
+    history.sessions.filters.focus.setCurrentIndex(history.sessions.filters.focus.findText("upper"))
+    header.setSortIndicator(volume, Qt.SortOrder.AscendingOrder)
+    assert shown_keys(history) == "DCA"
+
+
+def test_rows_come_a_page_at_a_time(history, monkeypatch):
+    monkeypatch.setattr(type(history.model), "PAGE", 2)
+    history.model.reload()
+    assert history.model.rowCount() == 2
+    assert history.model.canFetchMore()
+    assert shown_keys(history) == OLDEST_FIRST[::-1]
+
+
+def test_record_holders_are_starred(history):
+    marked = {}
+    for row in range(history.model.rowCount()):
+        index = history.model.index(row, 0)
+        marked[ID_KEY[index.data(SESSION_ID_ROLE)]] = index.data(RECORDS_ROLE)
+    assert {k for k, marks in marked.items() if marks} == set("FABCD")
+    e_row = OLDEST_FIRST[::-1].index("E")
+    assert history.model.index(e_row, 0).data(Qt.ItemDataRole.ToolTipRole).endswith(".json")
+    a_tip = history.model.index(OLDEST_FIRST[::-1].index("A"), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{BENCH}: best estimated 1RM" in a_tip
+    assert f"{BENCH}: best session volume" in a_tip
+    assert "Barbell Row: heaviest for 10 reps" in a_tip
+
+
+def test_opening_a_session_shows_its_sets_and_double_click_edits_it(qtbot, window, history):
+    row = OLDEST_FIRST[::-1].index("C")
+    index = history.model.index(row, 0)
+    history.table.setCurrentIndex(index)
+    detail = history.detail.toPlainText().splitlines()
+    assert f"1. {BENCH}" in detail
+    assert detail[detail.index("85") + 1] == "× 3"  # a cell a line
+    assert "felt strong" in detail
+    assert history.edit_button.isEnabled() and history.delete_button.isEnabled()
+    assert window.delete_action.isEnabled()
+    center = history.table.visualRect(index).center()
+    # A double click is a press, a release, then the double click on the same row.
+    qtbot.mouseClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseDClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    assert window.views.currentWidget() is window.log_view
+    assert window.log_view.editor.draft.exercises[0].name == BENCH
+    assert not window.delete_action.isEnabled()
+
+
+def stored_in_both(logbook, key: str) -> bool:
+    name = queries.file_name_of(IDS[key])
+    on_disk = any(
+        p.name.endswith(f"{IDS[key][:8]}.json") for p in logbook.folders.sessions.iterdir()
+    )
+    return name is not None and on_disk
+
+
+def test_delete_moves_the_file_to_trash_and_restore_brings_it_back(qtbot, window, history, logbook):
+    row = OLDEST_FIRST[::-1].index("C")
+    history.table.setCurrentIndex(history.model.index(row, 0))
+    qtbot.mouseClick(history.delete_button, Qt.MouseButton.LeftButton)
+
+    assert not stored_in_both(logbook, "C")
+    assert queries.file_name_of(IDS["C"]) is None
+    trashed = list(logbook.folders.trash.iterdir())
+    assert [p.name for p in trashed] == ["training_session_2025_01_13_00000000.json"]
+    assert shown_keys(history) == "EDBAF"
+    assert window.count_label.text() == "5 sessions"
+    # The row below the deleted one is selected, so Delete can go on.
+    assert ID_KEY[history.sessions.selected_session_id()] == "B"
+    notice = history.restore_notice
+    assert notice.isVisible() and "Mon 13 Jan 2025" in notice.text()
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text() == "&Undo Delete session Mon 13 Jan 2025, 18:00"
+
+    notice.linkActivated.emit("restore")  # the "Restore" link in the status bar
+    assert stored_in_both(logbook, "C")
+    assert list(logbook.folders.trash.iterdir()) == []
+    assert shown_keys(history) == OLDEST_FIRST[::-1]
+    assert not notice.isVisible()
+    assert window.count_label.text() == "6 sessions"
+
+
+def test_edit_menu_undoes_and_redoes_a_delete(qtbot, window, history, logbook):
+    row = OLDEST_FIRST[::-1].index("A")
+    history.table.setCurrentIndex(history.model.index(row, 0))
+    history.table.setFocus()
+    qtbot.keyClick(history.table, Qt.Key.Key_Delete)
+    assert not stored_in_both(logbook, "A")
+    window.undo_action.trigger()
+    assert stored_in_both(logbook, "A")
+    window.redo_action.trigger()
+    assert not stored_in_both(logbook, "A")
+    assert shown_keys(history) == "EDCBF"
+    window.undo_action.trigger()
+    assert stored_in_both(logbook, "A")
+    # In the Log view, Undo is the form's again.
+    window.findChild(type(window.undo_action), "viewLog").trigger()
+    assert window.undo_group.activeStack() is window.log_view.editor.undo_stack
+
+
+def test_delete_from_the_edit_menu(qtbot, window, history, logbook):
+    # The table took the keyboard, and with it the first row.
+    assert history.table.hasFocus() and history.table.currentIndex().row() == 0
+    assert window.delete_action.isEnabled()
+    window.delete_action.trigger()
+    assert not stored_in_both(logbook, "E")
+
+
+def test_sessions_export_as_csv_as_shown(qtbot, history, tmp_path, monkeypatch):
+    target = tmp_path / "out" / "upper.csv"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    history.sessions.filters.focus.setCurrentIndex(history.sessions.filters.focus.findText("upper"))
+    qtbot.mouseClick(history.sessions.export_button, Qt.MouseButton.LeftButton)
+    rows = list(csv.reader(target.read_text(encoding="utf-8").splitlines()))
+    assert rows[0] == [
+        "date",
+        "focus",
+        "phase",
+        "week",
+        "deload",
+        "exercises",
+        "working_sets",
+        "volume_kg",
+        "records",
+        "notes",
+    ]
+    assert [r[0] for r in rows[1:]] == [
+        "2025-02-03T18:00:00",
+        "2025-01-13T18:00:00",
+        "2025-01-06T18:00:00",
+    ]
+    assert rows[1][1:8] == ["upper", "2", "1", "true", "2", "3", "650"]
+    assert rows[2][9] == "Barbell Bench Press: felt strong"
+    assert "Barbell Bench Press: heaviest for 3 reps" in rows[2][8]
+    assert str(target) in history.window().statusBar().currentMessage()
+
+
+def test_cancelled_export_writes_nothing(qtbot, history, tmp_path, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert history.export_sessions_csv() is None
+    assert list(Path(tmp_path).glob("*.csv")) == []
+
+
+def test_pounds_from_the_settings(qtbot, window, history):
+    window.settings.unit = "lb"
+    history.apply_settings()
+    assert history.model.headerData(6, Qt.Orientation.Horizontal) == "Volume (lb)"
+    a = history.model.index(OLDEST_FIRST[::-1].index("A"), 6)
+    assert a.data() == "3,086"  # 1,400 kg
+    assert history.shown_label.text().endswith("11,503 lb volume")
+    history.table.setCurrentIndex(a)
+    assert "176.4" in history.detail.toPlainText().splitlines()  # 80 kg

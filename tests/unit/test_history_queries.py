@@ -1,0 +1,317 @@
+"""The History view's queries and calculations, against a small history worked out by hand
+(see tests/ui/test_history_data.py for the figures)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from bench.history import generate_history
+from traininglog.domain.calculations import (
+    OneRepMaxFormula,
+    estimated_one_rep_max,
+    records_for_exercise,
+)
+from traininglog.domain.names import name_key
+from traininglog.domain.progress import exercise_progress, points_in_range, weekly_series
+from traininglog.store import history_queries as hq
+from traininglog.store.history_queries import RecordMark, SessionFilter
+from ui.test_history_data import (
+    BENCH,
+    FIGURES,
+    IDS,
+    OLDEST_FIRST,
+    SQUAT,
+    fixed_history,
+    import_fixed_history,
+)
+
+ID_KEY = {v: k for k, v in IDS.items()}
+
+
+@pytest.fixture
+def stored(logbook):
+    import_fixed_history(logbook)
+    return logbook
+
+
+def keys(shown: hq.ShownSessions) -> str:
+    return "".join(ID_KEY[i] for i in shown.ids)
+
+
+def test_everything_newest_first_with_totals(stored):
+    shown = hq.shown_sessions()
+    assert keys(shown) == OLDEST_FIRST[::-1]
+    assert shown.count == 6
+    assert shown.working_sets == 13
+    assert shown.volume_kg == pytest.approx(5217.5)
+
+
+@pytest.mark.parametrize(
+    ("shown", "expected"),
+    [
+        (SessionFilter(focus="upper"), "DCA"),
+        (SessionFilter(exercise="barbell back-squat"), "EB"),
+        (SessionFilter(first_day="2025-01-08", last_day="2025-01-31"), "CB"),
+        (SessionFilter(first_day="2025-02-03"), "ED"),
+        (SessionFilter(last_day="2024-12-31"), "F"),
+        (SessionFilter(text="SHOULDER"), "A"),  # a note, any case
+        (SessionFilter(text="strong"), "C"),
+        (SessionFilter(text="pull up"), "D"),  # an exercise name, by key
+        (SessionFilter(text="row"), "A"),
+        (SessionFilter(text="nothing like this"), ""),
+        (SessionFilter(focus="upper", exercise=BENCH, first_day="2025-01-10"), "DC"),
+    ],
+)
+def test_each_filter_lets_through_what_it_says(stored, shown, expected):
+    result = hq.shown_sessions(shown)
+    assert keys(result) == expected
+    assert result.working_sets == sum(FIGURES[k][0] for k in expected)
+    assert result.volume_kg == pytest.approx(sum(FIGURES[k][1] for k in expected))
+
+
+def test_notes_match_in_any_script(logbook):
+    session = fixed_history()[1]
+    bench = session.exercises[0]
+    noted = replace(bench.working_sets[1], notes="ЖИМ лёжа")
+    bench = replace(bench, working_sets=(bench.working_sets[0], noted))
+    logbook.import_sessions([("one", replace(session, exercises=(bench, *session.exercises[1:])))])
+    assert keys(hq.shown_sessions(SessionFilter(text="жим"))) == "A"
+
+
+@pytest.mark.parametrize(
+    ("order", "descending", "expected"),
+    [
+        ("date", False, "FABCDE"),
+        ("volume", True, "ABECDF"),
+        ("volume", False, "FDCEBA"),
+        ("focus", False, "BEACDF"),  # ties by time; no focus last
+        ("focus", True, "DCAEBF"),  # no focus last both ways
+        ("working_sets", True, "DAECBF"),
+        ("exercises", False, "FBCEAD"),
+        ("phase", False, "ABCDEF"),
+        ("deload", True, "DECBAF"),
+        ("notes", False, "CAFBDE"),  # "felt strong" < "left shoulder…"; none last
+    ],
+)
+def test_sorting_is_the_query_s(stored, order, descending, expected):
+    assert keys(hq.shown_sessions(order=order, descending=descending)) == expected
+
+
+def test_session_lines_keep_the_order_given_and_preview_notes(stored):
+    ids = [IDS["C"], IDS["A"], IDS["E"]]
+    lines = hq.session_lines(ids)
+    assert [line.summary.id for line in lines] == ids
+    assert lines[0].notes == "Barbell Bench Press: felt strong"
+    assert lines[1].notes == "Barbell Bench Press: left shoulder tight"
+    assert lines[2].notes == ""
+    assert lines[1].summary.volume_kg == pytest.approx(1400)
+    assert hq.session_lines([]) == []
+
+
+def test_day_span(stored):
+    assert hq.day_span() == ("2024-06-03", "2025-02-06")
+
+
+def test_day_span_of_nothing(logbook):
+    assert hq.day_span() is None
+
+
+def test_an_exercise_s_working_sets_oldest_first_with_estimates(stored):
+    sets = hq.exercise_working_sets("barbell bench press", OneRepMaxFormula.EPLEY)
+    assert [(ID_KEY[s.session_id], s.number, s.weight_kg, s.full_reps) for s in sets] == [
+        ("F", 1, 60, 10),
+        ("A", 1, 80, 5),
+        ("A", 2, 80, 5),
+        ("C", 1, 85, 3),
+        ("C", 2, 82.5, 5),
+        ("D", 1, 90, 1),
+        ("D", 2, 70, 8),
+    ]
+    assert [s.e1rm_kg for s in sets] == pytest.approx(
+        [80, 98.6667, 96, 96.3333, 96.25, 90, 95.6667], abs=1e-3
+    )
+    brzycki = hq.exercise_working_sets(BENCH, OneRepMaxFormula.BRZYCKI)
+    assert brzycki[-1].e1rm_kg == pytest.approx(96.9231, abs=1e-3)
+
+
+def test_set_lines_newest_first_warm_ups_first_a_page_at_a_time(stored):
+    lines = hq.exercise_set_lines(BENCH, OneRepMaxFormula.EPLEY)
+    assert [(ID_KEY[x.session_id], x.kind, x.number) for x in lines] == [
+        ("D", "working", 1),
+        ("D", "working", 2),
+        ("C", "working", 1),
+        ("C", "working", 2),
+        ("A", "warmup", 1),
+        ("A", "working", 1),
+        ("A", "working", 2),
+        ("F", "working", 1),
+    ]
+    assert lines[4].e1rm_kg is None  # a warm-up has no estimate
+    assert lines[5].e1rm_kg == pytest.approx(98.6667, abs=1e-3)
+    assert lines[2].notes == "felt strong"
+    page = hq.exercise_set_lines(BENCH, OneRepMaxFormula.EPLEY, offset=3, limit=2)
+    assert [(ID_KEY[x.session_id], x.kind) for x in page] == [("C", "working"), ("A", "warmup")]
+
+
+def progress(name: str, formula=OneRepMaxFormula.EPLEY):
+    return exercise_progress(name, hq.exercise_working_sets(name, formula))
+
+
+def test_progress_points_per_session(stored):
+    points = progress(BENCH).points
+    assert [ID_KEY[p.session_id] for p in points] == list("FACD")
+    assert [p.best_e1rm_kg for p in points] == pytest.approx(
+        [80, 98.6667, 96.3333, 95.6667], abs=1e-3
+    )
+    assert [p.top_set_kg for p in points] == [60, 80, 85, 90]
+    brzycki = progress(BENCH, OneRepMaxFormula.BRZYCKI).points
+    assert [p.best_e1rm_kg for p in brzycki] == pytest.approx([80, 96, 92.8125, 96.9231], abs=1e-3)
+    inside = points_in_range(points, "2025-01-06", "2025-01-31")
+    assert [ID_KEY[p.session_id] for p in inside] == ["A", "C"]
+    pull_ups = progress("Pull-Up").points
+    assert [(p.best_e1rm_kg, p.top_set_kg) for p in pull_ups] == [(None, None)]  # body weight
+
+
+def test_records_and_totals_by_hand(stored):
+    found = progress(BENCH)
+    records = found.records
+    assert records.best_e1rm.value_kg == pytest.approx(98.6667, abs=1e-3)
+    assert records.best_e1rm.day == "2025-01-06"
+    assert (found.best_set.weight_kg, found.best_set.full_reps, found.best_set.rpe) == (80, 5, 8.0)
+    assert {r: (h.value_kg, h.day) for r, h in records.heaviest_for_reps.items()} == {
+        1: (90, "2025-02-03"),
+        3: (85, "2025-01-13"),
+        5: (82.5, "2025-01-13"),
+        8: (70, "2025-02-03"),
+        10: (60, "2024-06-03"),
+    }
+    volume = records.best_session_volume
+    assert (volume.value_kg, volume.day) == (800, "2025-01-06")
+    totals = found.totals
+    assert (totals.sessions, totals.working_sets) == (4, 7)
+    assert totals.volume_kg == pytest.approx(2717.5)
+    assert (totals.first_day, totals.last_day) == ("2024-06-03", "2025-02-03")
+    brzycki = progress(BENCH, OneRepMaxFormula.BRZYCKI)
+    assert brzycki.records.best_e1rm.value_kg == pytest.approx(96.9231, abs=1e-3)
+    assert brzycki.records.best_e1rm.day == "2025-02-03"
+    assert (brzycki.best_set.weight_kg, brzycki.best_set.full_reps) == (70, 8)
+
+
+@pytest.mark.parametrize("formula", list(OneRepMaxFormula))
+def test_progress_records_are_records_for_exercise_s(logbook, formula):
+    """The one-pass records agree with the domain's, on a generated history of many lifts."""
+    history = generate_history(sessions=150, seed=7)
+    logbook.import_sessions([(str(i), s) for i, s in enumerate(history)])
+    by_key: dict[str, list] = {}
+    for session in history:
+        for exercise in session.exercises:
+            by_key.setdefault(name_key(exercise.name), []).append((session, exercise))
+    assert len(by_key) > 20
+    for pairs in by_key.values():
+        name = pairs[0][1].name
+        expected = records_for_exercise(pairs, formula)
+        found = progress(name, formula).records
+        if found is None:  # no working sets at all
+            assert not any(e.working_sets for _, e in pairs), name
+            continue
+        assert found.heaviest_for_reps == expected.heaviest_for_reps, name
+        for mine, theirs in (
+            (found.best_e1rm, expected.best_e1rm),
+            (found.best_session_volume, expected.best_session_volume),
+        ):
+            if theirs is None:
+                assert mine is None, name
+            else:
+                assert (mine.session_id, mine.day) == (theirs.session_id, theirs.day), name
+                assert mine.value_kg == pytest.approx(theirs.value_kg), name
+
+
+def _holders_in_python(formula):
+    """What `records_for_exercise` says, exercise by exercise, as session → marks."""
+    by_name: dict[str, list] = {}
+    for session in fixed_history():
+        for exercise in session.exercises:
+            by_name.setdefault(exercise.name, []).append((session, exercise))
+    marks: dict[str, set] = {}
+    for name, pairs in by_name.items():
+        records = records_for_exercise(pairs, formula)
+        held = [records.best_e1rm, records.best_session_volume, *records.heaviest_for_reps.values()]
+        for record in held:
+            if record is not None:
+                marks.setdefault(record.session_id, set()).add(
+                    (name, record.kind, record.reps if record.kind == "weight-for-reps" else None)
+                )
+    return marks
+
+
+@pytest.mark.parametrize("formula", list(OneRepMaxFormula))
+def test_record_holders_agree_with_records_for_exercise(stored, formula):
+    holders = hq.record_holders(stored.folders.database, formula)
+    found = {sid: {(m.exercise, m.kind, m.reps) for m in marks} for sid, marks in holders.items()}
+    assert found == _holders_in_python(formula)
+    assert IDS["E"] not in holders  # beat nothing
+    bench_e1rm = RecordMark(BENCH, "e1rm")
+    holder = IDS["A"] if formula is OneRepMaxFormula.EPLEY else IDS["D"]
+    assert bench_e1rm in holders[holder]
+
+
+def test_e1rm_sql_matches_the_formula(logbook):
+    connection = logbook.db.connection()
+    cases = [
+        (100, 5, None),
+        (100, 1, None),
+        (100, 1, 9.0),
+        (80, 5, 8.5),
+        (0, 5, None),
+        (60, 0, 8.0),
+        (50, 29, 8.0),
+    ]
+    for formula in OneRepMaxFormula:
+        for weight, reps, rpe in cases:
+            sql = hq.e1rm_sql(formula, "?1", "?2").replace("rpe", "?3")
+            (value,) = connection.execute(f"SELECT {sql}", (weight, reps, rpe)).fetchone()
+            expected = estimated_one_rep_max(weight, reps, rpe, formula)
+            assert value == pytest.approx(expected) if expected is not None else value is None
+
+
+def test_weekly_volume_overall_and_per_muscle_group(stored):
+    first, last = "2025-01-06", "2025-02-09"
+    overall = weekly_series(hq.weekly_volume(first, last), first, last)
+    assert overall == [
+        (date(2025, 1, 6), 2400.0),
+        (date(2025, 1, 13), 667.5),
+        (date(2025, 1, 20), 0.0),
+        (date(2025, 1, 27), 0.0),
+        (date(2025, 2, 3), 1550.0),
+    ]
+    chest = weekly_series(hq.weekly_volume(first, last, "chest"), first, last)
+    assert [v for _, v in chest] == [800, 667.5, 0, 0, 650]
+    lats = weekly_series(hq.weekly_volume(first, last, "lats"), first, last)
+    assert [v for _, v in lats] == [600, 0, 0, 0, 0]
+    # "back" is no group of its own: upper-back and lower-back do not match it
+    assert hq.weekly_volume(first, last, "back") == {}
+    everything = weekly_series(hq.weekly_volume())
+    assert everything[0] == (date(2024, 6, 3), 600.0)
+    assert everything[-1] == (date(2025, 2, 3), 1550.0)
+    assert sum(v for _, v in everything) == pytest.approx(5217.5)
+
+
+def test_weekly_series_without_data():
+    assert weekly_series({}) == []
+    assert weekly_series({}, "2025-01-01", "2025-01-14") == [
+        (date(2024, 12, 30), 0.0),
+        (date(2025, 1, 6), 0.0),
+        (date(2025, 1, 13), 0.0),
+    ]
+
+
+def test_nothing_stored(logbook):
+    shown = hq.shown_sessions(SessionFilter(text="x"))
+    assert (shown.count, shown.working_sets, shown.volume_kg) == (0, 0, 0)
+    assert hq.exercise_working_sets(SQUAT, OneRepMaxFormula.EPLEY) == []
+    nothing = progress(SQUAT)
+    assert nothing.records is None and nothing.points == [] and nothing.totals.sessions == 0
+    assert hq.record_holders(logbook.folders.database, OneRepMaxFormula.EPLEY) == {}
