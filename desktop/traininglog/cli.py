@@ -16,12 +16,13 @@ from pathlib import Path
 
 import peewee
 
-from . import __version__, reconcile
+from . import reconcile, version
 from .datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir
 from .domain.calculations import estimated_one_rep_max
 from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
-from .importers.json_files import read_session_files
+from .exporters.markdown import export_markdown
+from .importers.detect import FORMATS, read_import
 from .logbook import Logbook
 from .store import queries
 from .store.db import is_damaged
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="traininglog",
         description="Training Log: log lifting sessions; with no command, open the window.",
     )
-    parser.add_argument("--version", action="version", version=f"traininglog {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -47,12 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="import session files or folders")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    imp.add_argument("--format", choices=["auto", "json"], default="auto")
+    imp.add_argument(
+        "--format", choices=FORMATS, default="auto", help="what the files are (auto: detect)"
+    )
+    imp.add_argument(
+        "--weight-unit",
+        choices=["kg", "lb"],
+        help="the unit of a weight column that does not say (Strong's 'Weight', FitNotes)",
+    )
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported")
 
     exp = commands.add_parser("export", help="export every session")
-    exp.add_argument("--format", choices=["json", "csv"], required=True)
-    exp.add_argument("out", type=Path, metavar="OUT", help="a folder (json) or a file (csv)")
+    exp.add_argument("--format", choices=["json", "csv", "markdown"], required=True)
+    exp.add_argument(
+        "out", type=Path, metavar="OUT", help="a folder (json) or a file (csv, markdown)"
+    )
 
     his = commands.add_parser("history", help="list sessions, or one exercise's sets")
     his.add_argument("--exercise", metavar="NAME")
@@ -66,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("rebuild", help="rebuild the database from the session files")
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (reading package metadata is slow)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"traininglog {version()}")
+        parser.exit()
 
 
 def _day(text: str) -> str:
@@ -128,18 +149,27 @@ def _say_moved_aside(logbook: Logbook) -> None:
 
 
 def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
-    sessions, rejected = read_session_files(args.paths)
+    batch = read_import(args.paths, format=args.format, weight_unit=args.weight_unit)
     with Logbook(folders) as logbook:
         _say_moved_aside(logbook)
         for warning in reconcile.sync(folders).warnings():
             _say(f"warning: {warning}")
-        report = logbook.import_sessions(sessions, dry_run=args.dry_run)
-    report.rejected[:0] = rejected
+        report = logbook.import_sessions(batch.sessions, dry_run=args.dry_run)
+    report.rejected[:0] = batch.rejected
     for rejection in report.rejected:
         for line in rejection.lines():
             _say(line)
     for conflict in report.conflicts:
         _say(f"warning: {conflict}")
+    if batch.skipped_rows:
+        _say(
+            f"skipped {batch.skipped_rows} row(s) that are not strength sets (cardio, timed holds)"
+        )
+    if batch.unmapped_names:
+        names = ", ".join(sorted(batch.unmapped_names))
+        _say(f"not in the catalogue, kept as custom exercises: {names}")
+    if batch.rejected_sessions:
+        _say(f"{len(batch.rejected_sessions)} workout(s) left out because of the errors above")
     verb = "would import" if args.dry_run else "imported"
     _say(
         f"{verb} {len(report.imported)} session(s); {len(report.already_stored)} already stored; "
@@ -159,6 +189,9 @@ def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:
         if args.format == "json":
             count = export_session_files(sessions, args.out)
             _say(f"exported {count} session file(s) to {args.out}")
+        elif args.format == "markdown":
+            count = export_markdown(sessions, args.out)
+            _say(f"exported {count} session(s) to {args.out}")
         else:
             count = export_csv(sessions, args.out)
             _say(f"exported {count} set(s) to {args.out}")

@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import faults
 from .datadir import DataDirectory
@@ -21,9 +22,12 @@ from .sessionfiles import decode, encode, file_name, to_document
 from .sessionfiles.atomic import fsync_folder, write_atomically
 from .sessionfiles.scan import FileStat, sha256_hex
 from .store import queries, writes
-from .store.db import init_db
+from .store.db import init_db, is_damaged, move_aside
 from .store.writes import StoredFile
 from .writerlock import WriterLock
+
+if TYPE_CHECKING:
+    import peewee as pw
 
 IMPORT_BATCH = 250
 
@@ -42,14 +46,27 @@ class Logbook:
         self.folders = folders
         self.read_only = read_only
         self._lock: WriterLock | None = None
+        # Where a damaged index was moved to, when opening found one (then it starts empty).
+        self.moved_aside: Path | None = None
         if not read_only:
             folders.create()
             self._lock = WriterLock(folders.lock_file).acquire()
         try:
-            self.db = init_db(folders.database, folders.backups)
+            self.db = self._open_index()
         except BaseException:
             self.close()
             raise
+
+    def _open_index(self) -> pw.SqliteDatabase:
+        try:
+            return init_db(self.folders.database, self.folders.backups)
+        except Exception as error:
+            if self.read_only or not is_damaged(error):
+                raise
+        # The index is only an index: keep the damaged one for inspection and start a new
+        # one, which the startup scan (or a rebuild) fills from the session files.
+        self.moved_aside = move_aside(self.folders.database, self.folders.backups)
+        return init_db(self.folders.database, self.folders.backups)
 
     def close(self) -> None:
         db = getattr(self, "db", None)
@@ -98,6 +115,10 @@ class Logbook:
             shutil.move(source, target)  # a rename when trash/ is on the same disk
             fsync_folder(self.folders.trash)
             fsync_folder(self.folders.sessions)
+        elif (held := queries.load_session(session_id)) is not None:
+            # The file went missing behind our back and the index holds the only copy; a
+            # delete destroys nothing, so that copy goes to trash.
+            write_atomically(target, encode(held))
         faults.checkpoint("file-trashed")
         writes.delete_session(session_id)
         return target
