@@ -222,3 +222,13 @@ def test_notes_of_nothing_but_bad_lines_are_listed_briefly_and_given_up_on(tmp_p
         f"{path}:2003: more than 2,000 bad lines: are these training notes?; stopped reading here"
     )
     assert found[-1] == f"{path}: 1,801 more bad lines"
+
+
+def test_a_lone_carriage_return_before_the_header_is_only_a_line_break(tmp_path):
+    # Found by the mangling property test: csv refuses a bare "\r" inside a field.
+    source = FIXTURES / "fitnotes_kgs_comment.csv"
+    target = tmp_path / "cr.csv"
+    target.write_bytes(b"\r" + source.read_bytes())
+    batch = read_import([target])
+    assert batch.rejected == []
+    assert len(batch.sessions) == len(read_import([source]).sessions) == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -17,10 +18,13 @@ T = TypeVar("T")
 
 
 def header_line(text: str) -> str:
-    """The first line that is not blank: the header of a CSV export."""
-    for line in io.StringIO(text):
+    """The first line that is not blank: the header of a CSV export.
+
+    Any line break ends it, a lone carriage return included (csv refuses one mid-field).
+    """
+    for line in re.split(r"\r\n|\r|\n", text[:65536]):
         if line.strip():
-            return line.rstrip("\r\n")
+            return line
     return ""
 
 
@@ -32,7 +36,10 @@ def delimiter_of(header: str) -> str:
 
 def header_keys(header: str) -> list[str]:
     """The header's column names as `name_key`s ("Weight (kg)" → "weightkg")."""
-    cells = next(csv.reader([header], delimiter=delimiter_of(header)), [])
+    try:
+        cells = next(csv.reader([header], delimiter=delimiter_of(header)), [])
+    except csv.Error:  # not a CSV header at all: no columns to recognise
+        return []
     return [name_key(cell) for cell in cells]
 
 
