@@ -12,13 +12,16 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..exercise_name_map import read_name_map, remember_names
 from ..importers.batch import ImportBatch
 from ..importers.detect import files_to_read, read_import
 from ..logbook import Logbook
 from ..reports import ImportReport, Rejection
-from .worker import Job
+
+if TYPE_CHECKING:
+    from .worker import Job
 
 FORMAT_NAMES = {
     "json": "Session file (JSON)",

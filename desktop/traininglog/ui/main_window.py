@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 from PySide6.QtCore import QSettings, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,9 +18,10 @@ from ..catalogue import shipped_catalogue
 from ..controller import Controller
 from ..draftfile import read_draft
 from ..reports import SavedPaths
-from ..session_files_io import export_everything, import_session_files
 from .app_settings import AppSettings
+from .export_dialog import ExportDialog
 from .history_page import HistoryPage
+from .import_dialog import ImportDialog
 from .log_view import LogView
 from .saved_paths_label import SavedPathsLabel
 from .settings_dialog import SettingsDialog
@@ -213,35 +211,14 @@ class MainWindow(QMainWindow):
     # -- files -------------------------------------------------------------------------------
 
     def import_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
-            self, "Import session files", str(Path.home()), "Session files (*.json)"
-        )
-        if not names:
-            return
-        report = import_session_files(self.controller.logbook, [Path(n) for n in names])
-        self.controller.changed.emit()
-        lines = [line for r in report.rejected for line in r.lines()]
-        summary = (
-            f"Imported {len(report.imported)} session(s); {len(report.already_stored)} "
-            f"already stored; {len(report.rejected)} rejected."
-        )
-        QMessageBox.information(self, "Import", "\n".join([summary, *lines[:20]]))
+        dialog = ImportDialog(self.controller, self, settings=self.qsettings)
+        dialog.exec()
+        dialog.deleteLater()
 
     def export_files(self) -> None:
-        kinds = ["Session files (JSON, one per session)", "CSV table (one row per set)"]
-        kind, ok = QInputDialog.getItem(self, "Export", "Export as", kinds, 0, False)
-        if not ok:
-            return
-        if kind == kinds[0]:
-            target = QFileDialog.getExistingDirectory(self, "Export into folder")
-            fmt = "json"
-        else:
-            target, _ = QFileDialog.getSaveFileName(self, "Export CSV", "training-log.csv")
-            fmt = "csv"
-        if target:
-            count = export_everything(fmt, Path(target))
-            what = "sessions" if fmt == "json" else "sets"
-            self.statusBar().showMessage(f"Exported {count:,} {what} to {target}", 15000)
+        dialog = ExportDialog(self.controller, self, settings=self.qsettings)
+        dialog.exec()
+        dialog.deleteLater()
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.folders.root)))
