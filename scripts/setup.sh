@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 QT_LIBS=(libgl1 libxkbcommon0 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3
          libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
          libxcb-shape0 libxkbcommon-x11-0)
-EXTRA=(python3-venv)
+EXTRA=(python3-venv desktop-file-utils appstream)
 [ "${WITH_XVFB:-0}" = 1 ] && EXTRA+=(xvfb)
+[ "${WITH_PACKAGING:-0}" = 1 ] && EXTRA+=(binutils)   # PyInstaller needs objdump and strip
 
 missing=()
 for pkg in "${QT_LIBS[@]}" "${EXTRA[@]}"; do
@@ -25,5 +26,7 @@ fi
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+EXTRAS=test
+[ "${WITH_PACKAGING:-0}" = 1 ] && EXTRAS=test,packaging
+.venv/bin/python -m pip install -q -e ".[$EXTRAS]"
 echo "Ready: .venv/bin/traininglog opens the app; .venv/bin/python -m pytest runs the tests."

@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="data directory (default: $TRAININGLOG_DATA_DIR or the platform's data folder)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open the window (offscreen without a display), save one session, check both "
+        "files; exit 0 if all of it worked (default data directory: a temporary one)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     imp = commands.add_parser("import", help="import session files or folders")
@@ -98,6 +104,10 @@ def _day(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test(DataDirectory(args.data_dir.expanduser()) if args.data_dir else None)
     folders = DataDirectory((args.data_dir or default_data_dir()).expanduser())
     if args.command is None:
         from .ui.application import run  # Qt loads only for the window

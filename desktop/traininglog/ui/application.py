@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..controller import Controller
 from ..datadir import DataDirectory, default_data_dir
 from ..errors import describe
+from ..locations import shipped_file
 from ..logbook import Logbook
 from ..writerlock import DataDirectoryBusy
 from .app_settings import AppSettings
@@ -22,6 +25,23 @@ def make_application() -> QApplication:
     app.setApplicationName("Training Log")
     app.setOrganizationName("TrainingLog")
     apply_theme(app)
+    app.setDesktopFileName("training-log")  # Wayland app_id → the menu entry's name and icon
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        with contextlib.suppress(FileNotFoundError):
+            icon.addFile(
+                str(
+                    shipped_file(
+                        "resources",
+                        "icons",
+                        "hicolor",
+                        f"{size}x{size}",
+                        "apps",
+                        "training-log.png",
+                    )
+                )
+            )
+    app.setWindowIcon(icon)
     return app  # type: ignore[return-value]
 
 

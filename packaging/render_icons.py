@@ -1,0 +1,86 @@
+"""Render the app icon's SVG source to the hicolor PNG sizes, with Qt's own SVG renderer.
+
+    .venv/bin/python packaging/render_icons.py          # rewrite resources/icons/hicolor/
+    .venv/bin/python packaging/render_icons.py --check  # exit 1 if a PNG is missing or stale
+
+A size N comes from `training-log-N.svg` when that exists: the same drawing redrawn on an
+N-pixel grid with fewer, bolder strokes, because detail drawn at 512 blurs into grey at 16 px.
+Every other size is rendered from `training-log.svg`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+SOURCE = ICONS / "training-log.svg"
+SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+NAME = "training-log"
+
+
+def source_for(size: int) -> Path:
+    """The drawing to render at `size` pixels."""
+    hinted = ICONS / f"{NAME}-{size}.svg"
+    return hinted if hinted.exists() else SOURCE
+
+
+def target_for(size: int) -> Path:
+    return ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{NAME}.png"
+
+
+def render(source: Path, size: int) -> QImage:
+    renderer = QSvgRenderer(str(source))
+    if not renderer.isValid():
+        raise SystemExit(f"{source}: not a valid SVG")
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return image.convertToFormat(QImage.Format.Format_ARGB32)
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only compare; write nothing")
+    args = parser.parse_args(argv)
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    stale = []
+    for size in SIZES:
+        image = render(source_for(size), size)
+        target = target_for(size)
+        if args.check:
+            existing = QImage(str(target))
+            if existing.isNull() or existing.convertToFormat(image.format()) != image:
+                stale.append(target)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(png_bytes(image))
+        print(f"wrote {target.relative_to(ICONS.parent.parent)}", file=sys.stderr)
+    for target in stale:
+        print(f"{target}: missing or out of date; run packaging/render_icons.py", file=sys.stderr)
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
