@@ -15,7 +15,7 @@ from .csv_tables import Columns, Record, Row, split_header
 from .exercise_names import ExerciseNames
 from .set_rows import WORKING, read_set
 from .set_values import BadValue, unit_named
-from .text_files import TextFile, refuse
+from .text_files import TextFile, refuse_unitless_weights
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "fitnotes"
@@ -64,12 +64,7 @@ def read_fitnotes(source: TextFile, weight_unit: str | None, names: ExerciseName
     columns.require(REQUIRED, "a FitNotes export")
     file_unit = WEIGHT_UNITS[columns.key["weight"]]
     if file_unit is None and not columns.has("weight_unit") and weight_unit is None:
-        raise refuse(
-            source.at(columns.line),
-            "has no unit, so Training Log cannot tell kilograms from pounds: "
-            "choose kg or lb (--weight-unit kg|lb) and import again",
-            columns.title["weight"],
-        )
+        raise refuse_unitless_weights(source.at(columns.line), columns.title["weight"])
     collector = WorkoutCollector(source, FORMAT, names)
 
     def handle(record: Record) -> Workout:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..domain import limits
 from .csv_tables import Row
 from .set_values import BadValue, check_text, has_value, number, reps, rpe, weight_kg
+from .text_files import EMPTY_WEIGHT_UNIT
 
 WARMUP, WORKING, DROP, FAILURE, REST = "warmup", "working", "drop", "failure", "rest"
 
@@ -43,7 +44,7 @@ def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:
         assisted = f"assisted: {-value:g} {unit or ''}".rstrip()
         value = 0.0
     if unit is None and value:
-        row.problem("weight_unit", "is empty, so the weight has no unit (kgs or lbs)")
+        row.problem("weight_unit", EMPTY_WEIGHT_UNIT)
     kg = 0.0
     try:
         kg = weight_kg(value, unit or "kg")

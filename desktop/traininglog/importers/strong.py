@@ -22,7 +22,7 @@ from .csv_tables import Columns, Record, Row, split_header
 from .exercise_names import ExerciseNames
 from .set_rows import DROP, FAILURE, REST, WARMUP, WORKING, SetRow, read_set
 from .set_values import BadValue, number, rest_minutes
-from .text_files import TextFile, refuse
+from .text_files import TextFile, refuse_unitless_weights
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "strong"
@@ -125,12 +125,7 @@ def read_strong(source: TextFile, weight_unit: str | None, names: ExerciseNames)
     columns.require(REQUIRED, "a Strong export")
     unit = WEIGHT_COLUMNS[columns.key["weight"]] or weight_unit
     if unit is None:
-        raise refuse(
-            source.at(columns.line),
-            "has no unit, so Training Log cannot tell kilograms from pounds: "
-            "choose kg or lb (--weight-unit kg|lb) and import again",
-            columns.title["weight"],
-        )
+        raise refuse_unitless_weights(source.at(columns.line), columns.title["weight"])
     collector = WorkoutCollector(source, FORMAT, names)
 
     def handle(record: Record) -> Workout:

@@ -39,6 +39,20 @@ def refuse(label: str, message: str, path: str = "") -> Unreadable:
     return Unreadable(Rejection(label, (Problem(path, message),)))
 
 
+# What a file or a row whose weights have no unit is told; the import dialog offers a
+# kg/lb choice when it sees either message.
+NO_WEIGHT_UNIT = (
+    "has no unit, so Training Log cannot tell kilograms from pounds: "
+    "choose kg or lb (--weight-unit kg|lb) and import again"
+)
+EMPTY_WEIGHT_UNIT = "is empty, so the weight has no unit (kgs or lbs)"
+
+
+def refuse_unitless_weights(label: str, column: str) -> Unreadable:
+    """The exception for a file whose weight column does not say kg or lb."""
+    return refuse(label, NO_WEIGHT_UNIT, column)
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, when it is small enough to be an export and readable."""
     label = str(path)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..exercise_name_map import read_name_map, remember_names
 from ..importers.batch import ImportBatch
 from ..importers.detect import files_to_read, read_import
+from ..importers.text_files import EMPTY_WEIGHT_UNIT, NO_WEIGHT_UNIT
 from ..logbook import Logbook
 from ..reports import ImportReport, Rejection
 
@@ -31,8 +32,7 @@ FORMAT_NAMES = {
     "markdown": "Markdown notes",
 }
 _FILE_AND_LINE = re.compile(r"(.+?):(\d+): ")
-# How the importers say a weight column has no unit (strong.py, fitnotes.py, set_rows.py).
-_NO_UNIT = ("has no unit", "so the weight has no unit")
+_NO_UNIT = (NO_WEIGHT_UNIT, EMPTY_WEIGHT_UNIT)
 
 
 @dataclass
@@ -126,7 +126,7 @@ def source_file(source: str) -> str:
 
 
 def needs_weight_unit(rejection: Rejection) -> bool:
-    return any(any(s in p.message for s in _NO_UNIT) for p in rejection.problems)
+    return any(p.message in _NO_UNIT for p in rejection.problems)
 
 
 def read_preview(
