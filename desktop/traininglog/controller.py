@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from . import reconcile
 from .domain import Session
-from .domain.calculations import OneRepMaxFormula, set_estimated_one_rep_max
+from .domain.calculations import OneRepMaxFormula
 from .errors import describe
 from .logbook import Logbook
 from .reports import SavedPaths, SyncReport
@@ -95,12 +95,7 @@ class Controller(QObject):
         return queries.last_time(exercise_name, before=before)
 
     def best_e1rm_kg(self, exercise_name: str, formula: OneRepMaxFormula) -> float | None:
-        best = None
-        for entry in queries.exercise_history(exercise_name):
-            e1rm = set_estimated_one_rep_max(entry.set, formula)
-            if e1rm is not None and (best is None or e1rm > best):
-                best = e1rm
-        return best
+        return queries.best_estimated_one_rep_max(exercise_name, formula)
 
     def exercise_names(self) -> list[str]:
         return queries.exercise_names()

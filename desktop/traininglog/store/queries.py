@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from ..domain import Exercise, Session, WarmupSet, WorkingSet
+from ..domain.calculations import OneRepMaxFormula, estimated_one_rep_max
 from ..domain.names import name_key
 from ..sessionfiles.reader import parse_date
 from .models import ExerciseRow, SessionRow, SetRow, database
@@ -40,14 +42,28 @@ class LastTime:
     exercise: Exercise
 
 
-@dataclass(frozen=True)
-class HistorySet:
-    """One working set of an exercise's history, with when it was done."""
+class HistorySet(NamedTuple):
+    """One working set of an exercise's history, with when it was done.
+
+    A plain tuple: ten years of bench press is thousands of rows, and building a frozen
+    WorkingSet for each cost more than the query itself. `.set` makes one when asked.
+    """
 
     session_id: str
     date: str
     exercise: str
-    set: WorkingSet
+    number: int
+    weight_kg: float
+    full_reps: int
+    partial_reps: int
+    rpe: float | None
+    rep_assessment: str | None
+    rest_minutes: float | None
+    notes: str | None
+
+    @property
+    def set(self) -> WorkingSet:
+        return WorkingSet(*self[3:])
 
 
 _SUMMARY_FIELDS = (
@@ -235,10 +251,32 @@ def exercise_history(exercise_name: str, since: str | None = None) -> list[Histo
         sql += " AND e.started >= ?"
         params.append(since)
     sql += " ORDER BY e.started, e.position, t.number"
-    return [
-        HistorySet(sid, date, name, WorkingSet(*rest))
-        for sid, date, name, *rest in db.execute_sql(sql, params)
-    ]
+    return list(map(HistorySet._make, db.execute_sql(sql, params)))
+
+
+def best_estimated_one_rep_max(
+    exercise_name: str, formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+) -> float | None:
+    """The best estimated 1RM of any working set of the exercise, or None.
+
+    One aggregate in SQLite that calls the domain's own formula per row, instead of loading
+    the history into Python: the "last time" panel asks on every exercise it shows.
+    """
+    db = database.obj
+    db.connection().create_function("traininglog_e1rm", 4, _sql_one_rep_max, deterministic=True)
+    row = db.execute_sql(
+        "SELECT max(traininglog_e1rm(t.weight_kg, t.reps_full, t.rpe, ?)) "
+        "FROM exercise e "
+        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
+        "AND t.kind = 'working' "
+        "WHERE e.name_key = ?",
+        (formula.value, name_key(exercise_name)),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _sql_one_rep_max(weight: float, reps: int, rpe: float | None, formula: str) -> float | None:
+    return estimated_one_rep_max(weight, reps, rpe, OneRepMaxFormula(formula))
 
 
 def exercise_names() -> list[str]:
