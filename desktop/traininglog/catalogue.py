@@ -56,15 +56,24 @@ class Catalogue:
 
     def __init__(self, exercises: Iterable[CatalogueExercise]):
         self.exercises = tuple(exercises)
-        self._by_key: dict[str, CatalogueExercise] = {}
-        # (spelling, the name it stands for, is an alias), keyed once, searched per keystroke
-        self._spellings: list[tuple[_Spelling, str, bool]] = []
+
+    @functools.cached_property
+    def _by_key(self) -> dict[str, CatalogueExercise]:
+        by_key: dict[str, CatalogueExercise] = {}
         for exercise in self.exercises:
             for spelling in (exercise.name, *exercise.aliases):
-                self._by_key.setdefault(name_key(spelling), exercise)
-                self._spellings.append(
-                    (_Spelling.of(spelling), exercise.name, spelling != exercise.name)
-                )
+                by_key.setdefault(name_key(spelling), exercise)
+        return by_key
+
+    @functools.cached_property
+    def _spellings(self) -> list[tuple[_Spelling, str, bool]]:
+        """(spelling, the name it stands for, is an alias): keyed at the first search, not at
+        start-up, and reused for every keystroke after."""
+        return [
+            (_Spelling.of(spelling), exercise.name, spelling != exercise.name)
+            for exercise in self.exercises
+            for spelling in (exercise.name, *exercise.aliases)
+        ]
 
     def find(self, name: str) -> CatalogueExercise | None:
         """The catalogue entry a name or alias means, ignoring case and punctuation."""

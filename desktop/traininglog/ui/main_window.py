@@ -19,9 +19,7 @@ from ..controller import Controller
 from ..draftfile import read_draft
 from ..reports import SavedPaths
 from .app_settings import AppSettings
-from .export_dialog import ExportDialog
 from .history_page import HistoryPage
-from .import_dialog import ImportDialog
 from .log_view import LogView
 from .saved_paths_label import SavedPathsLabel
 from .settings_dialog import SettingsDialog
@@ -211,11 +209,15 @@ class MainWindow(QMainWindow):
     # -- files -------------------------------------------------------------------------------
 
     def import_files(self) -> None:
+        from .import_dialog import ImportDialog  # loaded when first used: the importers with it
+
         dialog = ImportDialog(self.controller, self, settings=self.qsettings)
         dialog.exec()
         dialog.deleteLater()
 
     def export_files(self) -> None:
+        from .export_dialog import ExportDialog  # loaded when first used
+
         dialog = ExportDialog(self.controller, self, settings=self.qsettings)
         dialog.exec()
         dialog.deleteLater()
