@@ -165,3 +165,32 @@ def test_a_chart_saves_as_png(qtbot, window, charts, tmp_path, monkeypatch):
     assert not image.isNull()
     assert image.width() == charts.view.width() * charts.view.devicePixelRatio()
     assert str(saved) in window.statusBar().currentMessage()
+
+
+def test_long_ranges_chart_months(qtbot, charts, monkeypatch):
+    monkeypatch.setattr("traininglog.ui.history.charts.MONTHLY_AFTER_SESSIONS", 2)
+    pick(qtbot, charts, "bench")
+    e1rm, top = charts.plotted
+    months = [date(2024, 6, 1), date(2025, 1, 1), date(2025, 2, 1)]
+    assert points(e1rm) == [
+        (x_of(m), v) for m, v in zip(months, (80.0, 98.667, 95.667), strict=True)
+    ]
+    assert points(top) == [(x_of(m), v) for m, v in zip(months, (60.0, 85.0, 90.0), strict=True)]
+    assert e1rm.series.name() == "Estimated 1RM (Epley), best of the month"
+    e1rm.series.hovered.emit(QPointF(x_of(months[1]), 98.0), True)
+    assert charts.readout.text() == "January 2025: estimated 1RM 98.7 kg (best of the month)"
+
+
+def test_long_ranges_of_weekly_volume_average_months(qtbot, charts, monkeypatch):
+    monkeypatch.setattr("traininglog.ui.history.charts.MONTHLY_AFTER_WEEKS", 3)
+    charts.set_kind("volume")
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
+    (volume,) = charts.plotted
+    # January's weeks: 2,400, 667.5, 0, 0; February's: 1,550
+    assert points(volume) == [(x_of(date(2025, 1, 1)), 766.875), (x_of(date(2025, 2, 1)), 1550.0)]
+    assert axis_titles(charts) == ("Month", "Volume per week (kg)")
+    assert charts.view.chart().title() == (
+        "Weekly working-set volume (monthly average): all muscle groups"
+    )
+    volume.series.hovered.emit(QPointF(x_of(date(2025, 1, 1)), 700.0), True)
+    assert charts.readout.text() == "January 2025: 767 kg a week on average"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from test_history_data import BENCH, IDS, OLDEST_FIRST, import_fixed_history
 
 from traininglog.store import queries
@@ -281,3 +281,28 @@ def test_pounds_from_the_settings(qtbot, window, history):
     assert history.shown_label.text().endswith("11,503 lb volume")
     history.table.setCurrentIndex(a)
     assert "176.4" in history.detail.toPlainText().splitlines()  # 80 kg
+
+
+def test_an_export_that_cannot_be_written_says_so(qtbot, history, tmp_path, monkeypatch):
+    target = tmp_path / "no such folder" / "sessions.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    qtbot.mouseClick(history.sessions.export_button, Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1 and str(target) in warnings[0]
+    assert not target.exists()
+
+
+def test_restoring_a_session_whose_file_left_the_trash_says_why(
+    qtbot, window, history, logbook, monkeypatch
+):
+    history.table.setCurrentIndex(history.model.index(0, 0))
+    qtbot.mouseClick(history.delete_button, Qt.MouseButton.LeftButton)
+    for trashed in logbook.folders.trash.iterdir():
+        trashed.unlink()  # emptied by hand
+    errors = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: errors.append(args[2]))
+    history.restore_notice.linkActivated.emit("restore")
+    assert len(errors) == 1 and "trash/training_session_2025_02_06_00000000.json" in errors[0]
+    assert not window.undo_action.isEnabled()  # nothing left to undo
+    assert shown_keys(history) == "DCBAF"

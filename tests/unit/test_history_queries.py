@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -15,7 +15,14 @@ from traininglog.domain.calculations import (
     records_for_exercise,
 )
 from traininglog.domain.names import name_key
-from traininglog.domain.progress import exercise_progress, points_in_range, weekly_series
+from traininglog.domain.progress import (
+    ProgressPoint,
+    exercise_progress,
+    monthly_best,
+    monthly_mean,
+    points_in_range,
+    weekly_series,
+)
 from traininglog.store import history_queries as hq
 from traininglog.store.history_queries import RecordMark, SessionFilter
 from ui.test_history_data import (
@@ -119,22 +126,30 @@ def test_day_span_of_nothing(logbook):
     assert hq.day_span() is None
 
 
-def test_an_exercise_s_working_sets_oldest_first_with_estimates(stored):
-    sets = hq.exercise_working_sets("barbell bench press", OneRepMaxFormula.EPLEY)
-    assert [(ID_KEY[s.session_id], s.number, s.weight_kg, s.full_reps) for s in sets] == [
-        ("F", 1, 60, 10),
-        ("A", 1, 80, 5),
-        ("A", 2, 80, 5),
-        ("C", 1, 85, 3),
-        ("C", 2, 82.5, 5),
-        ("D", 1, 90, 1),
-        ("D", 2, 70, 8),
+def test_an_exercise_s_sets_summed_per_session_and_rep_count(stored):
+    groups = hq.exercise_rep_groups("barbell bench press", OneRepMaxFormula.EPLEY)
+    assert [(ID_KEY[g.session_id], g.full_reps, g.sets, g.heaviest_kg) for g in groups] == [
+        ("F", 10, 1, 60),
+        ("A", 5, 2, 80),
+        ("C", 3, 1, 85),
+        ("C", 5, 1, 82.5),
+        ("D", 1, 1, 90),
+        ("D", 8, 1, 70),
     ]
-    assert [s.e1rm_kg for s in sets] == pytest.approx(
-        [80, 98.6667, 96, 96.3333, 96.25, 90, 95.6667], abs=1e-3
+    assert [g.best_e1rm_kg for g in groups] == pytest.approx(
+        [80, 98.6667, 96.3333, 96.25, 90, 95.6667], abs=1e-3
     )
-    brzycki = hq.exercise_working_sets(BENCH, OneRepMaxFormula.BRZYCKI)
-    assert brzycki[-1].e1rm_kg == pytest.approx(96.9231, abs=1e-3)
+    assert [g.volume_kg for g in groups] == [600, 800, 255, 412.5, 90, 560]
+    pull_ups = hq.exercise_rep_groups("Pull-Up", OneRepMaxFormula.EPLEY)
+    assert [(g.heaviest_kg, g.best_e1rm_kg, g.volume_kg) for g in pull_ups] == [(None, None, 0)]
+
+
+def test_the_set_behind_an_estimate_record(stored):
+    best = hq.best_set(IDS["A"], 1, OneRepMaxFormula.EPLEY)
+    assert best[:4] == (80, 5, 0, 8.0)  # the first of the session's best
+    assert best.e1rm_kg == pytest.approx(98.6667, abs=1e-3)
+    assert hq.best_set(IDS["D"], 1, OneRepMaxFormula.BRZYCKI)[:2] == (70, 8)
+    assert hq.best_set(IDS["D"], 2, OneRepMaxFormula.EPLEY) is None  # body weight only
 
 
 def test_set_lines_newest_first_warm_ups_first_a_page_at_a_time(stored):
@@ -157,7 +172,7 @@ def test_set_lines_newest_first_warm_ups_first_a_page_at_a_time(stored):
 
 
 def progress(name: str, formula=OneRepMaxFormula.EPLEY):
-    return exercise_progress(name, hq.exercise_working_sets(name, formula))
+    return exercise_progress(name, hq.exercise_rep_groups(name, formula))
 
 
 def test_progress_points_per_session(stored):
@@ -180,7 +195,7 @@ def test_records_and_totals_by_hand(stored):
     records = found.records
     assert records.best_e1rm.value_kg == pytest.approx(98.6667, abs=1e-3)
     assert records.best_e1rm.day == "2025-01-06"
-    assert (found.best_set.weight_kg, found.best_set.full_reps, found.best_set.rpe) == (80, 5, 8.0)
+    assert found.e1rm_position == 1
     assert {r: (h.value_kg, h.day) for r, h in records.heaviest_for_reps.items()} == {
         1: (90, "2025-02-03"),
         3: (85, "2025-01-13"),
@@ -197,7 +212,6 @@ def test_records_and_totals_by_hand(stored):
     brzycki = progress(BENCH, OneRepMaxFormula.BRZYCKI)
     assert brzycki.records.best_e1rm.value_kg == pytest.approx(96.9231, abs=1e-3)
     assert brzycki.records.best_e1rm.day == "2025-02-03"
-    assert (brzycki.best_set.weight_kg, brzycki.best_set.full_reps) == (70, 8)
 
 
 @pytest.mark.parametrize("formula", list(OneRepMaxFormula))
@@ -311,7 +325,25 @@ def test_weekly_series_without_data():
 def test_nothing_stored(logbook):
     shown = hq.shown_sessions(SessionFilter(text="x"))
     assert (shown.count, shown.working_sets, shown.volume_kg) == (0, 0, 0)
-    assert hq.exercise_working_sets(SQUAT, OneRepMaxFormula.EPLEY) == []
+    assert hq.exercise_rep_groups(SQUAT, OneRepMaxFormula.EPLEY) == []
     nothing = progress(SQUAT)
     assert nothing.records is None and nothing.points == [] and nothing.totals.sessions == 0
     assert hq.record_holders(logbook.folders.database, OneRepMaxFormula.EPLEY) == {}
+
+
+def test_monthly_best_and_monthly_mean():
+    def point(day: str, sid: str, e1rm, top) -> ProgressPoint:
+        return ProgressPoint(datetime.fromisoformat(day), sid, e1rm, top)
+
+    points = [
+        point("2025-01-03", "a", 100.0, 80.0),
+        point("2025-01-20", "b", 104.0, 75.0),
+        point("2025-01-28", "c", None, 90.0),
+        point("2025-03-02", "d", 90.0, None),
+    ]
+    assert monthly_best(points) == [
+        point("2025-01-01", "b", 104.0, 90.0),
+        point("2025-03-01", "d", 90.0, None),
+    ]
+    weeks = [(date(2024, 12, 30), 10.0), (date(2025, 1, 6), 20.0), (date(2025, 1, 13), 0.0)]
+    assert monthly_mean(weeks) == [(date(2024, 12, 1), 10.0), (date(2025, 1, 1), 10.0)]

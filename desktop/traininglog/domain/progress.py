@@ -1,9 +1,9 @@
 """One exercise across a history: its records, totals and points to chart, and weekly volume.
 
-The figures come from an exercise's working sets as plain rows (`SetFigures`), each with its
-estimated 1RM already worked out, so years of history take one pass. Warm-ups never count.
-The records follow `calculations.records_for_exercise` exactly: a record is held by the
-first session to reach it.
+The figures come from an exercise's working sets summed up per session and rep count
+(`RepGroup`, added up by the index), so years of history take one short pass. Warm-ups never
+count. The records follow `calculations.records_for_exercise` exactly: a record is held by
+the first session to reach it.
 """
 
 from __future__ import annotations
@@ -16,22 +16,31 @@ from typing import NamedTuple
 from .calculations import ExerciseRecords, Record
 
 
-class SetFigures(NamedTuple):
-    """One working set of an exercise, with when it was done and its estimated 1RM."""
+class RepGroup(NamedTuple):
+    """An exercise's working sets of one rep count in one session, summed up."""
 
     session_id: str
     started: str  # the session's wall-clock ISO time
     position: int  # the exercise's place in the session
-    number: int
-    weight_kg: float
     full_reps: int
-    partial_reps: int
-    rpe: float | None
-    e1rm_kg: float | None  # estimated_one_rep_max of the set, or None
+    sets: int
+    heaviest_kg: float | None  # None when none had a load
+    best_e1rm_kg: float | None  # the best estimated 1RM among them, or None
+    volume_kg: float
 
     @property
     def day(self) -> str:
         return self.started[:10]
+
+
+class BestSet(NamedTuple):
+    """The set behind an estimated-1RM record."""
+
+    weight_kg: float
+    full_reps: int
+    partial_reps: int
+    rpe: float | None
+    e1rm_kg: float
 
 
 @dataclass(frozen=True)
@@ -59,69 +68,74 @@ class ExerciseProgress:
 
     exercise: str
     records: ExerciseRecords | None
-    best_set: SetFigures | None  # the set that holds the estimated-1RM record
+    e1rm_position: int | None  # where in its session the exercise with the best estimate was
     totals: ExerciseTotals
     points: list[ProgressPoint]
 
 
 def exercise_progress(
-    exercise: str, sets: Sequence[SetFigures], max_rep_count: int = 12
+    exercise: str, groups: Sequence[RepGroup], max_rep_count: int = 12
 ) -> ExerciseProgress:
-    """Records, totals and one chart point per session, from working sets in date order."""
+    """Records, totals and one chart point per session, from rep groups in date order."""
     best_e1rm: Record | None = None
-    best_set: SetFigures | None = None
+    e1rm_position: int | None = None
     heaviest: dict[int, Record] = {}
     best_volume: Record | None = None
     points: list[ProgressPoint] = []
     sessions: set[str] = set()
-    total_volume = 0.0
-    i = 0
-    while i < len(sets):
-        # one exercise in one session: its sets are next to each other
-        first = sets[i]
-        j = i
-        volume, top, best = 0.0, None, None
-        while j < len(sets) and (sets[j].session_id, sets[j].position) == (
-            first.session_id,
-            first.position,
-        ):
-            s = sets[j]
-            if s.e1rm_kg is not None:
-                if best_e1rm is None or s.e1rm_kg > best_e1rm.value_kg:
-                    best_e1rm = Record("e1rm", s.e1rm_kg, s.day, s.session_id)
-                    best_set = s
-                best = s.e1rm_kg if best is None else max(best, s.e1rm_kg)
-            if 1 <= s.full_reps <= max_rep_count and s.weight_kg > 0:
-                held = heaviest.get(s.full_reps)
-                if held is None or s.weight_kg > held.value_kg:
-                    heaviest[s.full_reps] = Record(
-                        "weight-for-reps", s.weight_kg, s.day, s.session_id, s.full_reps
-                    )
-            if s.weight_kg > 0:
-                top = s.weight_kg if top is None else max(top, s.weight_kg)
-            volume += s.weight_kg * s.full_reps
-            j += 1
+    working_sets, total_volume = 0, 0.0
+    # One pass; an exercise's rep groups in one session are next to each other. Plain tuple
+    # unpacking: this runs over years of history while the lifter waits.
+    entry: tuple[str, str, int] | None = None
+    volume, top, best = 0.0, None, None
+
+    def close_entry() -> None:
+        nonlocal best_e1rm, e1rm_position, best_volume, total_volume
+        assert entry is not None
+        session_id, started, position = entry
+        if best is not None and (best_e1rm is None or best > best_e1rm.value_kg):
+            best_e1rm = Record("e1rm", best, started[:10], session_id)
+            e1rm_position = position
         if volume > 0 and (best_volume is None or volume > best_volume.value_kg):
-            best_volume = Record("session-volume", volume, first.day, first.session_id)
-        points.append(
-            ProgressPoint(datetime.fromisoformat(first.started), first.session_id, best, top)
-        )
-        sessions.add(first.session_id)
+            best_volume = Record("session-volume", volume, started[:10], session_id)
+        points.append(ProgressPoint(datetime.fromisoformat(started), session_id, best, top))
+        sessions.add(session_id)
         total_volume += volume
-        i = j
+
+    for session_id, started, position, reps, count, heavy, e1rm, group_volume in groups:
+        if entry is None or entry[0] != session_id or entry[2] != position:
+            if entry is not None:
+                close_entry()
+            entry = (session_id, started, position)
+            volume, top, best = 0.0, None, None
+        if e1rm is not None and (best is None or e1rm > best):
+            best = e1rm
+        if heavy is not None:
+            if top is None or heavy > top:
+                top = heavy
+            if 1 <= reps <= max_rep_count:
+                held = heaviest.get(reps)
+                if held is None or heavy > held.value_kg:
+                    heaviest[reps] = Record(
+                        "weight-for-reps", heavy, started[:10], session_id, reps
+                    )
+        volume += group_volume
+        working_sets += count
+    if entry is not None:
+        close_entry()
     records = (
         ExerciseRecords(exercise, best_e1rm, dict(sorted(heaviest.items())), best_volume)
-        if sets
+        if groups
         else None
     )
     totals = ExerciseTotals(
         len(sessions),
-        len(sets),
+        working_sets,
         total_volume,
-        sets[0].day if sets else None,
-        sets[-1].day if sets else None,
+        groups[0].day if groups else None,
+        groups[-1].day if groups else None,
     )
-    return ExerciseProgress(exercise, records, best_set, totals, points)
+    return ExerciseProgress(exercise, records, e1rm_position, totals, points)
 
 
 def points_in_range(
@@ -154,3 +168,42 @@ def weekly_series(
         series.append((week, float(volumes.get(week.isoformat(), 0.0))))
         week += timedelta(days=7)
     return series
+
+
+def monthly_best(points: Iterable[ProgressPoint]) -> list[ProgressPoint]:
+    """One point per calendar month: its best estimated 1RM and its heaviest top set, dated
+    the 1st (the session named is the one with the best estimate). Years of sessions read
+    as a trend this way, and a deload week no longer looks like a collapse."""
+    months: dict[tuple[int, int], ProgressPoint] = {}
+    for p in points:
+        key = (p.date.year, p.date.month)
+        held = months.get(key)
+        if held is None:
+            months[key] = ProgressPoint(
+                datetime(p.date.year, p.date.month, 1), p.session_id, p.best_e1rm_kg, p.top_set_kg
+            )
+            continue
+        better = p.best_e1rm_kg is not None and (
+            held.best_e1rm_kg is None or p.best_e1rm_kg > held.best_e1rm_kg
+        )
+        months[key] = ProgressPoint(
+            held.date,
+            p.session_id if better else held.session_id,
+            p.best_e1rm_kg if better else held.best_e1rm_kg,
+            _larger(held.top_set_kg, p.top_set_kg),
+        )
+    return [months[key] for key in sorted(months)]
+
+
+def monthly_mean(weeks: Iterable[tuple[date, float]]) -> list[tuple[date, float]]:
+    """Weekly figures averaged per calendar month (of each week's Monday), dated the 1st."""
+    months: dict[date, list[float]] = {}
+    for week, value in weeks:
+        months.setdefault(week.replace(day=1), []).append(value)
+    return [(month, sum(values) / len(values)) for month, values in sorted(months.items())]
+
+
+def _larger(a: float | None, b: float | None) -> float | None:
+    if a is None:
+        return b
+    return a if b is None else max(a, b)

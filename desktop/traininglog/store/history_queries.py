@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..domain.calculations import OneRepMaxFormula
 from ..domain.names import name_key
-from ..domain.progress import SetFigures
+from ..domain.progress import BestSet, RepGroup
 from .models import database
 from .queries import SessionSummary
 
@@ -206,17 +206,36 @@ def _exercise_sql(formula: OneRepMaxFormula, columns: str, kind: str = "") -> st
     )
 
 
-def exercise_working_sets(name: str, formula: OneRepMaxFormula) -> list[SetFigures]:
-    """Every working set of an exercise (any spelling), oldest first, with its estimate."""
+def exercise_rep_groups(name: str, formula: OneRepMaxFormula) -> list[RepGroup]:
+    """An exercise's working sets (any spelling) summed up per session and rep count, oldest
+    first: SQLite does the adding, years of sets come back as a few thousand rows."""
     sql = _exercise_sql(
         formula,
-        "e.session_id, e.started, e.position, t.number, t.weight_kg, t.reps_full, "
-        "t.reps_partial, t.rpe, {e1rm}",
+        "e.session_id, e.started, e.position, t.reps_full, count(*), "
+        "max(CASE WHEN t.weight_kg > 0 THEN t.weight_kg END), max({e1rm}), "
+        "sum(t.weight_kg * t.reps_full)",
         "AND t.kind = 'working' ",
     )
-    order = "ORDER BY e.started, e.position, t.number"
-    rows = _connection().execute(f"{sql} {order}", (name_key(name),))
-    return [SetFigures(*row) for row in rows]
+    grouped = "GROUP BY e.session_id, e.position, t.reps_full"
+    order = "ORDER BY e.started, e.position, t.reps_full"
+    rows = _connection().execute(f"{sql} {grouped} {order}", (name_key(name),))
+    return [RepGroup(*row) for row in rows]
+
+
+def best_set(session_id: str, position: int, formula: OneRepMaxFormula) -> BestSet | None:
+    """The first working set with the best estimated 1RM of one exercise in one session."""
+    e1rm = e1rm_sql(formula)
+    row = (
+        _connection()
+        .execute(
+            f'SELECT weight_kg, reps_full, reps_partial, rpe, {e1rm} AS e1 FROM "set" '
+            "WHERE session_id = ? AND exercise_position = ? AND kind = 'working' "
+            "AND e1 IS NOT NULL ORDER BY e1 DESC, number LIMIT 1",
+            (session_id, position),
+        )
+        .fetchone()
+    )
+    return None if row is None else BestSet(*row)
 
 
 def exercise_set_lines(

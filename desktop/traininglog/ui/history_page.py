@@ -31,6 +31,7 @@ from .history.table_export import write_csv
 from .history.texts import plural
 
 TABS = ("sessions", "exercise", "charts")
+SESSIONS, EXERCISE, CHARTS = range(3)
 
 
 class HistoryPage(QWidget):
@@ -49,26 +50,25 @@ class HistoryPage(QWidget):
         self.controller = controller
         self.settings = settings
         self.unit, self.formula = settings.unit, settings.formula
-        catalogue = catalogue or shipped_catalogue()
+        self.catalogue = catalogue or shipped_catalogue()
         self._names: list[str] | None = None
         self._progress: dict[tuple[str, str], ExerciseProgress] = {}
         self._span: tuple[date, date] | bool | None = False  # False: not looked up yet
 
         self.sessions = SessionsView(
-            controller, catalogue, self.exercise_names, self.day_span, self.unit
+            controller, self.catalogue, self.exercise_names, self.day_span, self.unit
         )
         self.sessions.detail.set_display(self.unit, self.formula)
-        self.exercise = ExerciseView(catalogue, self.exercise_names)
-        self.charts = ChartsView(
-            catalogue, self.exercise_names, self.day_span, self.progress_of, self.weekly_volume
-        )
-        self.charts.set_display(self.unit, self.formula)
+        # The Exercise and Charts tabs are built the first time they are wanted.
+        self._exercise: ExerciseView | None = None
+        self._charts: ChartsView | None = None
+        self._exercise_tab, self._charts_tab = _holder(), _holder()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("historyTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.sessions, "&Sessions")
-        self.tabs.addTab(self.exercise, "E&xercise")
-        self.tabs.addTab(self.charts, "&Charts")
+        self.tabs.addTab(self._exercise_tab, "E&xercise")
+        self.tabs.addTab(self._charts_tab, "&Charts")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.tabs)
@@ -96,13 +96,42 @@ class HistoryPage(QWidget):
         self.sessions.delete_requested.connect(self.delete_session)
         self.sessions.selection_changed.connect(self._can_delete_changed)
         self.sessions.export_requested.connect(self.export_sessions_csv)
-        self.exercise.exercise_picked.connect(self.show_exercise)
-        self.exercise.export_requested.connect(self.export_sets_csv)
-        self.charts.exercise_picked.connect(self.show_exercise)
-        self.charts.save_requested.connect(self.save_chart_png)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._charts_stale = True
         self._show_totals()
+
+    @property
+    def exercise(self) -> ExerciseView:
+        """The Exercise tab's view (built on first use)."""
+        if self._exercise is None:
+            view = ExerciseView(self.catalogue, self.exercise_names)
+            view.exercise_picked.connect(self.show_exercise)
+            view.export_requested.connect(self.export_sets_csv)
+            self._exercise_tab.layout().addWidget(view)
+            self._exercise = view
+        return self._exercise
+
+    @property
+    def charts(self) -> ChartsView:
+        """The Charts tab's view (built on first use)."""
+        if self._charts is None:
+            view = ChartsView(
+                self.catalogue,
+                self.exercise_names,
+                self.day_span,
+                self.progress_of,
+                self.weekly_volume,
+            )
+            view.set_display(self.unit, self.formula)
+            if self._exercise is not None and self._exercise.name:
+                view.exercise = self._exercise.name
+                view.search.show_name(view.exercise)
+            view.exercise_picked.connect(self.show_exercise)
+            view.save_requested.connect(self.save_chart_png)
+            self._charts_tab.layout().addWidget(view)
+            self._charts = view
+            self._charts_stale = True
+        return self._charts
 
     # -- what the tabs share -------------------------------------------------------------------
 
@@ -123,8 +152,8 @@ class HistoryPage(QWidget):
         """An exercise's records, totals and chart points (by the formula in use)."""
         key = (name_key(name), self.formula.value)
         if key not in self._progress:
-            sets = history_queries.exercise_working_sets(name, self.formula)
-            self._progress[key] = exercise_progress(name, sets)
+            groups = history_queries.exercise_rep_groups(name, self.formula)
+            self._progress[key] = exercise_progress(name, groups)
         return self._progress[key]
 
     def weekly_volume(self, first: str | None, last: str | None, group: str | None):
@@ -137,10 +166,10 @@ class HistoryPage(QWidget):
         self._names, self._progress, self._span = None, {}, False
         self.sessions.filters.set_focuses(self.controller.focuses())
         self._reload_keeping_selection(self.model.reload)
-        if self.exercise.name:
-            self._show_in_exercise_tab(self.exercise.name)
+        if self._exercise is not None and self._exercise.name:
+            self._show_in_exercise_tab(self._exercise.name)
         self._charts_stale = True
-        if self.tabs.currentWidget() is self.charts and self.isVisible():
+        if self._charts is not None and self.tabs.currentIndex() == CHARTS and self.isVisible():
             self._redraw_charts()
         if self._marks_wanted:
             self.marks.request(self.formula)
@@ -154,9 +183,10 @@ class HistoryPage(QWidget):
         self.unit, self.formula = unit, formula
         self.model.set_unit(unit)
         self.sessions.detail.set_display(unit, formula)
-        if self.exercise.name:
-            self._show_in_exercise_tab(self.exercise.name)
-        self.charts.set_display(unit, formula)
+        if self._exercise is not None and self._exercise.name:
+            self._show_in_exercise_tab(self._exercise.name)
+        if self._charts is not None:
+            self._charts.set_display(unit, formula)
         self._show_totals()
         if formula_changed and self._marks_wanted:
             self.marks.request(formula)
@@ -164,8 +194,12 @@ class HistoryPage(QWidget):
     def show_tab(self, key: str) -> None:
         """Show a tab, its main control taking the keyboard."""
         self.tabs.setCurrentIndex(TABS.index(key))
-        focus = {"sessions": self.table, "exercise": self.exercise.search}
-        focus.get(key, self.charts.kind).setFocus()
+        if key == "sessions":
+            self.table.setFocus()
+        elif key == "exercise":
+            self.exercise.search.setFocus()
+        else:
+            self.charts.kind.setFocus()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -183,7 +217,7 @@ class HistoryPage(QWidget):
     def _can_delete_changed(self) -> None:
         self.can_delete_changed.emit(
             self.isVisible()
-            and self.tabs.currentWidget() is self.sessions
+            and self.tabs.currentIndex() == SESSIONS
             and self.delete_button.isEnabled()
         )
 
@@ -194,15 +228,18 @@ class HistoryPage(QWidget):
         return super().event(event)
 
     def _tab_changed(self, *_args) -> None:
-        current = self.tabs.currentWidget()
-        self.shown_label.setVisible(current is self.sessions and self.isVisible())
+        current = self.tabs.currentIndex()
+        self.shown_label.setVisible(current == SESSIONS and self.isVisible())
         self._can_delete_changed()
-        if current is self.charts and self._charts_stale:
+        if current == EXERCISE:
+            self.exercise  # noqa: B018 (built when first shown)
+        if current == CHARTS and self._charts_stale:
             self._redraw_charts()
 
     def _redraw_charts(self) -> None:
+        charts = self.charts
         self._charts_stale = False
-        self.charts.redraw()
+        charts.redraw()
 
     def _filter_changed(self) -> None:
         shown = self.sessions.filters.session_filter()
@@ -235,12 +272,20 @@ class HistoryPage(QWidget):
     def show_exercise(self, name: str) -> None:
         """Show an exercise in the Exercise tab and in the charts."""
         self._show_in_exercise_tab(name)
-        self.charts.set_exercise(self.exercise.name)
+        if self._charts is not None:
+            self._charts.set_exercise(self.exercise.name)
 
     def _show_in_exercise_tab(self, name: str) -> None:
         used = {name_key(n): n for n in self.exercise_names()}
         shown = used.get(name_key(name), name)  # as the history spells it
-        self.exercise.show_exercise(shown, self.progress_of(shown), self.unit, self.formula)
+        progress = self.progress_of(shown)
+        record = progress.records.best_e1rm if progress.records else None
+        best = (
+            history_queries.best_set(record.session_id, progress.e1rm_position, self.formula)
+            if record is not None and progress.e1rm_position is not None
+            else None
+        )
+        self.exercise.show_exercise(shown, progress, best, self.unit, self.formula)
 
     # -- deleting ------------------------------------------------------------------------------
 
@@ -309,3 +354,11 @@ class HistoryPage(QWidget):
         status = getattr(window, "statusBar", None)
         if callable(status):
             status().showMessage(message, 10000)
+
+
+def _holder() -> QWidget:
+    """An empty tab page that a view moves into when first wanted."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return holder

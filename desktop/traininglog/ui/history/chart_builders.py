@@ -33,6 +33,7 @@ class Plotted:
 
     name: str
     label: str
+    period: str  # what one point stands for: "session", "week" or "month"
     series: QLineSeries
     days: list[date]
     kg: list[float]
@@ -66,7 +67,15 @@ def _chart(title: str) -> QChart:
 
 
 def _series(
-    name: str, label: str, colour: str, width: float, days, kg, unit: str, scale: float = 1.0
+    name: str,
+    label: str,
+    period: str,
+    colour: str,
+    width: float,
+    days,
+    kg,
+    unit: str,
+    scale: float = 1.0,
 ) -> Plotted:
     values = [v * _factor(unit) / scale for v in kg]
     series = QLineSeries()
@@ -78,7 +87,7 @@ def _series(
     if len(days) <= MARKERS_UP_TO:
         series.setPointsVisible(True)
         series.setMarkerSize(5)
-    return Plotted(name, label, series, list(days), list(kg), values)
+    return Plotted(name, label, period, series, list(days), list(kg), values)
 
 
 def _axes(
@@ -126,14 +135,17 @@ def progress_chart(
     formula: OneRepMaxFormula,
     first: date | None = None,
     last: date | None = None,
+    period: str = "session",
 ) -> tuple[QChart, list[Plotted]]:
-    """Best estimated 1RM and top-set weight per session."""
+    """Best estimated 1RM and top-set weight per session (or per month: `period`)."""
+    of = "best set of the session" if period == "session" else "best of the month"
     e1rm = [(p.date.date(), p.best_e1rm_kg) for p in points if p.best_e1rm_kg]
     top = [(p.date.date(), p.top_set_kg) for p in points if p.top_set_kg]
     plotted = [
         _series(
-            f"Estimated 1RM ({formula.value.title()}), best set of the session",
+            f"Estimated 1RM ({formula.value.title()}), {of}",
             "estimated 1RM",
+            period,
             ACCENT,
             2.0,
             [d for d, _ in e1rm],
@@ -143,6 +155,7 @@ def progress_chart(
         _series(
             "Top set (heaviest working set)",
             "top set",
+            period,
             SECOND,
             1.5,
             [d for d, _ in top],
@@ -164,9 +177,13 @@ def progress_chart(
 
 
 def volume_chart(
-    weeks: Sequence[tuple[date, float]], unit: str, muscle_group: str | None
+    weeks: Sequence[tuple[date, float]],
+    unit: str,
+    muscle_group: str | None,
+    period: str = "week",
 ) -> tuple[QChart, list[Plotted]]:
-    """Working-set volume per week (weeks nobody trained at 0)."""
+    """Working-set volume per week (weeks nobody trained at 0); with `period` "month", the
+    weeks' figures averaged per month."""
     what = "all muscle groups" if muscle_group is None else muscle_group
     # Tens of thousands read better as thousands: "45" on an axis of "×1,000 kg".
     largest = max((v for _, v in weeks), default=0.0) * _factor(unit)
@@ -175,6 +192,7 @@ def volume_chart(
         _series(
             f"Weekly volume, {what}",
             "volume",
+            period,
             ACCENT,
             1.5,
             [w for w, _ in weeks],
@@ -183,10 +201,12 @@ def volume_chart(
             scale,
         )
     ]
-    chart = _chart(f"Weekly working-set volume: {what}")
+    average = " (monthly average)" if period == "month" else ""
+    chart = _chart(f"Weekly working-set volume{average}: {what}")
     chart.legend().hide()
     first = weeks[0][0] if weeks else date.today()
     last = weeks[-1][0] if weeks else date.today()
     y_title = f"Volume per week ({'×1,000 ' if scale > 1 else ''}{unit})"
-    _axes(chart, plotted, first, last, y_title, "Week (starting Monday)", from_zero=True)
+    x_title = "Week (starting Monday)" if period == "week" else "Month"
+    _axes(chart, plotted, first, last, y_title, x_title, from_zero=True)
     return chart, plotted

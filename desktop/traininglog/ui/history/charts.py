@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 
 from ...catalogue import Catalogue
 from ...domain.calculations import OneRepMaxFormula
-from ...domain.progress import ExerciseProgress, points_in_range, weekly_series
+from ...domain.progress import (
+    ExerciseProgress,
+    monthly_best,
+    monthly_mean,
+    points_in_range,
+    weekly_series,
+)
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ..formatting import volume_text, weight_text
 from .chart_builders import Plotted, progress_chart, volume_chart, x_of
@@ -36,6 +42,9 @@ from .texts import day_text
 PROGRESS, VOLUME = "progress", "volume"
 KINDS = ((PROGRESS, "Estimated 1RM and top set"), (VOLUME, "Weekly volume"))
 HINT = "Point at a line to read its value and date."
+# Past this many points a line is a blur: the chart shows months instead.
+MONTHLY_AFTER_SESSIONS = 150
+MONTHLY_AFTER_WEEKS = 160
 
 Progress = Callable[[str], ExerciseProgress]
 Weekly = Callable[[str | None, str | None, str | None], dict[str, float]]
@@ -140,7 +149,10 @@ class ChartsView(QWidget):
         else:
             group = self.group.currentData()
             weeks = weekly_series(self.weekly(first, last, group), first, last)
-            chart, plotted = volume_chart(weeks, self.unit, group)
+            if len(weeks) > MONTHLY_AFTER_WEEKS:
+                chart, plotted = volume_chart(monthly_mean(weeks), self.unit, group, "month")
+            else:
+                chart, plotted = volume_chart(weeks, self.unit, group)
         for p in plotted:
             p.series.hovered.connect(lambda point, state, p=p: self._hovered(p, point, state))
         old = self.view.chart()
@@ -154,6 +166,9 @@ class ChartsView(QWidget):
     def _progress(self, first: str | None, last: str | None) -> tuple[QChart, list[Plotted]]:
         every = self.progress(self.exercise).points if self.exercise else []
         points = points_in_range(every, first, last)
+        period = "session"
+        if len(points) > MONTHLY_AFTER_SESSIONS:
+            points, period = monthly_best(points), "month"
         title = self.exercise or "Choose an exercise"
         return progress_chart(
             title,
@@ -162,6 +177,7 @@ class ChartsView(QWidget):
             self.formula,
             date.fromisoformat(first) if first else None,
             date.fromisoformat(last) if last else None,
+            period,
         )
 
     def _show_controls(self) -> None:
@@ -173,9 +189,13 @@ class ChartsView(QWidget):
 
     def value_text(self, plotted: Plotted, index: int) -> str:
         day, kg = plotted.days[index], plotted.kg[index]
+        when = f"{day:%B %Y}" if plotted.period == "month" else day_text(day)
         if plotted.label == "volume":
-            return f"Week of {day_text(day)}: {volume_text(kg, self.unit)}"
-        return f"{day_text(day)}: {plotted.label} {weight_text(kg, self.unit, with_unit=True)}"
+            if plotted.period == "month":
+                return f"{when}: {volume_text(kg, self.unit)} a week on average"
+            return f"Week of {when}: {volume_text(kg, self.unit)}"
+        best = " (best of the month)" if plotted.period == "month" else ""
+        return f"{when}: {plotted.label} {weight_text(kg, self.unit, with_unit=True)}{best}"
 
     def nearest(self, plotted: Plotted, point: QPointF) -> int | None:
         """The index of the point nearest in time to `point`."""

@@ -19,22 +19,23 @@ from PySide6.QtWidgets import (
 
 from ...catalogue import Catalogue
 from ...domain.calculations import OneRepMaxFormula
-from ...domain.progress import ExerciseProgress
+from ...domain.progress import BestSet, ExerciseProgress
 from ..formatting import volume_text
+from .column_widths import fit_columns
 from .exercise_search import ExerciseSearch
 from .exercise_sets import COLUMNS, ExerciseSetsModel
 from .records_view import RecordsView
 from .texts import plural
 
-_WIDTHS = {
-    "date": 124,
-    "set": 40,
-    "weight": 100,
-    "reps": 54,
-    "rpe": 46,
-    "e1rm": 118,
-    "felt": 72,
-    "rest": 86,
+_SAMPLES = {
+    "date": "Wed 28 Sep 2026",
+    "set": "W10",
+    "weight": "1,000.5",
+    "reps": "10+2",
+    "rpe": "9.5",
+    "e1rm": "1,000.5",
+    "felt": "perfect",
+    "rest": "3.5",
 }
 
 
@@ -72,10 +73,8 @@ class ExerciseView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
-        for column, (key, _title) in enumerate(COLUMNS):
-            if key in _WIDTHS:
-                header.resizeSection(column, _WIDTHS[key])
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fit_columns(self.table, [k for k, _ in COLUMNS], _SAMPLES)
         self.records = RecordsView()
         self.records.session_chosen.connect(self.show_session)
 
@@ -102,14 +101,19 @@ class ExerciseView(QWidget):
         layout.addWidget(splitter, 1)
 
     def show_exercise(
-        self, name: str, progress: ExerciseProgress, unit: str, formula: OneRepMaxFormula
+        self,
+        name: str,
+        progress: ExerciseProgress,
+        best: BestSet | None,
+        unit: str,
+        formula: OneRepMaxFormula,
     ) -> None:
         """Show an exercise's sets and records in `unit`, estimated by `formula`."""
         self.name = name
         self.search.show_name(name)
         self.model.set_display(unit, formula)
         self.model.set_exercise(name)
-        self.records.show_records(progress, unit, formula)
+        self.records.show_records(progress, best, unit, formula)
         totals = progress.totals
         self.export_button.setEnabled(self.model.rowCount() > 0)
         if not totals.sessions:

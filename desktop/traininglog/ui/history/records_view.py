@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ...domain.calculations import OneRepMaxFormula, Record
-from ...domain.progress import ExerciseProgress
+from ...domain.progress import BestSet, ExerciseProgress
 from ..formatting import volume_text, weight_text
 from .texts import day_text, set_text
 
@@ -36,16 +36,38 @@ class RecordsView(QTableWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
-        self.show_records(None, "kg", OneRepMaxFormula.EPLEY)
+        self._make_items()
+        self.show_records(None, None, "kg", OneRepMaxFormula.EPLEY)
+
+    def _make_items(self) -> None:
+        # The table's shape never changes: items are made once, their texts set per exercise.
+        self.setRowCount(2 + MAX_REPS)
+        muted = self.palette().placeholderText()
+        for row in range(2 + MAX_REPS):
+            for column in range(4):
+                item = QTableWidgetItem()
+                if column == 1:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 3:
+                    item.setForeground(muted)
+                if row == 1:
+                    item.setToolTip("Weight × full reps of the working sets, in one session")
+                self.setItem(row, column, item)
 
     def show_records(
-        self, progress: ExerciseProgress | None, unit: str, formula: OneRepMaxFormula
+        self,
+        progress: ExerciseProgress | None,
+        best: BestSet | None,
+        unit: str,
+        formula: OneRepMaxFormula,
     ) -> None:
+        """Show the records, with `best` the set that holds the estimated-1RM record."""
         self.setHorizontalHeaderLabels(["Record", unit, "Date", "Set"])
         records = progress.records if progress else None
         rows: list[tuple[str, str, str, Record | None]] = []
         e1rm = records.best_e1rm if records else None
-        best = progress.best_set if progress else None
         rows.append(
             (
                 f"Best est. 1RM ({formula.value.title()})",
@@ -76,22 +98,12 @@ class RecordsView(QTableWidget):
                     held,
                 )
             )
-        self.setRowCount(len(rows))
         for row, (title, value, detail, record) in enumerate(rows):
             cells = (title, value, day_text(record.day) if record else "", detail)
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if column == 3:
-                    item.setForeground(self.palette().placeholderText())
-                if row == 1:
-                    item.setToolTip("Weight × full reps of the working sets, in one session")
-                if record is not None:
-                    item.setData(SESSION_ROLE, record.session_id)
-                self.setItem(row, column, item)
+                item = self.item(row, column)
+                item.setText(text)
+                item.setData(SESSION_ROLE, record.session_id if record else None)
 
     def cell_text(self, row: int, column: int) -> str:
         item = self.item(row, column)

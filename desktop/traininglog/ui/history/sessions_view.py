@@ -21,18 +21,22 @@ from ...catalogue import Catalogue
 from ...controller import Controller
 from ..session_detail import SessionDetail
 from ..sessions_table import COLUMNS, SESSION_ID_ROLE, SessionTableModel
+from .column_widths import fit_columns
 from .date_range import Span
 from .filters_bar import FiltersBar
 
-_WIDTHS = {
-    "date": 184,
-    "focus": 132,
-    "phase": 100,
-    "deload": 60,
-    "exercises": 80,
-    "working_sets": 100,
-    "volume": 94,
+# The widest text a column usually holds; columns fit these or their titles, whichever is
+# wider, in the font in use.
+_SAMPLES = {
+    "date": "Wed 28 Sep 2026, 18:58",
+    "focus": "upper-hypertrophy",
+    "phase": "12 · 15",
+    "deload": "deload",
+    "exercises": "12",
+    "working_sets": "123",
+    "volume": "123,456",
 }
+STAR_WIDTH = 22  # the record mark before a date
 
 
 class SessionsView(QWidget):
@@ -72,9 +76,7 @@ class SessionsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, (key, _title) in enumerate(COLUMNS):
-            if key in _WIDTHS:
-                header.resizeSection(column, _WIDTHS[key])
+        fit_columns(self.table, [k for k, _ in COLUMNS], _SAMPLES, {"date": STAR_WIDTH})
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
@@ -120,7 +122,7 @@ class SessionsView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([930, 330])
+        splitter.setSizes([960, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
