@@ -70,3 +70,21 @@ def test_folders_from_settings_are_used_when_the_command_line_names_none(tmp_pat
     assert chosen.sessions == tmp_path / "synced"
     given = chosen_folders(DataDirectory(tmp_path / "cli"), settings)
     assert given.root == tmp_path / "cli"  # --data-dir wins over Settings
+
+
+def test_the_history_shows_the_new_unit_once_settings_are_saved(
+    qtbot, window, monkeypatch, logbook
+):
+    from helpers import stored_session
+
+    logbook.save(stored_session("2026-01-05", bench=((100, 5, 8.0),)))
+    window.controller.changed.emit()
+    fill_dialog(qtbot, monkeypatch, unit="lb")
+    window.show_settings()
+    model = window.history.model
+    volume = next(
+        c
+        for c in range(model.columnCount())
+        if "Volume" in model.headerData(c, Qt.Orientation.Horizontal, 0)
+    )
+    assert model.headerData(volume, Qt.Orientation.Horizontal, 0).endswith("(lb)")

@@ -233,8 +233,7 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         """Units, formula and name take effect at once; folders at the next start."""
         self.log_view.apply_settings()
-        self.history.model.unit = self.settings.unit
-        self.history.detail.unit = self.settings.unit
+        self.history.apply_settings()
         self.refresh()
 
     def about_text(self) -> str:
