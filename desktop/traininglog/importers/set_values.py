@@ -49,10 +49,14 @@ def number(text: str) -> float:
     """A decimal number, with a point or a decimal comma (62,5)."""
     text = text.strip()
     if text.isdigit():  # the common case, without the pattern
-        return float(text)
-    if not _NUMBER.match(text):
+        value = float(text)
+    elif _NUMBER.match(text):
+        value = float(text.replace(",", "."))
+    else:
         raise BadValue(f"{text!r} is not a number")
-    return float(text.replace(",", "."))
+    if not math.isfinite(value):  # 310 digits and more read as infinity
+        raise BadValue(f"{text[:20]!r}… is too large a number")
+    return value
 
 
 def has_value(text: str) -> bool:
