@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="compare the database with the files; exit 1 if they disagree"
     )
     chk.add_argument("--deep", action="store_true", help="also compare every file's content")
+    chk.add_argument(
+        "--repair",
+        action="store_true",
+        help="bring the database and the files to agreement (the files win); exit 1 if they "
+        "still disagree",
+    )
 
     commands.add_parser("rebuild", help="rebuild the database from the session files")
     return parser
@@ -272,9 +278,21 @@ def _print_table(rows: list[dict]) -> None:
 
 
 def cmd_check(args: argparse.Namespace, folders: DataDirectory) -> int:
+    if args.repair:
+        return cmd_repair(folders)
     folders.create()
     with Logbook(folders, read_only=True):
         report = reconcile.check(folders, deep=args.deep)
+    for line in report.lines():
+        _say(line)
+    return OK if report.agrees else REJECTED
+
+
+def cmd_repair(folders: DataDirectory) -> int:
+    from .repair import repair
+
+    with Logbook(folders) as logbook:
+        report = repair(logbook)
     for line in report.lines():
         _say(line)
     return OK if report.agrees else REJECTED

@@ -24,7 +24,8 @@ class Controller(QObject):
     deleted = Signal(str, object)  # session id, trash path
     changed = Signal()  # the stored sessions changed
     progress = Signal(int, int)
-    error = Signal(str)
+    error = Signal(str)  # a failure the lifter can act on, in words
+    bug = Signal(object, str)  # anything else: the exception and what was being done
 
     def __init__(self, logbook: Logbook, parent: QObject | None = None):
         super().__init__(parent)
@@ -107,7 +108,8 @@ class Controller(QObject):
         message = describe(error)
         if message is None:
             log.exception("could not %s", doing)
-            message = f"Could not {doing}: {type(error).__name__}: {error}"
+            self.bug.emit(error, doing)  # a dialog with the details and a Copy button
+            return
         self.error.emit(message)
 
     def close(self) -> None:

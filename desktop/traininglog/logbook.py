@@ -11,6 +11,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterable
+from concurrent import futures
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from .sessionfiles import decode, encode, file_name, to_document
 from .sessionfiles.atomic import fsync_folder, write_atomically
 from .sessionfiles.scan import FileStat, sha256_hex
 from .store import queries, writes
-from .store.db import init_db, is_damaged, move_aside
+from .store.db import header_problem, init_db, is_damaged, move_aside
 from .store.writes import StoredFile
 from .writerlock import WriterLock
 
@@ -46,8 +47,11 @@ class Logbook:
         self.folders = folders
         self.read_only = read_only
         self._lock: WriterLock | None = None
-        # Where a damaged index was moved to, when opening found one (then it starts empty).
+        # Where a damaged index was moved to, when opening found one (then it starts empty),
+        # and what was wrong with it.
         self.moved_aside: Path | None = None
+        self.damage: str | None = None
+        self.damage_rebuilt = False  # set once the new index was filled from the files
         if not read_only:
             folders.create()
             self._lock = WriterLock(folders.lock_file).acquire()
@@ -58,15 +62,32 @@ class Logbook:
             raise
 
     def _open_index(self) -> pw.SqliteDatabase:
-        try:
-            return init_db(self.folders.database, self.folders.backups)
-        except Exception as error:
-            if self.read_only or not is_damaged(error):
-                raise
+        problem = None if self.read_only else header_problem(self.folders.database)
+        if problem is None:
+            try:
+                return init_db(self.folders.database, self.folders.backups)
+            except Exception as error:
+                if self.read_only or not is_damaged(error):
+                    raise
+                problem = str(getattr(error, "orig", error))
         # The index is only an index: keep the damaged one for inspection and start a new
         # one, which the startup scan (or a rebuild) fills from the session files.
         self.moved_aside = move_aside(self.folders.database, self.folders.backups)
+        self.damage = problem
         return init_db(self.folders.database, self.folders.backups)
+
+    def replace_index(self, problem: str) -> Path:
+        """Move a damaged index aside (with its -wal and -shm) and start an empty one.
+
+        For damage found after opening (a failed integrity check); the caller refills the new
+        index from the files (`reconcile.rebuild`). Returns where the old one went.
+        """
+        self._writable()
+        self.db.close()
+        self.moved_aside = move_aside(self.folders.database, self.folders.backups)
+        self.damage, self.damage_rebuilt = problem, False
+        self.db = init_db(self.folders.database, self.folders.backups)
+        return self.moved_aside
 
     def close(self) -> None:
         db = getattr(self, "db", None)
@@ -93,9 +114,16 @@ class Logbook:
         self._refuse_name_clash(session, name, previous)
         path = self.folders.sessions / name
         data = encode(session)
-        write_atomically(path, data)
-        faults.checkpoint("json-written")
-        writes.upsert_session(session, _stamp(path, data))
+        before = _FileBefore.of(path)
+        try:
+            write_atomically(path, data)
+            faults.checkpoint("json-written")
+            writes.upsert_session(session, _stamp(path, data))
+        except Exception:
+            # Disk full, a locked or read-only index…: put the file back as it was, so both
+            # stores keep the previous version. The form still holds the new one.
+            before.put_back()
+            raise
         faults.checkpoint("db-written")
         if previous is not None and previous != name:
             # The date changed: the new file is in place and indexed, the old name goes.
@@ -111,7 +139,8 @@ class Logbook:
             raise SaveError(f"session {session_id} is not stored")
         source = self.folders.sessions / name
         target = free_path(self.folders.trash / name)
-        if source.exists():
+        moved = source.exists()
+        if moved:
             shutil.move(source, target)  # a rename when trash/ is on the same disk
             fsync_folder(self.folders.trash)
             fsync_folder(self.folders.sessions)
@@ -120,7 +149,13 @@ class Logbook:
             # delete destroys nothing, so that copy goes to trash.
             write_atomically(target, encode(held))
         faults.checkpoint("file-trashed")
-        writes.delete_session(session_id)
+        try:
+            writes.delete_session(session_id)
+        except Exception:
+            if moved:  # the index still lists the session: its file goes back
+                shutil.move(target, source)
+                fsync_folder(self.folders.sessions)
+            raise
         return target
 
     def restore(self, trash_path: Path) -> SavedPaths:
@@ -175,7 +210,7 @@ class Logbook:
         stored_by_id = {sid: stamp for sid, stamp in index.values()}
         taken_names = set(index) | set(os.listdir(self.folders.sessions))
         seen: set[str] = set()
-        batch: list[tuple[Session, StoredFile]] = []
+        pending: list[tuple[Session, Path, bytes, str]] = []
         for done, (source, session) in enumerate(todo, start=1):
             try:
                 validate_for_saving(session, schema=False)
@@ -206,25 +241,47 @@ class Logbook:
                 path = self.folders.sessions / name
                 report.imported.append((source, path))
                 if not dry_run:
-                    write_atomically(path, data, sync_folder=False)
-                    faults.checkpoint("json-written")
-                    batch.append((session, _stamp(path, data)))
-            if len(batch) >= IMPORT_BATCH:
-                self._commit_batch(batch)
+                    pending.append((session, path, data, digest))
+            if len(pending) >= IMPORT_BATCH:
+                self._commit_batch(pending)
             if progress:
                 progress(done, len(todo))
             if cancelled and cancelled():
                 report.cancelled = True
                 break
-        self._commit_batch(batch)
+        self._commit_batch(pending)
         return report
 
-    def _commit_batch(self, batch: list[tuple[Session, StoredFile]]) -> None:
-        if not batch:
+    def _commit_batch(self, pending: list[tuple[Session, Path, bytes, str]]) -> None:
+        """Write a batch's files, make them durable, then index them in one transaction.
+
+        The files are written by a few threads at once: fsync releases the GIL, and the
+        file system commits concurrent fsyncs together, so a batch costs a fraction of
+        writing its files one by one. Nothing is indexed before all of them are on disk.
+        """
+        if not pending:
             return
-        fsync_folder(self.folders.sessions)
-        faults.checkpoint("import-files-written")
-        writes.insert_sessions(batch)
+        written = [_WRITERS.submit(_write_session_file, *item) for item in pending]
+        futures.wait(written)
+        batch = [w.result() for w in written if w.exception() is None]
+        failure = next((w.exception() for w in written if w.exception() is not None), None)
+        pending.clear()
+        try:
+            if failure is not None:
+                raise failure
+            fsync_folder(self.folders.sessions)
+            faults.checkpoint("import-files-written")
+            writes.insert_sessions(batch)
+        except Exception:
+            # A file could not be written or the index refused the batch: the batch's files
+            # (all new ones) go, so that both stores hold what was imported before it, and
+            # importing again picks up from there.
+            for _, stored in batch:
+                with_suppressed_missing(lambda n=stored.name: os.unlink(self.folders.sessions / n))
+            with contextlib.suppress(OSError):
+                fsync_folder(self.folders.sessions)
+            batch.clear()
+            raise
         faults.checkpoint("db-written")
         batch.clear()
 
@@ -249,6 +306,53 @@ def _stored_unchanged(session_id: str, stored: StoredFile, data: bytes, digest: 
     # A file written by hand or by another program holds the same session in other bytes.
     held = queries.load_session(session_id)
     return held is not None and encode(held) == data
+
+
+class _FileBefore:
+    """A session file as it was before a save replaced it, to put back if the save fails."""
+
+    def __init__(self, path: Path, data: bytes | None, st: os.stat_result | None):
+        self.path, self.data, self.st = path, data, st
+
+    @classmethod
+    def of(cls, path: Path) -> _FileBefore:
+        try:
+            with open(path, "rb") as file:
+                return cls(path, file.read(), os.fstat(file.fileno()))
+        except FileNotFoundError:
+            return cls(path, None, None)
+
+    def put_back(self) -> None:
+        """Undo the replace, if it happened; best effort (the startup scan covers the rest)."""
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            return
+        if self.st is not None and (now.st_ino, now.st_mtime_ns) == (
+            self.st.st_ino,
+            self.st.st_mtime_ns,
+        ):
+            return  # never replaced
+        with contextlib.suppress(OSError):
+            if self.data is None:
+                os.unlink(self.path)
+                fsync_folder(self.path.parent)
+                return
+            write_atomically(self.path, self.data)
+            # The index recorded the old file's size and mtime: give it back its mtime too.
+            os.utime(self.path, ns=(self.st.st_atime_ns, self.st.st_mtime_ns))
+
+
+_WRITERS = futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="session-file-writer")
+
+
+def _write_session_file(
+    session: Session, path: Path, data: bytes, digest: str
+) -> tuple[Session, StoredFile]:
+    write_atomically(path, data, sync_folder=False)
+    faults.checkpoint("json-written")
+    st = os.stat(path)
+    return session, StoredFile(path.name, st.st_size, st.st_mtime_ns, digest)
 
 
 def _stamp(path: Path, data: bytes) -> StoredFile:

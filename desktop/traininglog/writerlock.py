@@ -39,8 +39,11 @@ class WriterLock:
             holder = _read_holder(fd)
             os.close(fd)
             raise DataDirectoryBusy(self.path.parent, holder) from None
-        os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        # Who holds it, for a second instance to tell; on a full disk the lock holds without.
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
         self._fd = fd
         return self
 
@@ -68,12 +71,17 @@ def _read_holder(fd: int) -> str:
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    # Windows' locks are mandatory: a locked byte cannot be read by anyone else. The lock sits
+    # on a byte past the holder's line (Windows allows locking past the end of a file), so a
+    # second instance can still read who holds it.
+    _LOCKED_BYTE = 4096
+
     def _lock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, _LOCKED_BYTE, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
     def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, _LOCKED_BYTE, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 
 else:

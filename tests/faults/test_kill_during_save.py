@@ -168,7 +168,8 @@ def test_kill_with_the_temp_file_written(folders: DataDirectory, small_import: P
     result = run(folders, "import", str(small_import), kill_at="temp-written")
     assert killed(result), result.stderr
     after = look(folders)
-    assert len(after.temp_files) == 1  # the crash left a temp file behind…
+    # The crash left temp files behind (a batch is written by several threads at once)…
+    assert len(after.temp_files) >= 1
     assert set(after.files) == after.indexed == ids(BASE)  # …and nothing else changed
     recover_and_verify(folders, after, ids(BASE))
 
@@ -180,7 +181,8 @@ def test_kill_with_the_json_written_before_the_index(
     assert killed(result), result.stderr
     after = look(folders)
     new = set(after.files) - ids(BASE)
-    assert len(new) == 1 and after.indexed == ids(BASE)
+    # The first file fully in place killed the import; a writer beside it may have finished too.
+    assert len(new) >= 1 and after.indexed == ids(BASE)
     assert run(folders, "check").returncode == 1  # the index lacks the new file
     recover_and_verify(folders, after, ids(BASE) | new)
 

@@ -361,8 +361,11 @@ def test_import_in_batches_and_cancel_between_them(
 ) -> None:
     monkeypatch.setattr(logbook_module, "IMPORT_BATCH", 3)
     items = [(str(n), make_session(n, day=1 + n % 28)) for n in range(1, 12)]
+    done = [0]
     report = logbook.import_sessions(
-        items, cancelled=lambda: len(os.listdir(folders.sessions)) >= 7
+        items,
+        progress=lambda n, _total: done.__setitem__(0, n),
+        cancelled=lambda: done[0] >= 7,  # Cancel pressed as the 7th session is read
     )
     assert report.cancelled
     assert len(report.imported) == 7

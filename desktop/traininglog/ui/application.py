@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import errorlog
 from ..controller import Controller
 from ..datadir import DataDirectory, default_data_dir
 from ..errors import describe
@@ -17,6 +18,8 @@ from ..locations import shipped_file
 from ..logbook import Logbook
 from ..writerlock import DataDirectoryBusy
 from .app_settings import AppSettings
+from .check_dialog import IntegrityWatch, recover, start_healthy, tell_startup_health
+from .error_dialog import ExceptionHook
 from .main_window import MainWindow
 from .theme import apply_theme
 
@@ -86,20 +89,35 @@ def _warm_up_schema() -> None:
 def run(folders: DataDirectory | None) -> int:
     """Open the main window; `folders` None means "as Settings say". Returns the exit code."""
     app = make_application()
-    folders = chosen_folders(folders, AppSettings())
+    settings = AppSettings()
+    folders = chosen_folders(folders, settings)
+    hook = ExceptionHook(save_form=lambda: None).install()  # bugs reach a dialog from here on
     logbook = open_logbook(folders)
     if logbook is None:
+        hook.uninstall()
         return 1
+    if not logbook.read_only:  # one writer of the log file, as of the data
+        errorlog.start_log(folders.root)
+    found = start_healthy(logbook, settings.store)  # before the scan: a damaged index rebuilt
     controller = Controller(logbook)
     report = controller.sync()
     window = MainWindow(controller)
+    hook.save_form = window.log_view.write_draft_now  # the form's draft is written first
+    hook.parent_window = lambda: window
     if report is not None and report.warnings():
         window.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
     window.show()
+    tell_startup_health(found, window)  # what happened, and where the old file went
+    watch = IntegrityWatch(folders, window)  # PRAGMA quick_check, off the GUI thread
+    watch.damaged.connect(lambda problem: recover(controller, problem, window))
+    watch.start()
     # The first save would otherwise pay for loading the schema validator (~0.2-0.4 s).
     threading.Thread(target=_warm_up_schema, name="schema-warm-up", daemon=True).start()
     window.offer_draft_restore()
     try:
         return app.exec()
     finally:
+        window.safety.back_up_on_quit()  # only when something changed
+        hook.uninstall()
         controller.close()
+        errorlog.stop_log()

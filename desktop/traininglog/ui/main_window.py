@@ -19,6 +19,8 @@ from ..controller import Controller
 from ..draftfile import read_draft
 from ..reports import SavedPaths
 from .app_settings import AppSettings
+from .check_dialog import DataSafetyActions
+from .error_dialog import show_error
 from .history_page import HistoryPage
 from .log_view import LogView
 from .saved_paths_label import SavedPathsLabel
@@ -50,8 +52,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.saved_paths, 1)
         self.statusBar().addPermanentWidget(self.count_label)
 
+        self.safety = DataSafetyActions(controller, self)
+        self.safety.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._make_menus()
         controller.saved.connect(self.on_saved)
+        controller.bug.connect(lambda error, doing: show_error(error, doing, self))
         controller.changed.connect(self.refresh)
         controller.error.connect(self.on_error)
         self.log_view.editor.changed.connect(self._update_title)
@@ -83,6 +88,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Import…", self.import_files, None, "importFiles")
         self._action(file_menu, "&Export…", self.export_files, None, "exportFiles")
+        self._action(file_menu, "&Back up now", self.safety.back_up_now, None, "backUpNow")
+        self._action(
+            file_menu,
+            "Export sessions as &zip…",
+            self.safety.export_sessions_zip,
+            None,
+            "exportSessionsZip",
+        )
         self._action(file_menu, "Open &data folder", self.open_data_folder)
         file_menu.addSeparator()
         self._action(file_menu, "Se&ttings…", self.show_settings, "Ctrl+,", "settings")
@@ -130,6 +143,7 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Check data…", self.safety.check_data, None, "checkData")
         self._action(help_menu, "&About Training Log", self.show_about)
 
     # -- views -------------------------------------------------------------------------------
