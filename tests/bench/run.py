@@ -50,11 +50,13 @@ from pathlib import Path
 
 from history import count_sets, generate_history
 from startup import startup_seconds
+from strong_export import write_strong_export
 
 from traininglog import reconcile
 from traininglog.datadir import DataDirectory
 from traininglog.domain import Session
 from traininglog.exporters.json_files import export_session_files
+from traininglog.importers.detect import read_import
 from traininglog.importers.json_files import read_session_files
 from traininglog.logbook import Logbook
 from traininglog.store import queries
@@ -70,6 +72,7 @@ TARGETS = {
     "scan_unchanged_ms": 100,
     "peak_rss_mb": 250,
     "startup_s": 1.0,
+    "import_strong_10k_s": 3,
 }
 
 
@@ -286,6 +289,17 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
             profiles.run("history_summary_ms", queries.session_summaries, 20)
             extra = iter(new[args.repeat :])
             profiles.run("save_ms", lambda: logbook.save(next(extra)), 5)
+
+    say("import of a 10,000-row Strong export into an empty data directory…")
+    strong_csv = work / "strong_10k.csv"
+    write_strong_export(strong_csv, 10_000)
+    strong_dir = DataDirectory(work / "data-strong")
+    started = time.perf_counter()
+    with Logbook(strong_dir) as strong_book:
+        batch = read_import([strong_csv], weight_unit="kg")
+        strong_report = strong_book.import_sessions(batch.sessions)
+    figures["import_strong_10k_s"] = round(time.perf_counter() - started, 3)
+    say(f"  {len(strong_report.imported)} sessions in {figures['import_strong_10k_s']:.2f} s")
 
     # Measured with the logbook closed: the window takes the writer's lock in its own process.
     say("start to main window shown, in a fresh process (5×)…")

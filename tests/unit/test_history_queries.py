@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 import pytest
 
-from bench.history import generate_history
 from traininglog.domain.calculations import (
     OneRepMaxFormula,
     estimated_one_rep_max,
@@ -34,6 +33,8 @@ from ui.test_history_data import (
     fixed_history,
     import_fixed_history,
 )
+
+from bench.history import generate_history
 
 ID_KEY = {v: k for k, v in IDS.items()}
 
