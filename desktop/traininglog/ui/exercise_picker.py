@@ -10,10 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from ..catalogue import Catalogue
+
+
+def suggestion_keys(event: QEvent, suggestions: QListWidget) -> bool:
+    """Up/Down move the highlight in the visible suggestions, Escape hides them; True when
+    the key was one of those (the field should not see it)."""
+    if event.type() != QEvent.Type.KeyPress or not suggestions.isVisible():
+        return False
+    key = event.key()
+    if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+        step = 1 if key == Qt.Key.Key_Down else -1
+        row = max(0, min(suggestions.count() - 1, suggestions.currentRow() + step))
+        suggestions.setCurrentRow(row)
+        return True
+    if key == Qt.Key.Key_Escape:
+        suggestions.hide()
+        return True
+    return False
 
 
 class ExercisePicker(QWidget):
@@ -53,16 +70,8 @@ class ExercisePicker(QWidget):
         return self.field.text()
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self.field and event.type() == event.Type.KeyPress and self.list.isVisible():
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
-                self.list.setCurrentRow(row)
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.list.hide()
-                return True
+        if watched is self.field and suggestion_keys(event, self.list):
+            return True
         return super().eventFilter(watched, event)
 
     def _suggest(self, text: str) -> None:

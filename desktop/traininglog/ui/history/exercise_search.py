@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget
 
 from ...catalogue import Catalogue
 from ...domain.names import name_key
+from ..exercise_picker import suggestion_keys
 
 
 class ExerciseSearch(QLineEdit):
@@ -63,16 +64,8 @@ class ExerciseSearch(QLineEdit):
         self.blockSignals(False)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self and event.type() == QEvent.Type.KeyPress and self.list.isVisible():
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if key == Qt.Key.Key_Down else -1
-                row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
-                self.list.setCurrentRow(row)
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.list.hide()
-                return True
+        if watched is self and suggestion_keys(event, self.list):
+            return True
         if watched is self and event.type() == QEvent.Type.FocusOut:
             self.list.hide()
         return super().eventFilter(watched, event)
