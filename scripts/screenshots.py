@@ -2,7 +2,8 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--sessions N]
 
-Writes resources/screenshots/logging-*.png at 1280×800. The history comes from the
+Writes resources/screenshots/logging-*.png at 1280×800 (the history views' pictures come from
+tests/bench/history_views.py --screenshots). The history comes from the
 benchmark's generator (tests/bench/history.py), so the pictures show what a lifter with
 years of training sees.
 """
@@ -75,9 +76,6 @@ def main() -> int:
         shoot(window, app, "logging-error.png")
 
         view.editor.saved_draft = view.editor.draft
-        window.show_history()
-        window.history.table.selectRow(0)
-        shoot(window, app, "history-sessions-basic.png")
         window.close()
         logbook.close()
     return 0
