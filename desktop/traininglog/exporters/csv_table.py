@@ -60,7 +60,9 @@ def csv_rows(sessions: Iterable[Session]) -> Iterable[tuple[object, ...]]:
 def export_csv(sessions: Iterable[Session], path: Path) -> int:
     """Write the CSV file atomically; returns the number of set rows."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes a lone \r in a cell too (with "\n" it does
+    # not, and a reader sees the row break there).
+    writer = csv.writer(buffer, lineterminator="\r\n")
     count = -1
     for row in csv_rows(sessions):
         writer.writerow(row)

@@ -1,8 +1,9 @@
 """The one door for imports: which format each file is in, and reading it into an ImportBatch.
 
-Formats: `json` (session files), `strong`, `hevy`, `fitnotes` (CSV exports) and `markdown`
-(training notes). `auto` tells them apart by the header line or the content. Nothing here
-raises for bad input: every problem becomes a Rejection naming the file and line.
+Formats: `json` (session files), `csv` (Training Log's own CSV export), `strong`, `hevy`,
+`fitnotes` (other apps' CSV exports) and `markdown` (training notes). `auto` tells them
+apart by the header line or the content. Nothing here raises for bad input: every problem
+becomes a Rejection naming the file and line.
 """
 
 from __future__ import annotations
@@ -19,15 +20,17 @@ from .fitnotes import is_fitnotes_header, read_fitnotes
 from .hevy import is_hevy_header, read_hevy
 from .json_files import read_session_files
 from .markdown import looks_like_markdown, read_markdown
+from .own_csv import is_own_csv_header, read_own_csv
 from .strong import is_strong_header, read_strong
 from .text_files import TextFile, Unreadable, decode_text, read_bytes, refuse
 
-FORMATS = ("auto", "json", "strong", "hevy", "fitnotes", "markdown")
-CSV_FORMATS = ("strong", "hevy", "fitnotes")
+FORMATS = ("auto", "json", "csv", "strong", "hevy", "fitnotes", "markdown")
+CSV_FORMATS = ("csv", "strong", "hevy", "fitnotes")
 # What a folder is searched for, by format.
 EXTENSIONS = {
     "auto": (".json", ".csv", ".md", ".markdown"),
     "json": (".json",),
+    "csv": (".csv",),
     "strong": (".csv",),
     "hevy": (".csv",),
     "fitnotes": (".csv",),
@@ -40,6 +43,8 @@ def detect_format(name: str, text: str) -> str | None:
     if text.lstrip()[:1] in ("{", "["):
         return "json"
     keys = header_keys(header_line(text))
+    if is_own_csv_header(keys):
+        return "csv"
     if is_hevy_header(keys):
         return "hevy"
     if is_strong_header(keys):
@@ -120,6 +125,8 @@ def read_file(
     if found == "json":
         return _session_file(path)
     source = TextFile(label, path.name, text)
+    if found == "csv":
+        return read_own_csv(source)
     if found == "strong":
         return read_strong(source, weight_unit, names)
     if found == "hevy":

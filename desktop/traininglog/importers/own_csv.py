@@ -1,0 +1,182 @@
+"""Training Log's own CSV export (`export --format csv`), read back.
+
+One row per set, in the columns `exporters/csv_table.py` writes. The session's `_id` is a
+column, so importing an export again adds nothing. What the columns cannot carry comes back
+as well as it can: the lifter's id and name are left empty, and an exercise's muscle groups
+are the catalogue's for a catalogue name (none for a custom one); a session without sets has
+no rows and does not come back.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..catalogue import shipped_catalogue
+from ..domain import Exercise, InvalidSession, Problem, Session, WarmupSet, WorkingSet, ensure_valid
+from ..domain.names import name_key
+from ..exporters.csv_table import CSV_HEADER
+from ..reports import Rejection
+from ..sessionfiles.reader import parse_date
+from .batch import ImportBatch
+from .csv_tables import Record, TableError, split_header
+from .text_files import TextFile, refuse
+
+FORMAT = "csv"
+_KEYS = [name_key(column) for column in CSV_HEADER]
+
+
+def is_own_csv_header(keys: list[str]) -> bool:
+    return keys == _KEYS
+
+
+@dataclass
+class _Draft:
+    line: int
+    head: tuple
+    sets: dict[tuple[int, str], list] = field(default_factory=dict)  # (order, name) → rows
+    problems: list[Rejection] = field(default_factory=list)
+
+
+def read_own_csv(source: TextFile) -> ImportBatch:
+    """Every session in the export; a session with a bad row is refused whole."""
+    header, rows = split_header(source)
+    if [name_key(c) for c in header.cells] != _KEYS:
+        raise refuse(source.at(header.line), "is not Training Log's CSV header")
+    drafts: dict[str, _Draft] = {}
+    try:
+        for record in rows:
+            _take(source, record, drafts)
+    except TableError as error:
+        raise refuse(source.at(error.line), error.message) from None
+    batch = ImportBatch(formats={source.label: FORMAT})
+    for session_id, draft in drafts.items():
+        label = source.at(draft.line)
+        if draft.problems:
+            batch.rejected.extend(draft.problems)
+            batch.rejected_sessions.append(label)
+            continue
+        try:
+            session = _session(session_id, draft)
+            ensure_valid(session)
+        except InvalidSession as invalid:
+            batch.rejected.append(Rejection(label, tuple(invalid.problems)))
+            batch.rejected_sessions.append(label)
+            continue
+        batch.sessions.append((label, session))
+    return batch
+
+
+def _take(source: TextFile, record: Record, drafts: dict[str, _Draft]) -> None:
+    cells = dict(zip(CSV_HEADER, record.cells, strict=False))
+    session_id = cells.get("session_id", "").strip()
+    draft = drafts.get(session_id)
+    problems: list[Problem] = []
+    if len(record.cells) != len(CSV_HEADER):
+        problems.append(Problem("", f"has {len(record.cells)} of the {len(CSV_HEADER)} columns"))
+    try:
+        uuid.UUID(session_id)
+    except ValueError:
+        problems.append(Problem("session_id", f"{session_id!r} is not a session id"))
+    head = _head(cells, problems)
+    if draft is None:
+        draft = drafts[session_id] = _Draft(record.line, head)
+    elif head != draft.head:
+        problems.append(Problem("date", "differs from the session's first row"))
+    set_row = _set_row(cells, problems)
+    if problems:
+        draft.problems.append(Rejection(source.at(record.line), tuple(problems)))
+    else:
+        order, name, kind, values = set_row
+        draft.sets.setdefault((order, name), []).append((kind, *values))
+
+
+def _head(cells: dict[str, str], problems: list[Problem]) -> tuple:
+    date = parse_date(cells.get("date", "").strip())
+    if date is None:
+        problems.append(Problem("date", f"{cells.get('date', '')!r} is not a date and time"))
+    deload = cells.get("deload", "").strip().lower()
+    if deload not in ("true", "false"):
+        problems.append(Problem("deload", f"{deload!r} is not true or false"))
+    return (
+        date,
+        cells.get("focus") or None,
+        _whole(cells, "phase", problems, optional=True),
+        _whole(cells, "week", problems, optional=True),
+        deload == "true",
+    )
+
+
+def _set_row(cells: dict[str, str], problems: list[Problem]):
+    kind = cells.get("set_type", "").strip()
+    if kind not in ("warmup", "working"):
+        problems.append(Problem("set_type", f"{kind!r} is neither warmup nor working"))
+    values = (
+        _whole(cells, "set", problems),
+        _number(cells, "weight_kg", problems),
+        _whole(cells, "reps_full", problems),
+        _whole(cells, "reps_partial", problems),
+        _number(cells, "rpe", problems, optional=True),
+        cells.get("rep_assessment") or None,
+        _number(cells, "rest_minutes", problems, optional=True),
+        cells.get("notes") or None,
+    )
+    order = _whole(cells, "exercise_order", problems)
+    return order, cells.get("exercise", ""), kind, values
+
+
+def _whole(cells, column: str, problems: list[Problem], optional: bool = False) -> int | None:
+    text = cells.get(column, "").strip()
+    if not text and optional:
+        return None
+    if not text.isdigit():
+        problems.append(Problem(column, f"{text!r} is not a whole number"))
+        return None
+    return int(text)
+
+
+def _number(cells, column: str, problems: list[Problem], optional: bool = False):
+    text = cells.get(column, "").strip()
+    if not text and optional:
+        return None
+    # Written by Python's repr (1e-05 included), so read by Python's float, exactly.
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        problems.append(Problem(column, f"{text!r} is not a number"))
+        return None
+    return value
+
+
+def _session(session_id: str, draft: _Draft) -> Session:
+    date, focus, phase, week, deload = draft.head
+    return Session(
+        id=session_id,
+        date=date,
+        exercises=tuple(_exercises(draft)),
+        phase=phase,
+        week=week,
+        is_deload_week=deload,
+        focus=focus,
+    )
+
+
+def _exercises(draft: _Draft) -> Iterator[Exercise]:
+    catalogue = shipped_catalogue()
+    for (order, name), rows in sorted(draft.sets.items(), key=lambda item: item[0][0]):
+        known = catalogue.find(name)
+        warmups = sorted(r[1:] for r in rows if r[0] == "warmup")
+        workings = sorted(r[1:] for r in rows if r[0] == "working")
+        yield Exercise(
+            order=order,
+            name=name,
+            target_muscle_groups=known.target_muscle_groups if known and known.name == name else (),
+            warmup_sets=tuple(
+                WarmupSet(n, w, full, notes) for n, w, full, _, _, _, _, notes in warmups
+            ),
+            working_sets=tuple(WorkingSet(*values) for values in workings),
+        )
