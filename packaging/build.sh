@@ -100,7 +100,7 @@ DEB="dist/training-log_${VERSION}_${ARCH}.deb"
 # xz is the smallest (about 33 MB against gzip's 46 MB) and what every dpkg reads; it is also
 # the slow step (minutes on 2 cores). DEB_COMPRESSION=gzip for a quick local package.
 COMPRESS=(-Z"${DEB_COMPRESSION:-xz}")
-dpkg-deb --help | grep -q -- --threads-max && COMPRESS+=(--threads-max="$(nproc)")
+dpkg-deb --help | grep -- --threads-max >/dev/null && COMPRESS+=(--threads-max="$(nproc)")
 say "packing $DEB (${DEB_COMPRESSION:-xz})"
 dpkg-deb "${COMPRESS[@]}" --build --root-owner-group "$ROOT" "$DEB" >/dev/null
 say "package: $DEB ($(du -h "$DEB" | cut -f1)); total $(($(date +%s) - started)) s"

@@ -101,7 +101,7 @@ debian_name() {
 }
 missing=""
 for soname in $(comm -23 "$WORK/needed" "$WORK/bundled"); do
-    path="$(ldconfig -p | awk -v n="$soname" '$1 == n {print $NF; exit}')"
+    path="$(ldconfig -p | awk -v n="$soname" '$1 == n && !found {print $NF; found = 1}')"
     package=""
     if [ -n "$path" ]; then
         package="$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path" 2>/dev/null || true)"
