@@ -33,3 +33,8 @@ def session_date_text(iso: str) -> str:
     except ValueError:
         return iso
     return moment.strftime("%a %d %b %Y, %H:%M")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """1 → "1 set", 3 → "3 sets", 1200 → "1,200 sets"; `many` for irregular plurals."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"

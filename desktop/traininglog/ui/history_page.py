@@ -20,7 +20,7 @@ from ..domain.names import name_key
 from ..domain.progress import ExerciseProgress, exercise_progress
 from ..store import history_queries
 from .app_settings import AppSettings
-from .formatting import session_date_text, volume_text
+from .formatting import plural, session_date_text, volume_text
 from .history.chart_export import save_png
 from .history.charts import ChartsView
 from .history.delete_undo import DeleteSession, RestoreNotice
@@ -28,7 +28,6 @@ from .history.exercise_view import ExerciseView
 from .history.record_marks import RecordMarks
 from .history.sessions_view import SessionsView
 from .history.table_export import write_csv
-from .history.texts import plural
 
 TABS = ("sessions", "exercise", "charts")
 SESSIONS, EXERCISE, CHARTS = range(3)

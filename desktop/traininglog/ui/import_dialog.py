@@ -38,6 +38,7 @@ from ..controller import Controller
 from ..errors import describe
 from ..importers.batch import ImportBatch
 from ..reports import ImportReport
+from .formatting import plural
 from .import_preview import FileGroup, Preview, problem_lines, read_preview, run_import
 from .name_mapping import NameMappingTable
 from .worker import Cancelled, Job, Worker
@@ -54,10 +55,6 @@ WHAT_IT_READS = (
     "notes, or Training Log session files (a folder of them too). You will see what they "
     "hold before anything is imported."
 )
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
 class ImportDialog(QDialog):

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 from ...catalogue import Catalogue
 from ...domain.calculations import OneRepMaxFormula
 from ...domain.progress import BestSet, ExerciseProgress
-from ..formatting import volume_text
+from ..formatting import plural, volume_text
 from .column_widths import fit_columns
 from .exercise_search import ExerciseSearch
 from .exercise_sets import COLUMNS, ExerciseSetsModel
 from .records_view import RecordsView
-from .texts import plural
 
 _SAMPLES = {
     "date": "Wed 28 Sep 2026",

@@ -25,7 +25,3 @@ def set_text(
     rpe_text = f" @{rpe:g}" if rpe is not None else ""
     reps = reps_text(full_reps, partial_reps)
     return f"{weight_text(weight_kg, unit, with_unit=True)} × {reps}{rpe_text}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
