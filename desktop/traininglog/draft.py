@@ -410,7 +410,3 @@ def in_unit(draft: Draft, old: str, new: str) -> Draft:
         for e in draft.exercises
     )
     return replace(draft, exercises=exercises)
-
-
-def empty_row() -> DraftSet:
-    return DraftSet()
