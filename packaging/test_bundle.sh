@@ -16,7 +16,8 @@ REPO="$(pwd)"
 PYTHON="${PYTHON:-$REPO/.venv/bin/python}"
 
 failures=0
-ok() { echo "ok    $*"; }
+passes=0
+ok() { echo "ok    $*"; passes=$((passes + 1)); }
 fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
 check() { local what="$1"; shift; if "$@"; then ok "$what"; else fail "$what"; fi; }
 
@@ -114,8 +115,6 @@ done
 check "every linked system library's package is in Depends${missing:+ — missing:$missing}" test -z "$missing"
 
 echo
-if [ "$failures" -gt 0 ]; then
-    echo "test_bundle.sh: $failures check(s) failed"
-    exit 1
-fi
-echo "test_bundle.sh: all checks passed"
+# The plain closing line test runners print: what passed and what failed.
+echo "test_bundle.sh: $passes passed, $failures failed"
+[ "$failures" -eq 0 ]
