@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from shiboken6 import Shiboken
 from test_history_data import BENCH, IDS, OLDEST_FIRST, import_fixed_history
 
 from traininglog.store import queries
@@ -141,6 +143,31 @@ def test_rows_come_a_page_at_a_time(history, monkeypatch):
     assert history.model.rowCount() == 2
     assert history.model.canFetchMore()
     assert shown_keys(history) == OLDEST_FIRST[::-1]
+
+
+def test_rows_are_read_ahead_of_the_view_while_the_window_is_idle(qtbot, history, monkeypatch):
+    monkeypatch.setattr(type(history.model), "PAGE", 2)
+    history.model.reload()
+    assert history.model.rowCount() == 2
+    # Nothing scrolled: the idle read-ahead fetches pages until enough lie below the view.
+    qtbot.waitUntil(lambda: history.model.rowCount() == len(OLDEST_FIRST), timeout=3000)
+    assert not history.model.canFetchMore()
+
+
+def item_wrappers() -> int:
+    return sum(isinstance(w, QStandardItem) for w in Shiboken.getAllValidWrappers())
+
+
+def test_cells_are_made_in_qt_without_python_wrappers(history, monkeypatch):
+    # A wrapper per cell (an item cloned through Python) would outlive its item after a
+    # reload, and be handed out for whatever object is later made at the same address.
+    before = item_wrappers()
+    monkeypatch.setattr(type(history.model), "PAGE", 2)
+    for _ in range(3):
+        history.model.reload()
+        shown_keys(history)
+    assert history.model.rowCount() == len(OLDEST_FIRST)
+    assert item_wrappers() == before
 
 
 def test_record_holders_are_starred(history):

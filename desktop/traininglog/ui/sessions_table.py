@@ -1,12 +1,17 @@
 """The sessions table: a model over the index. A filter or a sort is one query for the ordered
-ids and totals; the rows themselves are fetched a page at a time as the view scrolls."""
+ids and totals; the rows themselves are fetched a page at a time as the view scrolls.
+
+The fetched rows are kept as Qt items, formatted once: painting then reads them in C++. A
+Python `data()` would be called for every visible cell and role on every repaint (about 1,300
+calls a frame), which made each scroll step cost twice the painting itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 
 from ..domain.calculations import LB_PER_KG
 from ..store.history_queries import (
@@ -17,11 +22,11 @@ from ..store.history_queries import (
     session_lines,
     shown_sessions,
 )
-from ..store.queries import session_count
+from ..store.queries import SessionSummary, session_count
 from .formatting import session_date_text, volume_text
 
-SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORDS_ROLE = Qt.ItemDataRole.UserRole + 2  # the RecordMarks a session holds (a tuple)
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole.value + 1  # on the first column
+RECORDS_ROLE = Qt.ItemDataRole.UserRole.value + 2  # the RecordMarks a session holds (a tuple)
 
 # (key the query sorts by, header)
 COLUMNS = (
@@ -35,11 +40,17 @@ COLUMNS = (
     ("notes", "Notes"),
 )
 _KEYS = tuple(key for key, _ in COLUMNS)
-_NUMERIC = {"exercises", "working_sets", "volume"}
+_NUMERIC_COLUMNS = tuple(
+    c for c, key in enumerate(_KEYS) if key in {"exercises", "working_sets", "volume"}
+)
+_VOLUME = _KEYS.index("volume")
+_NOTES = _KEYS.index("notes")
 RECORD_COLOUR = "#c98a00"
 NOTES_COLOUR = "#5f6b7a"
+NOTES_PREVIEW = 200  # characters: more than the widest column shows; the tooltip has all
 
-# Plain ints: `data()` runs for every visible cell and role, and enum lookups add up.
+_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+# Roles as plain ints: they are dictionary keys for setItemData.
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _DECORATION = Qt.ItemDataRole.DecorationRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
@@ -50,19 +61,18 @@ _RIGHT_ALIGNED = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).v
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SessionTableModel(QAbstractTableModel):
+class SessionTableModel(QStandardItemModel):
     """Rows come from `session_lines` in pages; sorting and filtering re-query, never sort in
     Python."""
 
-    PAGE = 100
+    PAGE = 50  # rows a fetch adds: a page builds in well under a frame
 
     def __init__(self, unit: str = "kg", parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
         self.unit = unit
         self.filter = SessionFilter()
         self._shown = ShownSessions((), 0, 0)
         self._lines: list[SessionLine] = []
-        self._texts: dict[int, tuple[str, ...]] = {}  # row → its cells, formatted once
         self._total = 0
         self._order, self._descending = "date", True
         self._marks: dict[str, tuple[RecordMark, ...]] = {}
@@ -70,16 +80,26 @@ class SessionTableModel(QAbstractTableModel):
         self._no_star: QIcon | None = None
         self._notes_colour = QColor(NOTES_COLOUR)
         self._loaded = False  # the first `reload()` (the page's refresh) loads
+        prototype = QStandardItem()  # every cell is made from it, in C++ (see `_append`)
+        prototype.setFlags(_READ_ONLY)
+        self.setItemPrototype(prototype)
+        self._set_headers()
 
     # -- loading -----------------------------------------------------------------------------
 
     def reload(self) -> None:
         self._loaded = True
-        self.beginResetModel()
         self._total = session_count()
         self._shown = shown_sessions(self.filter, self._order, self._descending)
-        self._lines = session_lines(self._shown.ids[: self.PAGE])
-        self._texts = {}
+        lines = session_lines(self._shown.ids[: self.PAGE])
+        self.beginResetModel()
+        self.blockSignals(True)  # the reset tells the views; no signal per row and cell
+        try:
+            self.setRowCount(0)
+            self._lines = []
+            self._append(lines)
+        finally:
+            self.blockSignals(False)
         self.endResetModel()
 
     def set_filter(self, shown: SessionFilter) -> None:
@@ -90,19 +110,31 @@ class SessionTableModel(QAbstractTableModel):
     def set_unit(self, unit: str) -> None:
         if unit != self.unit:
             self.unit = unit
-            self._texts = {}
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-            self._all_changed()
+            self._set_headers()
+            self._quietly_update(
+                lambda row, line: self.setData(
+                    self.index(row, _VOLUME), self._volume(line.summary), _DISPLAY
+                ),
+                _VOLUME,
+            )
 
     def set_marks(self, marks: dict[str, tuple[RecordMark, ...]]) -> None:
         self._marks = marks
-        self._all_changed()
+        self._quietly_update(
+            lambda row, line: self.setItemData(self.index(row, 0), self._date_roles(line)), 0
+        )
 
-    def _all_changed(self) -> None:
-        if self._lines:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._lines) - 1, len(COLUMNS) - 1)
-            )
+    def _quietly_update(self, update, column: int) -> None:
+        """Change a column of every fetched row, then tell the views once."""
+        if not self._lines:
+            return
+        self.blockSignals(True)
+        try:
+            for row, line in enumerate(self._lines):
+                update(row, line)
+        finally:
+            self.blockSignals(False)
+        self.dataChanged.emit(self.index(0, column), self.index(len(self._lines) - 1, column))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._lines) < self._shown.count
@@ -115,9 +147,51 @@ class SessionTableModel(QAbstractTableModel):
         if not page:  # deleted meanwhile: the next change reloads
             self._shown = ShownSessions(self._shown.ids[:first], 0, 0)
             return
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._lines.extend(page)
-        self.endInsertRows()
+        self.setRowCount(first + len(page))  # one insert for the views
+        self.blockSignals(True)
+        try:
+            self._append(page)
+        finally:
+            self.blockSignals(False)
+        self.dataChanged.emit(self.index(first, 0), self.index(first + len(page) - 1, _NOTES))
+
+    def _append(self, lines: list[SessionLine]) -> None:
+        """Cells for `lines`, after the rows already fetched (rows there or added here).
+
+        Everything goes through the model's own calls, which make each item in C++ from the
+        prototype. An item made in Python (or cloned through Python) keeps a wrapper that
+        outlives it when a reload deletes it, and a later object at the same address is then
+        handed that stale wrapper."""
+        first = len(self._lines)
+        if self.rowCount() < first + len(lines):
+            self.setRowCount(first + len(lines))
+        index, set_cell = self.index, self.setItemData
+        for row, line in enumerate(lines, start=first):
+            texts = self._texts(line)
+            date = self._date_roles(line)
+            date[_DISPLAY] = texts[0]
+            set_cell(index(row, 0), date)
+            for column in range(1, _NOTES):
+                cell: dict[int, object] = {_DISPLAY: texts[column]}
+                if column in _NUMERIC_COLUMNS:
+                    cell[_ALIGNMENT] = _RIGHT_ALIGNED
+                set_cell(index(row, column), cell)
+            notes: dict[int, object] = {_DISPLAY: texts[_NOTES], _FOREGROUND: self._notes_colour}
+            if line.notes:
+                notes[_TOOLTIP] = line.notes
+            set_cell(index(row, _NOTES), notes)
+        self._lines.extend(lines)
+
+    def _date_roles(self, line: SessionLine) -> dict[int, object]:
+        """A row's date cell: the record star and marks, the tooltip, the session id."""
+        summary = line.summary
+        marks = self._marks.get(summary.id, ())
+        return {
+            _DECORATION: self._star_icon(bool(marks)),
+            _TOOLTIP: records_text(marks) if marks else summary.file_name,
+            SESSION_ID_ROLE: summary.id,
+            RECORDS_ROLE: marks,
+        }
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         wanted = (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
@@ -136,8 +210,11 @@ class SessionTableModel(QAbstractTableModel):
         """The sessions the filter lets through (all of them, fetched or not)."""
         return self._shown
 
-    def summary(self, row: int):
+    def summary(self, row: int) -> SessionSummary:
         return self._lines[row].summary
+
+    def session_id(self, row: int) -> str:
+        return self._lines[row].summary.id
 
     def row_of(self, session_id: str) -> int | None:
         """The row of a session, fetching pages up to it; None when it is not shown."""
@@ -149,76 +226,38 @@ class SessionTableModel(QAbstractTableModel):
             self.fetchMore()
         return position if position < len(self._lines) else None
 
-    # -- the Qt model ------------------------------------------------------------------------
+    # -- what the cells say ------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+    def _set_headers(self) -> None:
+        for column, (key, header) in enumerate(COLUMNS):
+            title = f"{header} ({self.unit})" if key == "volume" else header
+            self.setHeaderData(column, Qt.Orientation.Horizontal, title)
+        self.setHeaderData(
+            _VOLUME,
+            Qt.Orientation.Horizontal,
+            "Working-set volume: weight × full reps, warm-ups not counted",
+            _TOOLTIP,
+        )
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            header = COLUMNS[section][1]
-            return f"{header} ({self.unit})" if COLUMNS[section][0] == "volume" else header
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section][0] == "volume":
-            return "Working-set volume: weight × full reps, warm-ups not counted"
-        return None
-
-    def data(self, index: Index, role: int = _DISPLAY):
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role == _DISPLAY:
-            texts = self._texts.get(row)
-            if texts is None:
-                line = self._lines[row]
-                texts = self._texts[row] = tuple(self._text(line, key) for key in _KEYS)
-            return texts[column]
-        key = _KEYS[column]
-        if role == _DECORATION:
-            return (
-                self._star_icon(self._lines[row].summary.id in self._marks) if column == 0 else None
-            )
-        if role == _ALIGNMENT:
-            return _RIGHT_ALIGNED if key in _NUMERIC else None
-        if role == _FOREGROUND:
-            return self._notes_colour if key == "notes" else None
-        if role == SESSION_ID_ROLE:
-            return self._lines[row].summary.id
-        if role == RECORDS_ROLE:
-            return self._marks.get(self._lines[row].summary.id, ())
-        if role == _TOOLTIP:
-            return self._tooltip(self._lines[row], key)
-        return None
-
-    def _text(self, line: SessionLine, key: str) -> str:
+    def _texts(self, line: SessionLine) -> tuple[str, ...]:
         row = line.summary
-        if key == "date":
-            return session_date_text(row.date)
-        if key == "focus":
-            return row.focus or "—"
-        if key == "phase":
-            if row.phase is None and row.week is None:
-                return "—"
-            return f"{_or_dash(row.phase)} · {_or_dash(row.week)}"
-        if key == "deload":
-            return "deload" if row.is_deload_week else ""
-        if key == "exercises":
-            return str(row.exercise_count)
-        if key == "working_sets":
-            return str(row.working_set_count)
-        if key == "notes":
-            return line.notes
-        return volume_text(row.volume_kg, self.unit).removesuffix(f" {self.unit}")
+        if row.phase is None and row.week is None:
+            phase = "—"
+        else:
+            phase = f"{_or_dash(row.phase)} · {_or_dash(row.week)}"
+        return (
+            session_date_text(row.date),
+            row.focus or "—",
+            phase,
+            "deload" if row.is_deload_week else "",
+            str(row.exercise_count),
+            str(row.working_set_count),
+            self._volume(row),
+            notes_preview(line.notes),
+        )
 
-    def _tooltip(self, line: SessionLine, key: str) -> str | None:
-        if key == "date":
-            marks = self._marks.get(line.summary.id)
-            return records_text(marks) if marks else line.summary.file_name
-        if key == "notes":
-            return line.notes or None
-        return None
+    def _volume(self, row: SessionSummary) -> str:
+        return volume_text(row.volume_kg, self.unit).removesuffix(f" {self.unit}")
 
     def _star_icon(self, marked: bool) -> QIcon:
         # Unmarked rows get a blank icon of the same size, so every date lines up.
@@ -291,6 +330,12 @@ def star_icon(size: int = 16, blank: bool = False) -> QIcon:
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "★")
     painter.end()
     return QIcon(pixmap)
+
+
+def notes_preview(notes: str) -> str:
+    """One line, short enough to lay out quickly: a cell shows a line's start anyway."""
+    line = " ".join(notes.split())
+    return line if len(line) <= NOTES_PREVIEW else line[: NOTES_PREVIEW - 1] + "…"
 
 
 def _number(value: float) -> float | int:

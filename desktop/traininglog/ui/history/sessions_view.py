@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...catalogue import Catalogue
 from ...controller import Controller
 from ..session_detail import SessionDetail
-from ..sessions_table import COLUMNS, SESSION_ID_ROLE, SessionTableModel
+from ..sessions_table import COLUMNS, SessionTableModel
 from .column_widths import fit_columns
 from .date_range import Span
 from .filters_bar import FiltersBar
@@ -37,6 +37,7 @@ _SAMPLES = {
     "volume": "123,456",
 }
 STAR_WIDTH = 22  # the record mark before a date
+READ_AHEAD = 100  # rows kept fetched below the last one in sight: four screens or so
 
 
 class SessionsView(QWidget):
@@ -83,6 +84,15 @@ class SessionsView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        # Rows are fetched ahead while the window is idle, so a scroll step only paints.
+        self._read_ahead = QTimer(self)
+        self._read_ahead.setSingleShot(True)
+        self._read_ahead.setInterval(0)
+        self._read_ahead.timeout.connect(self._fetch_ahead)
+        # (A plain slot: `start` given valueChanged's int would take it for an interval.)
+        self.table.verticalScrollBar().valueChanged.connect(self._schedule_read_ahead)
+        self.model.modelReset.connect(self._schedule_read_ahead)
+        self.model.rowsInserted.connect(self._schedule_read_ahead)
         self.table.doubleClicked.connect(self._edit_index)
         self.delete_action = QAction("Delete session", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -128,9 +138,23 @@ class SessionsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
+    def _schedule_read_ahead(self, *_signal_arguments) -> None:
+        self._read_ahead.start()
+
+    def _fetch_ahead(self) -> None:
+        """One more page when fewer than READ_AHEAD rows lie below the view; the rows it
+        inserts schedule the next check."""
+        if not self.model.canFetchMore():
+            return
+        last_in_sight = self.table.rowAt(self.table.viewport().height() - 1)
+        if last_in_sight < 0:  # the view shows the end of what is fetched
+            last_in_sight = self.model.rowCount()
+        if self.model.rowCount() - last_in_sight < READ_AHEAD:
+            self.model.fetchMore()
+
     def selected_session_id(self) -> str | None:
         index = self.table.currentIndex()
-        return index.data(SESSION_ID_ROLE) if index.isValid() else None
+        return self.model.session_id(index.row()) if index.isValid() else None
 
     def select_row(self, row: int) -> None:
         """Make a row current (the nearest one there is, after a delete)."""
@@ -147,7 +171,7 @@ class SessionsView(QWidget):
         self._show_selected(QModelIndex(), None)
 
     def _show_selected(self, current, _previous) -> None:
-        session_id = current.data(SESSION_ID_ROLE) if current.isValid() else None
+        session_id = self.model.session_id(current.row()) if current.isValid() else None
         session = self.controller.load_session(session_id) if session_id else None
         self.detail.show_session(session)
         writable = session is not None and not self.controller.read_only
@@ -156,7 +180,7 @@ class SessionsView(QWidget):
         self.selection_changed.emit()
 
     def _edit_index(self, index) -> None:
-        session_id = index.data(SESSION_ID_ROLE)
+        session_id = self.model.session_id(index.row()) if index.isValid() else None
         if session_id and not self.controller.read_only:
             self.edit_requested.emit(session_id)
 
