@@ -93,7 +93,7 @@ class ExerciseView(QWidget):
         splitter.addWidget(records_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([790, 470])
+        splitter.setSizes([810, 450])  # every column fits on both sides at 1280 px
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)

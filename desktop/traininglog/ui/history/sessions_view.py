@@ -132,7 +132,7 @@ class SessionsView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([960, 300])
+        splitter.setSizes([990, 270])  # every column fits beside the detail at 1280 px
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
