@@ -374,6 +374,44 @@ def test_import_in_batches_and_cancel_between_them(
     assert sorted(os.listdir(folders.sessions)) == sorted(file_name(s) for _, s in items[:7])
 
 
+def test_a_batch_that_cannot_be_written_leaves_the_batches_before_it(
+    logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logbook_module, "IMPORT_BATCH", 3)
+    items = [(str(n), make_session(n, day=1 + n % 28)) for n in range(1, 12)]
+    real_write = logbook_module._write_session_file
+    doomed = items[4][1].id  # in the second batch
+
+    def write(session, *rest):
+        if session.id == doomed:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(session, *rest)
+
+    monkeypatch.setattr(logbook_module, "_write_session_file", write)
+    with pytest.raises(OSError):
+        logbook.import_sessions(items)
+    # The first batch is in both stores; nothing of the second or later is in either.
+    assert stored_sessions() == {s.id: encode(s) for _, s in items[:3]}
+    assert sorted(os.listdir(folders.sessions)) == sorted(file_name(s) for _, s in items[:3])
+
+
+def test_an_error_during_an_import_keeps_the_batches_before_it(
+    logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(logbook_module, "IMPORT_BATCH", 3)
+    items = [(str(n), make_session(n, day=1 + n % 28)) for n in range(1, 12)]
+
+    def progress(done: int, _total: int) -> None:
+        if done == 8:
+            raise RuntimeError("stopped")
+
+    with pytest.raises(RuntimeError):
+        logbook.import_sessions(items, progress=progress)
+    # Two whole batches were written and indexed; the third, half read, is in neither store.
+    assert stored_sessions() == {s.id: encode(s) for _, s in items[:6]}
+    assert sorted(os.listdir(folders.sessions)) == sorted(file_name(s) for _, s in items[:6])
+
+
 def test_import_of_a_session_stored_in_other_bytes_adds_nothing(
     logbook: Logbook, folders: DataDirectory, seed_file: Path
 ) -> None:
