@@ -141,11 +141,15 @@ class SessionsView(QWidget):
     def _schedule_read_ahead(self, *_signal_arguments) -> None:
         self._read_ahead.start()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._schedule_read_ahead()
+
     def _fetch_ahead(self) -> None:
         """One more page when fewer than READ_AHEAD rows lie below the view; the rows it
         inserts schedule the next check."""
-        if not self.model.canFetchMore():
-            return
+        if not self.model.canFetchMore() or not self.table.isVisible():
+            return  # hidden (the window starts on the Log view): shown, it asks again
         last_in_sight = self.table.rowAt(self.table.viewport().height() - 1)
         if last_in_sight < 0:  # the view shows the end of what is fetched
             last_in_sight = self.model.rowCount()
