@@ -55,7 +55,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
     db = init_db(path, tmp_path / "backups")
     try:
         connection = db.connection()
-        assert schema_version(connection) == LATEST == 2
+        assert schema_version(connection) == LATEST == 3
         summaries = {
             row[0]: row[1:]
             for row in connection.execute(
@@ -90,6 +90,17 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
             )
         )
         assert "exercise_last_time" in plan
+        # Schema 3: the notes search reads the partial index of notes, not the set table.
+        assert "set_notes" in indexes
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.execute(
+                'EXPLAIN QUERY PLAN SELECT session_id FROM "set" '
+                "WHERE notes IS NOT NULL AND instr(notes, ?) > 0",
+                ("pr",),
+            )
+        )
+        assert "COVERING INDEX set_notes" in plan
 
         # The queries of the latest schema work on the migrated data.
         last = queries.last_time("Barbell Bench Press")
