@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import zipfile
 from datetime import datetime, timedelta
 
@@ -11,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from traininglog import reconcile
+from traininglog import health, reconcile
 from traininglog.controller import Controller
 from traininglog.domain import Exercise, Session, WorkingSet
 from traininglog.logbook import Logbook
@@ -25,6 +26,7 @@ from traininglog.ui.check_dialog import (
     start_healthy,
     tell_startup_health,
 )
+from traininglog.ui.worker import Worker, jobs_running
 
 
 def make_session(n: int) -> Session:
@@ -167,6 +169,46 @@ def test_recover_rebuilds_and_says_where_the_old_file_went(
     assert found.sessions == len(stored)
     assert told == [found.message()] and str(found.moved_to) in told[0]
     assert reconcile.check(folders, deep=True).agrees
+
+
+def test_recover_first_stops_a_running_import(
+    qtbot, controller, folders, stored, told, monkeypatch
+) -> None:
+    # An import on its own thread, writing batch after batch until it is cancelled.
+    steps: list[int] = []
+
+    def long_import(job) -> str:
+        while not job.cancelled():
+            steps.append(len(steps))
+            time.sleep(0.005)
+        return "stopped"
+
+    worker = Worker()
+    ended = []
+    worker.finished.connect(ended.append)
+    worker.start(long_import)
+    qtbot.waitUntil(lambda: len(steps) > 3, timeout=5000)
+    running_at_rebuild = []
+    real_recover = health.recover
+
+    def recover_now(*args):
+        running_at_rebuild.append(jobs_running())
+        return real_recover(*args)
+
+    monkeypatch.setattr(health, "recover", recover_now)
+    found = check_dialog.recover(controller, "page 3: btree corrupt")
+    assert running_at_rebuild == [0]  # the import had ended before the database moved
+    assert found is not None and found.sessions == len(stored)
+    qtbot.waitUntil(lambda: ended == ["stopped"], timeout=5000)  # and its dialog hears it
+
+
+def test_recover_waits_for_no_job_that_will_not_stop(qtbot, controller, stored, monkeypatch):
+    monkeypatch.setattr(check_dialog, "stop_all_jobs", lambda: False)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    assert check_dialog.recover(controller, "page 3: btree corrupt") is None
+    assert "did not stop" in warned[0] and "page 3: btree corrupt" in warned[0]
+    assert queries.session_count() == len(stored)  # the database was left as it was
 
 
 def test_back_up_now_and_export_as_zip(qtbot, controller, folders, stored, tmp_path) -> None:

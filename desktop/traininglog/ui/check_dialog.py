@@ -39,7 +39,7 @@ from ..errors import describe
 from ..logbook import Logbook
 from ..repair import RepairReport, repair
 from ..reports import CheckReport
-from .worker import Worker
+from .worker import Worker, stop_all_jobs
 
 
 class CheckDialog(QDialog):
@@ -286,6 +286,16 @@ def recover(
 ) -> health.Recovery | None:
     """Move a damaged index aside and rebuild it from the files, with a progress dialog."""
     if controller.read_only:
+        return None
+    # An import or export still running would write to the database being moved aside.
+    if not stop_all_jobs():
+        QMessageBox.warning(
+            parent,
+            "Training Log could not repair the database yet",
+            f"The database failed its integrity check ({problem}), but a running import "
+            "or export did not stop. Quit and start Training Log again: it checks the "
+            "database at start and rebuilds it from your session files.",
+        )
         return None
     dialog = QProgressDialog(
         "The database failed its integrity check. Building a new one from your session files…",

@@ -167,6 +167,17 @@ class _ThreadKeeper(QObject):
     def running(self) -> int:
         return sum(1 for t in self._threads if t.isRunning())
 
+    def stop_all(self, timeout_ms: int) -> bool:
+        threads = [t for t in self._threads if isinstance(t, _Thread)]
+        for thread in threads:
+            thread.job.cancel()
+        deadline = time.monotonic() + timeout_ms / 1000
+        for thread in threads:
+            left = max(0, int((deadline - time.monotonic()) * 1000))
+            if thread.isRunning() and not thread.wait(left):
+                return False
+        return True
+
 
 _the_keeper: _ThreadKeeper | None = None
 
@@ -181,3 +192,12 @@ def _keeper() -> _ThreadKeeper:
 def jobs_running() -> int:
     """How many job threads have not ended yet (for a clean shutdown, and tests)."""
     return 0 if _the_keeper is None else _the_keeper.running()
+
+
+def stop_all_jobs(timeout_ms: int = 60_000) -> bool:
+    """Cancel every running job and wait for each to end: before the database is replaced
+    under them (the recovery of a damaged index). False when one has not ended in time.
+
+    An import stops between two batches, with both stores agreeing; its dialog hears that
+    it was cancelled once the window's event loop runs again."""
+    return True if _the_keeper is None else _the_keeper.stop_all(timeout_ms)
