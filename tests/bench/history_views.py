@@ -283,7 +283,7 @@ def measure(data_dir: Path, repeat: int = 7, profile_dir: Path | None = None) ->
 
         def timed_read_ahead() -> None:
             start = time.perf_counter()
-            page.sessions._fetch_ahead()
+            page.sessions.read_ahead.fetch()
             read_aheads.append((time.perf_counter() - start) * 1000)
 
         def between_frames_ms() -> float:
@@ -316,11 +316,12 @@ def measure(data_dir: Path, repeat: int = 7, profile_dir: Path | None = None) ->
                     break
             return slowest
 
-        page.sessions._read_ahead.timeout.disconnect()
-        page.sessions._read_ahead.timeout.connect(timed_read_ahead)
+        timer = page.sessions.read_ahead.timer
+        timer.timeout.disconnect()
+        timer.timeout.connect(timed_read_ahead)
         figures["scroll_frame_ms"] = round(statistics.median(scroll_all() for _ in range(3)), 1)
-        page.sessions._read_ahead.timeout.disconnect()
-        page.sessions._read_ahead.timeout.connect(page.sessions._fetch_ahead)
+        timer.timeout.disconnect()
+        timer.timeout.connect(page.sessions.read_ahead.fetch)
         figures["scroll_step_ms"] = round(statistics.median(steps), 1)
         figures["scroll_rows"] = page.model.rowCount()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from ..sessions_table import COLUMNS, SessionTableModel
 from .column_widths import fit_columns
 from .date_range import Span
 from .filters_bar import FiltersBar
+from .read_ahead import ReadAhead
 
 # The widest text a column usually holds; columns fit these or their titles, whichever is
 # wider, in the font in use.
@@ -84,15 +85,7 @@ class SessionsView(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
-        # Rows are fetched ahead while the window is idle, so a scroll step only paints.
-        self._read_ahead = QTimer(self)
-        self._read_ahead.setSingleShot(True)
-        self._read_ahead.setInterval(0)
-        self._read_ahead.timeout.connect(self._fetch_ahead)
-        # (A plain slot: `start` given valueChanged's int would take it for an interval.)
-        self.table.verticalScrollBar().valueChanged.connect(self._schedule_read_ahead)
-        self.model.modelReset.connect(self._schedule_read_ahead)
-        self.model.rowsInserted.connect(self._schedule_read_ahead)
+        self.read_ahead = ReadAhead(self.table, rows=READ_AHEAD)
         self.table.doubleClicked.connect(self._edit_index)
         self.delete_action = QAction("Delete session", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -138,23 +131,9 @@ class SessionsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-    def _schedule_read_ahead(self, *_signal_arguments) -> None:
-        self._read_ahead.start()
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._schedule_read_ahead()
-
-    def _fetch_ahead(self) -> None:
-        """One more page when fewer than READ_AHEAD rows lie below the view; the rows it
-        inserts schedule the next check."""
-        if not self.model.canFetchMore() or not self.table.isVisible():
-            return  # hidden (the window starts on the Log view): shown, it asks again
-        last_in_sight = self.table.rowAt(self.table.viewport().height() - 1)
-        if last_in_sight < 0:  # the view shows the end of what is fetched
-            last_in_sight = self.model.rowCount()
-        if self.model.rowCount() - last_in_sight < READ_AHEAD:
-            self.model.fetchMore()
+        self.read_ahead.schedule()
 
     def selected_session_id(self) -> str | None:
         index = self.table.currentIndex()
