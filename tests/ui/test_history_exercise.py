@@ -148,6 +148,29 @@ def test_the_formula_and_unit_from_the_settings(qtbot, window, exercise_tab):
     )
 
 
+def test_pounds_alone_reformat_the_sets_already_shown(qtbot, window, exercise_tab):
+    view = exercise_tab
+    choose(qtbot, view, "bench")
+    window.settings.unit = "lb"
+    window.history.apply_settings()
+    assert column(view, 0, "weight").data() == "198.4"  # 90 kg
+    assert column(view, 0, "e1rm").data() == "198.4"
+    assert column(view, 4, "e1rm").data() == ""  # a warm-up has no estimate in any unit
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "Est. 1RM (lb)"
+
+
+def test_sets_come_a_page_at_a_time_and_are_read_ahead(qtbot, exercise_tab, monkeypatch):
+    view = exercise_tab
+    monkeypatch.setattr(type(view.model), "PAGE", 2)
+    choose(qtbot, view, "bench")
+    # The first page at once, the rest fetched while the window is idle; the day shows on
+    # the first set of each session, also across pages.
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(ROWS), timeout=3000)
+    assert [column(view, row, "date").data() for row in range(len(ROWS))] == [
+        day for day, *_ in ROWS
+    ]
+
+
 def test_an_exercise_never_done(qtbot, exercise_tab):
     view = exercise_tab
     choose(qtbot, view, "Zercher Squat")

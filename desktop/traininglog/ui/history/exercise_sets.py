@@ -1,7 +1,8 @@
 """The Exercise tab's table: every set of one exercise, newest session first.
 
 Warm-ups are listed, greyed, and never estimated; working sets carry their estimated 1RM.
-Rows come from the index a page at a time as the view scrolls, like the sessions table.
+Rows come from the index a page at a time as the view scrolls, like the sessions table, and
+like it they are kept as Qt items formatted once, so painting runs no Python.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from ...domain.calculations import LB_PER_KG, OneRepMaxFormula
 from ...store.history_queries import SetLine, exercise_set_lines
@@ -30,51 +31,71 @@ COLUMNS = (
 )
 _KEYS = tuple(key for key, _ in COLUMNS)
 _RIGHT = {"weight", "reps", "rpe", "e1rm", "rest"}
+_SET, _WEIGHT, _E1RM = _KEYS.index("set"), _KEYS.index("weight"), _KEYS.index("e1rm")
 WARMUP_COLOUR = "#9aa5b1"
-IS_WARMUP_ROLE = Qt.ItemDataRole.UserRole + 1
-E1RM_KG_ROLE = Qt.ItemDataRole.UserRole + 2
-SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+IS_WARMUP_ROLE = Qt.ItemDataRole.UserRole.value + 1  # on the set's number
+E1RM_KG_ROLE = Qt.ItemDataRole.UserRole.value + 2  # on the estimate
 
-# Plain ints: `data()` runs for every visible cell and role, and enum lookups add up.
+# Roles as plain ints: they are dictionary keys for setItemData.
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _RIGHT_ALIGNED = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ExerciseSetsModel(QAbstractTableModel):
-    PAGE = 200
+class ExerciseSetsModel(QStandardItemModel):
+    PAGE = 100
 
     def __init__(self, unit: str = "kg", formula=OneRepMaxFormula.EPLEY, parent=None):
-        super().__init__(parent)
+        super().__init__(0, len(COLUMNS), parent)
         self.unit = unit
         self.formula = formula
         self.exercise: str | None = None
         self._lines: list[SetLine] = []
         self._more = False
         self._grey = QColor(WARMUP_COLOUR)
+        prototype = QStandardItem()  # cells are made from it in C++ (see sessions_table)
+        prototype.setFlags(_READ_ONLY)
+        self.setItemPrototype(prototype)
+        self._set_headers()
 
     def set_exercise(self, exercise: str | None) -> None:
         """Show an exercise's sets (any spelling), the newest page first."""
-        self.beginResetModel()
         self.exercise = exercise
-        self._lines = exercise_set_lines(exercise, self.formula, 0, self.PAGE) if exercise else []
-        self._more = len(self._lines) == self.PAGE
+        lines = exercise_set_lines(exercise, self.formula, 0, self.PAGE) if exercise else []
+        self.beginResetModel()
+        self.blockSignals(True)  # the reset tells the views; no signal per row and cell
+        try:
+            self.setRowCount(0)
+            self._lines = []
+            self._append(lines)
+        finally:
+            self.blockSignals(False)
         self.endResetModel()
+        self._more = len(lines) == self.PAGE
 
     def set_display(self, unit: str, formula: OneRepMaxFormula) -> None:
         if formula != self.formula:
             self.unit, self.formula = unit, formula
+            self._set_headers()
             self.set_exercise(self.exercise)  # the estimates come from the query
         elif unit != self.unit:
             self.unit = unit
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-            if self._lines:
-                last = self.index(len(self._lines) - 1, len(COLUMNS) - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
+            self._set_headers()
+            if not self._lines:
+                return
+            self.blockSignals(True)
+            try:
+                for row, line in enumerate(self._lines):
+                    self.setData(self.index(row, _WEIGHT), weight_text(line.weight_kg, unit))
+                    self.setData(self.index(row, _E1RM), weight_text(line.e1rm_kg, unit))
+            finally:
+                self.blockSignals(False)
+            self.dataChanged.emit(self.index(0, _WEIGHT), self.index(len(self._lines) - 1, _E1RM))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -85,10 +106,42 @@ class ExerciseSetsModel(QAbstractTableModel):
         first = len(self._lines)
         page = exercise_set_lines(self.exercise, self.formula, first, self.PAGE)
         self._more = len(page) == self.PAGE
-        if page:
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._lines.extend(page)
-            self.endInsertRows()
+        if not page:
+            return
+        self.setRowCount(first + len(page))  # one insert for the views
+        self.blockSignals(True)
+        try:
+            self._append(page)
+        finally:
+            self.blockSignals(False)
+        last = first + len(page) - 1
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _append(self, lines: list[SetLine]) -> None:
+        """Cells for `lines` after the rows already fetched, through the model's own calls
+        (an item made in Python would leave a stale wrapper behind: see sessions_table)."""
+        first = len(self._lines)
+        if self.rowCount() < first + len(lines):
+            self.setRowCount(first + len(lines))
+        index, set_cell = self.index, self.setItemData
+        previous = self._lines[-1] if self._lines else None
+        for row, line in enumerate(lines, start=first):
+            warmup = line.kind == "warmup"
+            for column, text in enumerate(self._texts(line, previous)):
+                cell: dict[int, object] = {_DISPLAY: text}
+                if _KEYS[column] in _RIGHT:
+                    cell[_ALIGNMENT] = _RIGHT_ALIGNED
+                if warmup and column:  # the day is not greyed
+                    cell[_FOREGROUND] = self._grey
+                if column == _SET:
+                    cell[IS_WARMUP_ROLE] = warmup
+                    if warmup:
+                        cell[_TOOLTIP] = "Warm-up set: not counted in statistics"
+                elif column == _E1RM and line.e1rm_kg is not None:
+                    cell[E1RM_KG_ROLE] = line.e1rm_kg
+                set_cell(index(row, column), cell)
+            previous = line
+        self._lines.extend(lines)
 
     def row_of_session(self, session_id: str) -> int | None:
         """The first row of a session's sets, fetching pages until it is found."""
@@ -102,70 +155,35 @@ class ExerciseSetsModel(QAbstractTableModel):
                 return None
             self.fetchMore()
 
-    # -- the Qt model ------------------------------------------------------------------------
+    # -- what the cells say ------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+    def _set_headers(self) -> None:
+        for column, (key, title) in enumerate(COLUMNS):
+            text = f"{title} ({self.unit})" if key in ("weight", "e1rm") else title
+            self.setHeaderData(column, Qt.Orientation.Horizontal, text)
+        self.setHeaderData(
+            _E1RM,
+            Qt.Orientation.Horizontal,
+            f"Estimated one-rep max ({self.formula.value.title()}); warm-ups have none",
+            _TOOLTIP,
+        )
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        key, title = COLUMNS[section]
-        if role == _DISPLAY:
-            return f"{title} ({self.unit})" if key in ("weight", "e1rm") else title
-        if role == _TOOLTIP and key == "e1rm":
-            return f"Estimated one-rep max ({self.formula.value.title()}); warm-ups have none"
-        return None
-
-    def data(self, index: Index, role: int = _DISPLAY):
-        if not index.isValid():
-            return None
-        row = index.row()
-        line = self._lines[row]
-        key = _KEYS[index.column()]
-        warmup = line.kind == "warmup"
-        if role == _DISPLAY:
-            return self._text(row, line, key)
-        if role == _FOREGROUND:
-            return self._grey if warmup and key != "date" else None
-        if role == _ALIGNMENT:
-            return _RIGHT_ALIGNED if key in _RIGHT else None
-        if role == _TOOLTIP and warmup and key == "set":
-            return "Warm-up set: not counted in statistics"
-        if role == IS_WARMUP_ROLE:
-            return warmup
-        if role == E1RM_KG_ROLE:
-            return line.e1rm_kg
-        if role == SESSION_ID_ROLE:
-            return line.session_id
-        return None
-
-    def _text(self, row: int, line: SetLine, key: str) -> str:
-        if key == "date":
-            previous = self._lines[row - 1] if row else None
-            same = previous and (previous.session_id, previous.position) == (
-                line.session_id,
-                line.position,
-            )
-            return "" if same else day_text(date.fromisoformat(line.started[:10]))
-        if key == "set":
-            return f"W{line.number}" if line.kind == "warmup" else str(line.number)
-        if key == "weight":
-            return weight_text(line.weight_kg, self.unit)
-        if key == "reps":
-            return reps_text(line.full_reps, line.partial_reps)
-        if key == "rpe":
-            return "" if line.rpe is None else f"{line.rpe:g}"
-        if key == "e1rm":
-            return weight_text(line.e1rm_kg, self.unit)
-        if key == "felt":
-            return line.rep_assessment or ""
-        if key == "rest":
-            return "" if line.rest_minutes is None else f"{line.rest_minutes:g}"
-        return line.notes or ""
+    def _texts(self, line: SetLine, previous: SetLine | None) -> tuple[str, ...]:
+        same = previous is not None and (previous.session_id, previous.position) == (
+            line.session_id,
+            line.position,
+        )
+        return (
+            "" if same else day_text(date.fromisoformat(line.started[:10])),
+            f"W{line.number}" if line.kind == "warmup" else str(line.number),
+            weight_text(line.weight_kg, self.unit),
+            reps_text(line.full_reps, line.partial_reps),
+            "" if line.rpe is None else f"{line.rpe:g}",
+            weight_text(line.e1rm_kg, self.unit),
+            line.rep_assessment or "",
+            "" if line.rest_minutes is None else f"{line.rest_minutes:g}",
+            line.notes or "",
+        )
 
     # -- export ------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from ..formatting import plural, volume_text
 from .column_widths import fit_columns
 from .exercise_search import ExerciseSearch
 from .exercise_sets import COLUMNS, ExerciseSetsModel
+from .read_ahead import ReadAhead
 from .records_view import RecordsView
 
 _SAMPLES = {
@@ -64,6 +65,7 @@ class ExerciseView(QWidget):
         self.table.setObjectName("exerciseSets")
         self.table.setAccessibleName("Sets of the exercise")
         self.table.setModel(self.model)
+        self.read_ahead = ReadAhead(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
@@ -98,6 +100,10 @@ class ExerciseView(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.read_ahead.schedule()
 
     def show_exercise(
         self,
