@@ -1,9 +1,6 @@
 """The sessions table: a model over the index. A filter or a sort is one query for the ordered
-ids and totals; the rows themselves are fetched a page at a time as the view scrolls.
-
-The fetched rows are kept as Qt items, formatted once: painting then reads them in C++. A
-Python `data()` would be called for every visible cell and role on every repaint (about 1,300
-calls a frame), which made each scroll step cost twice the painting itself.
+ids and totals; the rows themselves are fetched a page at a time as the view scrolls, and
+kept as Qt items formatted once (see paged_items).
 """
 
 from __future__ import annotations
@@ -11,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..domain.calculations import LB_PER_KG
 from ..store.history_queries import (
@@ -24,6 +21,15 @@ from ..store.history_queries import (
 )
 from ..store.queries import SessionSummary, session_count
 from .formatting import session_date_text, volume_text
+from .paged_items import (
+    ALIGNMENT,
+    DECORATION,
+    DISPLAY,
+    FOREGROUND,
+    RIGHT_ALIGNED,
+    TOOLTIP,
+    PagedItemModel,
+)
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole.value + 1  # on the first column
 RECORDS_ROLE = Qt.ItemDataRole.UserRole.value + 2  # the RecordMarks a session holds (a tuple)
@@ -49,30 +55,22 @@ RECORD_COLOUR = "#c98a00"
 NOTES_COLOUR = "#5f6b7a"
 NOTES_PREVIEW = 200  # characters: more than the widest column shows; the tooltip has all
 
-_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-# Roles as plain ints: they are dictionary keys for setItemData.
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_DECORATION = Qt.ItemDataRole.DecorationRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-_RIGHT_ALIGNED = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SessionTableModel(QStandardItemModel):
+class SessionTableModel(PagedItemModel):
     """Rows come from `session_lines` in pages; sorting and filtering re-query, never sort in
     Python."""
 
     PAGE = 50  # rows a fetch adds: a page builds in well under a frame
 
     def __init__(self, unit: str = "kg", parent=None):
-        super().__init__(0, len(COLUMNS), parent)
+        super().__init__(len(COLUMNS), parent)
         self.unit = unit
         self.filter = SessionFilter()
         self._shown = ShownSessions((), 0, 0)
-        self._lines: list[SessionLine] = []
+        self._lines: list[SessionLine]
         self._total = 0
         self._order, self._descending = "date", True
         self._marks: dict[str, tuple[RecordMark, ...]] = {}
@@ -80,9 +78,6 @@ class SessionTableModel(QStandardItemModel):
         self._no_star: QIcon | None = None
         self._notes_colour = QColor(NOTES_COLOUR)
         self._loaded = False  # the first `reload()` (the page's refresh) loads
-        prototype = QStandardItem()  # every cell is made from it, in C++ (see `_append`)
-        prototype.setFlags(_READ_ONLY)
-        self.setItemPrototype(prototype)
         self._set_headers()
 
     # -- loading -----------------------------------------------------------------------------
@@ -91,16 +86,7 @@ class SessionTableModel(QStandardItemModel):
         self._loaded = True
         self._total = session_count()
         self._shown = shown_sessions(self.filter, self._order, self._descending)
-        lines = session_lines(self._shown.ids[: self.PAGE])
-        self.beginResetModel()
-        self.blockSignals(True)  # the reset tells the views; no signal per row and cell
-        try:
-            self.setRowCount(0)
-            self._lines = []
-            self._append(lines)
-        finally:
-            self.blockSignals(False)
-        self.endResetModel()
+        self._replace_rows(session_lines(self._shown.ids[: self.PAGE]))
 
     def set_filter(self, shown: SessionFilter) -> None:
         if shown != self.filter or not self._loaded:
@@ -113,28 +99,17 @@ class SessionTableModel(QStandardItemModel):
             self._set_headers()
             self._quietly_update(
                 lambda row, line: self.setData(
-                    self.index(row, _VOLUME), self._volume(line.summary), _DISPLAY
+                    self.index(row, _VOLUME), self._volume(line.summary), DISPLAY
                 ),
+                _VOLUME,
                 _VOLUME,
             )
 
     def set_marks(self, marks: dict[str, tuple[RecordMark, ...]]) -> None:
         self._marks = marks
         self._quietly_update(
-            lambda row, line: self.setItemData(self.index(row, 0), self._date_roles(line)), 0
+            lambda row, line: self.setItemData(self.index(row, 0), self._date_roles(line)), 0, 0
         )
-
-    def _quietly_update(self, update, column: int) -> None:
-        """Change a column of every fetched row, then tell the views once."""
-        if not self._lines:
-            return
-        self.blockSignals(True)
-        try:
-            for row, line in enumerate(self._lines):
-                update(row, line)
-        finally:
-            self.blockSignals(False)
-        self.dataChanged.emit(self.index(0, column), self.index(len(self._lines) - 1, column))
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._lines) < self._shown.count
@@ -147,48 +122,30 @@ class SessionTableModel(QStandardItemModel):
         if not page:  # deleted meanwhile: the next change reloads
             self._shown = ShownSessions(self._shown.ids[:first], 0, 0)
             return
-        self.setRowCount(first + len(page))  # one insert for the views
-        self.blockSignals(True)
-        try:
-            self._append(page)
-        finally:
-            self.blockSignals(False)
-        self.dataChanged.emit(self.index(first, 0), self.index(first + len(page) - 1, _NOTES))
+        self._add_rows(page)
 
-    def _append(self, lines: list[SessionLine]) -> None:
-        """Cells for `lines`, after the rows already fetched (rows there or added here).
-
-        Everything goes through the model's own calls, which make each item in C++ from the
-        prototype. An item made in Python (or cloned through Python) keeps a wrapper that
-        outlives it when a reload deletes it, and a later object at the same address is then
-        handed that stale wrapper."""
-        first = len(self._lines)
-        if self.rowCount() < first + len(lines):
-            self.setRowCount(first + len(lines))
-        index, set_cell = self.index, self.setItemData
-        for row, line in enumerate(lines, start=first):
-            texts = self._texts(line)
-            date = self._date_roles(line)
-            date[_DISPLAY] = texts[0]
-            set_cell(index(row, 0), date)
-            for column in range(1, _NOTES):
-                cell: dict[int, object] = {_DISPLAY: texts[column]}
-                if column in _NUMERIC_COLUMNS:
-                    cell[_ALIGNMENT] = _RIGHT_ALIGNED
-                set_cell(index(row, column), cell)
-            notes: dict[int, object] = {_DISPLAY: texts[_NOTES], _FOREGROUND: self._notes_colour}
-            if line.notes:
-                notes[_TOOLTIP] = line.notes
-            set_cell(index(row, _NOTES), notes)
-        self._lines.extend(lines)
+    def _set_cells(self, row: int, line: SessionLine, previous: SessionLine | None) -> None:
+        texts = self._texts(line)
+        date = self._date_roles(line)
+        date[DISPLAY] = texts[0]
+        self.setItemData(self.index(row, 0), date)
+        for column in range(1, _NOTES):
+            cell: dict[int, object] = {DISPLAY: texts[column]}
+            if column in _NUMERIC_COLUMNS:
+                cell[ALIGNMENT] = RIGHT_ALIGNED
+            self.setItemData(self.index(row, column), cell)
+        notes: dict[int, object] = {DISPLAY: texts[_NOTES], FOREGROUND: self._notes_colour}
+        if line.notes:
+            notes[TOOLTIP] = line.notes
+        self.setItemData(self.index(row, _NOTES), notes)
 
     def _date_roles(self, line: SessionLine) -> dict[int, object]:
         """A row's date cell: the record star and marks, the tooltip, the session id."""
         summary = line.summary
         marks = self._marks.get(summary.id, ())
         return {
-            _DECORATION: self._star_icon(bool(marks)),
-            _TOOLTIP: records_text(marks) if marks else summary.file_name,
+            DECORATION: self._star_icon(bool(marks)),
+            TOOLTIP: records_text(marks) if marks else summary.file_name,
             SESSION_ID_ROLE: summary.id,
             RECORDS_ROLE: marks,
         }
@@ -236,7 +193,7 @@ class SessionTableModel(QStandardItemModel):
             _VOLUME,
             Qt.Orientation.Horizontal,
             "Working-set volume: weight × full reps, warm-ups not counted",
-            _TOOLTIP,
+            TOOLTIP,
         )
 
     def _texts(self, line: SessionLine) -> tuple[str, ...]:

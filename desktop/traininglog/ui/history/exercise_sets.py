@@ -2,7 +2,7 @@
 
 Warm-ups are listed, greyed, and never estimated; working sets carry their estimated 1RM.
 Rows come from the index a page at a time as the view scrolls, like the sessions table, and
-like it they are kept as Qt items formatted once, so painting runs no Python.
+like it they are kept as Qt items formatted once, so painting runs no Python (paged_items).
 """
 
 from __future__ import annotations
@@ -11,11 +11,19 @@ from collections.abc import Iterator
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor
 
 from ...domain.calculations import LB_PER_KG, OneRepMaxFormula
 from ...store.history_queries import SetLine, exercise_set_lines
 from ..formatting import weight_text
+from ..paged_items import (
+    ALIGNMENT,
+    DISPLAY,
+    FOREGROUND,
+    RIGHT_ALIGNED,
+    TOOLTIP,
+    PagedItemModel,
+)
 from .texts import day_text, reps_text
 
 COLUMNS = (
@@ -36,46 +44,28 @@ WARMUP_COLOUR = "#9aa5b1"
 IS_WARMUP_ROLE = Qt.ItemDataRole.UserRole.value + 1  # on the set's number
 E1RM_KG_ROLE = Qt.ItemDataRole.UserRole.value + 2  # on the estimate
 
-# Roles as plain ints: they are dictionary keys for setItemData.
-_DISPLAY = Qt.ItemDataRole.DisplayRole.value
-_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
-_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
-_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
-_RIGHT_ALIGNED = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
-_READ_ONLY = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ExerciseSetsModel(QStandardItemModel):
+class ExerciseSetsModel(PagedItemModel):
     PAGE = 100
 
     def __init__(self, unit: str = "kg", formula=OneRepMaxFormula.EPLEY, parent=None):
-        super().__init__(0, len(COLUMNS), parent)
+        super().__init__(len(COLUMNS), parent)
         self.unit = unit
         self.formula = formula
         self.exercise: str | None = None
-        self._lines: list[SetLine] = []
+        self._lines: list[SetLine]
         self._more = False
         self._grey = QColor(WARMUP_COLOUR)
-        prototype = QStandardItem()  # cells are made from it in C++ (see sessions_table)
-        prototype.setFlags(_READ_ONLY)
-        self.setItemPrototype(prototype)
         self._set_headers()
 
     def set_exercise(self, exercise: str | None) -> None:
         """Show an exercise's sets (any spelling), the newest page first."""
         self.exercise = exercise
         lines = exercise_set_lines(exercise, self.formula, 0, self.PAGE) if exercise else []
-        self.beginResetModel()
-        self.blockSignals(True)  # the reset tells the views; no signal per row and cell
-        try:
-            self.setRowCount(0)
-            self._lines = []
-            self._append(lines)
-        finally:
-            self.blockSignals(False)
-        self.endResetModel()
+        self._replace_rows(lines)
         self._more = len(lines) == self.PAGE
 
     def set_display(self, unit: str, formula: OneRepMaxFormula) -> None:
@@ -86,16 +76,12 @@ class ExerciseSetsModel(QStandardItemModel):
         elif unit != self.unit:
             self.unit = unit
             self._set_headers()
-            if not self._lines:
-                return
-            self.blockSignals(True)
-            try:
-                for row, line in enumerate(self._lines):
-                    self.setData(self.index(row, _WEIGHT), weight_text(line.weight_kg, unit))
-                    self.setData(self.index(row, _E1RM), weight_text(line.e1rm_kg, unit))
-            finally:
-                self.blockSignals(False)
-            self.dataChanged.emit(self.index(0, _WEIGHT), self.index(len(self._lines) - 1, _E1RM))
+
+            def reformat(row: int, line: SetLine) -> None:
+                self.setData(self.index(row, _WEIGHT), weight_text(line.weight_kg, unit))
+                self.setData(self.index(row, _E1RM), weight_text(line.e1rm_kg, unit))
+
+            self._quietly_update(reformat, _WEIGHT, _E1RM)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -106,42 +92,23 @@ class ExerciseSetsModel(QStandardItemModel):
         first = len(self._lines)
         page = exercise_set_lines(self.exercise, self.formula, first, self.PAGE)
         self._more = len(page) == self.PAGE
-        if not page:
-            return
-        self.setRowCount(first + len(page))  # one insert for the views
-        self.blockSignals(True)
-        try:
-            self._append(page)
-        finally:
-            self.blockSignals(False)
-        last = first + len(page) - 1
-        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self._add_rows(page)
 
-    def _append(self, lines: list[SetLine]) -> None:
-        """Cells for `lines` after the rows already fetched, through the model's own calls
-        (an item made in Python would leave a stale wrapper behind: see sessions_table)."""
-        first = len(self._lines)
-        if self.rowCount() < first + len(lines):
-            self.setRowCount(first + len(lines))
-        index, set_cell = self.index, self.setItemData
-        previous = self._lines[-1] if self._lines else None
-        for row, line in enumerate(lines, start=first):
-            warmup = line.kind == "warmup"
-            for column, text in enumerate(self._texts(line, previous)):
-                cell: dict[int, object] = {_DISPLAY: text}
-                if _KEYS[column] in _RIGHT:
-                    cell[_ALIGNMENT] = _RIGHT_ALIGNED
-                if warmup and column:  # the day is not greyed
-                    cell[_FOREGROUND] = self._grey
-                if column == _SET:
-                    cell[IS_WARMUP_ROLE] = warmup
-                    if warmup:
-                        cell[_TOOLTIP] = "Warm-up set: not counted in statistics"
-                elif column == _E1RM and line.e1rm_kg is not None:
-                    cell[E1RM_KG_ROLE] = line.e1rm_kg
-                set_cell(index(row, column), cell)
-            previous = line
-        self._lines.extend(lines)
+    def _set_cells(self, row: int, line: SetLine, previous: SetLine | None) -> None:
+        warmup = line.kind == "warmup"
+        for column, text in enumerate(self._texts(line, previous)):
+            cell: dict[int, object] = {DISPLAY: text}
+            if _KEYS[column] in _RIGHT:
+                cell[ALIGNMENT] = RIGHT_ALIGNED
+            if warmup and column:  # the day is not greyed
+                cell[FOREGROUND] = self._grey
+            if column == _SET:
+                cell[IS_WARMUP_ROLE] = warmup
+                if warmup:
+                    cell[TOOLTIP] = "Warm-up set: not counted in statistics"
+            elif column == _E1RM and line.e1rm_kg is not None:
+                cell[E1RM_KG_ROLE] = line.e1rm_kg
+            self.setItemData(self.index(row, column), cell)
 
     def row_of_session(self, session_id: str) -> int | None:
         """The first row of a session's sets, fetching pages until it is found."""
@@ -165,7 +132,7 @@ class ExerciseSetsModel(QStandardItemModel):
             _E1RM,
             Qt.Orientation.Horizontal,
             f"Estimated one-rep max ({self.formula.value.title()}); warm-ups have none",
-            _TOOLTIP,
+            TOOLTIP,
         )
 
     def _texts(self, line: SetLine, previous: SetLine | None) -> tuple[str, ...]:
