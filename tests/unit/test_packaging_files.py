@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
 REPO = Path(__file__).resolve().parents[2]
 RESOURCES = REPO / "resources"
@@ -120,10 +120,31 @@ def test_the_pngs_are_rendered_from_the_current_svg(qapp):
     for size in ICON_SIZES:
         source = render_icons.source_for(size)
         fresh = render_icons.render(source, size)
-        shipped = QImage(str(render_icons.target_for(size))).convertToFormat(fresh.format())
-        assert shipped == fresh, (
+        shipped = QImage(str(render_icons.target_for(size)))
+        assert render_icons.looks_the_same(shipped, fresh), (
             f"the {size}px PNG differs from {source.name}: run packaging/render_icons.py"
         )
+
+
+def test_the_icon_check_allows_other_antialiasing_but_not_another_drawing(qapp):
+    """Another machine's renderer differs by a few levels at the edges; an edit differs more."""
+    render_icons = load_script("render_icons")
+    fresh = render_icons.render(render_icons.source_for(128), 128)
+
+    other_renderer = fresh.copy()
+    for x in range(0, 128, 3):  # a few levels off along many pixels, as antialiasing is
+        for y in range(0, 128, 3):
+            c = other_renderer.pixelColor(x, y)
+            c.setRed(min(255, c.red() + 3))
+            other_renderer.setPixelColor(x, y, c)
+    assert render_icons.looks_the_same(other_renderer, fresh)
+
+    edited = fresh.copy()
+    painter = QPainter(edited)
+    painter.fillRect(40, 40, 48, 10, QColor("#ff00ff"))  # a new stroke
+    painter.end()
+    assert not render_icons.looks_the_same(edited, fresh)
+    assert not render_icons.looks_the_same(QImage(), fresh)
 
 
 # -- what the bundle relies on ----------------------------------------------------------------
