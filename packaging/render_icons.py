@@ -69,7 +69,7 @@ def looks_the_same(shipped: QImage, fresh: QImage) -> bool:
     a = _channels(shipped)
     b = _channels(fresh)
     total = far = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         d = x - y if x > y else y - x
         total += d
         far += d >= FAR_LEVELS
