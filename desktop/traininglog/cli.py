@@ -17,7 +17,7 @@ from pathlib import Path
 import peewee
 
 from . import reconcile, version
-from .datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir
+from .datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir, keep_private
 from .domain.calculations import estimated_one_rep_max
 from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
@@ -110,6 +110,7 @@ def _day(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    keep_private()
     if args.self_test:
         from .selftest import run_self_test
 

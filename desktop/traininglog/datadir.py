@@ -9,6 +9,8 @@ from pathlib import Path
 import platformdirs
 
 DATA_DIR_VARIABLE = "TRAININGLOG_DATA_DIR"
+# A training log is personal health data: what the app makes is the user's alone.
+PRIVATE_UMASK = 0o077
 APP_NAME = "TrainingLog"
 
 
@@ -52,7 +54,24 @@ class DataDirectory:
         return self.root / "traininglog.lock"
 
     def create(self) -> DataDirectory:
-        """Make every folder that is missing; returns self."""
+        """Make every folder that is missing, private (0700); returns self."""
         for folder in (self.root, self.sessions, self.trash, self.quarantine, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self
+
+    def open_to_others(self) -> list[Path]:
+        """The folders holding the log that other users of this computer can read."""
+        folders = [self.root]
+        if self.sessions_folder is not None and not self.sessions.is_relative_to(self.root):
+            folders.append(self.sessions)
+        return [f for f in folders if f.is_dir() and _mode(f) & 0o077]
+
+
+def keep_private() -> None:
+    """Everything this process creates from now on is readable by the user alone."""
+    if os.name != "nt":
+        os.umask(os.umask(PRIVATE_UMASK) | PRIVATE_UMASK)
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777

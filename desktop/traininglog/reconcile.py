@@ -193,6 +193,7 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
         elif _differs(known, data, session, deep):
             report.content_differs.append(name)
     report.rows_without_file = sorted(set(index) - set(listing.files))
+    report.open_to_others = [(str(f), f.stat().st_mode & 0o777) for f in folders.open_to_others()]
     return report
 
 

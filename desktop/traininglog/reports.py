@@ -84,6 +84,9 @@ class CheckReport:
     duplicate_ids: list[str] = field(default_factory=list)
     leftover_temp_files: list[str] = field(default_factory=list)
     quarantined_files: list[str] = field(default_factory=list)
+    # Folders of the log that other users of the computer can read: a warning, not a
+    # disagreement. Each with its mode.
+    open_to_others: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def agrees(self) -> bool:
@@ -109,5 +112,10 @@ class CheckReport:
         out += [f"{n}: left over from an interrupted save" for n in self.leftover_temp_files]
         if self.quarantined_files:
             out.append(f"{len(self.quarantined_files)} file(s) in quarantine")
+        out += [
+            f"warning: {folder} can be read by other users of this computer (mode {mode:o}); "
+            f"`chmod 700 {folder}` makes it yours alone"
+            for folder, mode in self.open_to_others
+        ]
         out.append("database and files agree" if self.agrees else "database and files DISAGREE")
         return out

@@ -68,6 +68,17 @@ def test_agreeing_data_needs_no_repair(qtbot, controller, stored) -> None:
     assert dialog.close_button.isEnabled()
 
 
+def test_a_folder_open_to_others_is_a_warning_in_the_dialog(
+    qtbot, controller, folders, stored
+) -> None:
+    folders.root.chmod(0o750)
+    dialog = open_dialog(qtbot, controller)
+    assert f"{folders.root} can be read by other users of this computer (mode 750)" in (
+        dialog.lines.toPlainText()
+    )
+    assert f"chmod 700 {folders.root}" in dialog.lines.toPlainText()
+
+
 def test_disagreement_is_shown_and_repaired(qtbot, controller, folders, stored) -> None:
     (folders.sessions / file_name(stored[0])).unlink()
     newcomer = make_session(40)

@@ -21,12 +21,6 @@ from strategies import sessions
 SESSION_ID = "3fcb25c2-5ca4-4c42-9530-f957959f633d"
 
 
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 # -- names -----------------------------------------------------------------------------------
 
 
@@ -113,17 +107,14 @@ def test_empty_and_large_contents(tmp_path: Path) -> None:
     assert target.read_bytes() == big
 
 
-def test_the_mode_is_a_normal_files_not_0600(tmp_path: Path) -> None:
+def test_a_session_file_is_the_users_alone_whatever_the_umask(tmp_path: Path) -> None:
     target = tmp_path / "session.json"
-    write_atomically(target, b"{}")
-    mode = stat.S_IMODE(target.stat().st_mode)
-    assert mode == 0o666 & ~current_umask()
-    assert mode == atomic.FILE_MODE
-    assert mode != 0o600
-    # The same mode as a file opened the ordinary way.
-    ordinary = tmp_path / "ordinary.json"
-    ordinary.write_bytes(b"{}")
-    assert mode == stat.S_IMODE(ordinary.stat().st_mode)
+    before = os.umask(0o022)
+    try:
+        write_atomically(target, b"{}")
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE(target.stat().st_mode) == atomic.FILE_MODE == 0o600
 
 
 def test_the_mode_is_kept_when_a_file_is_replaced(tmp_path: Path) -> None:

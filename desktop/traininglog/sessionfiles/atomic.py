@@ -24,10 +24,9 @@ if os.name != "nt":
 else:  # pragma: no cover - Windows
     fcntl = None
 
-# mkstemp makes 0600 files; session files get the mode any new file of the user's would.
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-FILE_MODE = 0o666 & ~_UMASK
+# Session files are personal health data: the user's alone, whatever the umask (mkstemp's
+# 0600, kept explicitly so that a replaced file never takes another mode).
+FILE_MODE = 0o600
 
 # Windows' ERROR_ACCESS_DENIED and ERROR_SHARING_VIOLATION: another program has the file open.
 SHARING_VIOLATIONS = (5, 32)
