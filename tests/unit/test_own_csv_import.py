@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import tempfile
 from dataclasses import replace
 from datetime import datetime
@@ -85,3 +86,32 @@ def test_a_bad_row_refuses_its_session_and_names_file_line_and_column(tmp_path: 
     assert [s.id for _, s in batch.sessions] == [first.id]
     problems = [line for r in batch.rejected for line in r.lines()]
     assert problems == [f"{path}:{bad_line + 1}: weight_kg: 'heavy' is not a number"]
+
+
+def test_a_note_that_looks_like_a_formula_is_text_in_a_spreadsheet_and_comes_back(
+    tmp_path: Path,
+) -> None:
+    """`=HYPERLINK(...)` in a note would run when the export is opened in a spreadsheet."""
+    notes = ['=HYPERLINK("http://x")', "+1 rep", "-5 kg belt", "@gym", "'quoted", "\tindent"]
+    session = Session(
+        id="0b5c3f4e-1d2a-4b6c-8d7e-9f0a1b2c3d4e",
+        date=datetime(2026, 3, 2, 18, 0),
+        focus="=cmd|' /C calc'!A0",
+        exercises=(
+            Exercise(
+                1,
+                "-Custom Press",
+                (),
+                (),
+                tuple(WorkingSet(n, 60, 5, notes=note) for n, note in enumerate(notes, 1)),
+            ),
+        ),
+    )
+    path = tmp_path / "export.csv"
+    export_csv([session], path)
+    text = path.read_text(encoding="utf-8")
+    with path.open(newline="", encoding="utf-8") as f:
+        cells = [c for row in csv.reader(f) for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@", "\t")) for c in cells), text
+    assert "'=HYPERLINK" in text
+    assert [s for _, s in read_import([path]).sessions] == [what_csv_carries(session)]

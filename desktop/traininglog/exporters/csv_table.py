@@ -31,9 +31,29 @@ CSV_HEADER = (
 )
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)` in a
+# note would be a live link, or worse). Such a cell is written with a leading apostrophe, which
+# spreadsheets show as text; so is a cell that starts with an apostrophe itself, so that
+# reading takes exactly one off and the round trip stays exact.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+TEXT_COLUMNS = ("focus", "exercise", "rep_assessment", "notes")
+
+
+def protect_cell(text: str) -> str:
+    """`text` as a spreadsheet shows it and never runs it."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def unprotect_cell(text: str) -> str:
+    """What `protect_cell` was given."""
+    return text[1:] if text.startswith("'") else text
+
+
 def _cell(value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return protect_cell(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():

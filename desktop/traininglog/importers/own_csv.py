@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..catalogue import shipped_catalogue
 from ..domain import Exercise, InvalidSession, Problem, Session, WarmupSet, WorkingSet, ensure_valid
 from ..domain.names import name_key
-from ..exporters.csv_table import CSV_HEADER
+from ..exporters.csv_table import CSV_HEADER, TEXT_COLUMNS, unprotect_cell
 from ..reports import Rejection
 from ..sessionfiles.reader import parse_date
 from .batch import ImportBatch
@@ -71,6 +71,9 @@ def read_own_csv(source: TextFile) -> ImportBatch:
 
 def _take(source: TextFile, record: Record, drafts: dict[str, _Draft]) -> None:
     cells = dict(zip(CSV_HEADER, record.cells, strict=False))
+    for column in TEXT_COLUMNS:
+        if column in cells:
+            cells[column] = unprotect_cell(cells[column])
     session_id = cells.get("session_id", "").strip()
     draft = drafts.get(session_id)
     problems: list[Problem] = []
