@@ -163,10 +163,9 @@ def weekly_series(
     first = week_start(date.fromisoformat(first_day or weeks[0]))
     last = week_start(date.fromisoformat(last_day or weeks[-1]))
     series = []
-    week = first
-    while week <= last:
+    for n in range((last - first).days // 7 + 1):  # no week past the last: 9999-12-27 ends time
+        week = first + timedelta(days=7 * n)
         series.append((week, float(volumes.get(week.isoformat(), 0.0))))
-        week += timedelta(days=7)
     return series
 
 

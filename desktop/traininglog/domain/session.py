@@ -68,7 +68,7 @@ class Session:
     @property
     def day(self) -> str:
         """The calendar day the lifter logged, as YYYY-MM-DD (wall clock, offset ignored)."""
-        return self.date.strftime("%Y-%m-%d")
+        return self.date.date().isoformat()  # strftime writes year 1 as "1", not "0001"
 
     def renumbered(self) -> Session:
         """This session with exercises and sets numbered 1, 2, 3… in their current order."""

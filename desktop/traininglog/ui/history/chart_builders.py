@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
@@ -18,6 +18,7 @@ from ...domain.calculations import LB_PER_KG, OneRepMaxFormula
 from ...domain.progress import ProgressPoint
 
 NOON = time(12)
+EPOCH = datetime(1970, 1, 1)
 ACCENT = "#2f6fde"
 SECOND = "#e07b39"
 INK = "#1f2933"
@@ -44,7 +45,14 @@ def x_of(day: date) -> float:
     """The x of a day: noon local time, in ms since the epoch (noon keeps DST out of it).
 
     Python's clock, not QDateTime's: thousands of points, and this is many times faster."""
-    return datetime.combine(day, NOON).timestamp() * 1000
+    noon = datetime.combine(day, NOON)
+    try:
+        return noon.timestamp() * 1000
+    except (OverflowError, OSError, ValueError):
+        # The C library's clock stops short of the years the schema allows (1 to 9999): there,
+        # today's offset from UTC stands in for the local time of that day.
+        offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+        return ((noon - EPOCH) - offset).total_seconds() * 1000
 
 
 def _factor(unit: str) -> float:
