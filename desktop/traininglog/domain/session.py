@@ -88,6 +88,17 @@ class Session:
         return replace(self, exercises=exercises)
 
 
+def canonical_id(text: object) -> str | None:
+    """The one form a session id is stored in, lower-case and hyphenated, of any way of writing
+    the UUID (capitals, `urn:uuid:…`, `{…}`, no hyphens); None if `text` is not a UUID."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        return None
+
+
 def new_session_id() -> str:
     """A fresh random session id, as the seed's files have them."""
     return str(uuid.uuid4())

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-import uuid
 from dataclasses import dataclass
 
 from . import limits
-from .session import Exercise, Session, WarmupSet, WorkingSet
+from .session import Exercise, Session, WarmupSet, WorkingSet, canonical_id
 from .vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 
 # A lone surrogate (from a "\ud800" escape in JSON) is not Unicode text: it has no UTF-8
@@ -75,10 +74,11 @@ def ensure_valid(session: Session) -> None:
 
 
 def _check_session(s: Session, out: list[Problem]) -> None:
-    try:
-        uuid.UUID(s.id)
-    except (ValueError, AttributeError, TypeError):
+    canonical = canonical_id(s.id)
+    if canonical is None:
         out.append(Problem("_id", f"{s.id!r} is not a UUID"))
+    elif canonical != s.id:
+        out.append(Problem("_id", f"{s.id!r} is not written as stored ids are: {canonical!r}"))
     _text(out, "userId", s.user_id, limits.MAX_USER_CHARS, optional=False, blank_ok=True)
     _text(out, "userName", s.user_name, limits.MAX_USER_CHARS, optional=False, blank_ok=True)
     _whole(out, "phase", s.phase, 0, limits.MAX_PHASE, optional=True)

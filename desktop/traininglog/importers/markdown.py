@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
+from ..domain.session import canonical_id
 from ..reports import Rejection
 from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
 from .exercise_names import ExerciseNames
@@ -303,7 +304,7 @@ class _NotesReader:
         meta = draft.metadata
         return (
             Session(
-                id=meta.get("_id") or self._derived_id(draft),
+                id=canonical_id(meta.get("_id")) or meta.get("_id") or self._derived_id(draft),
                 date=draft.date,
                 exercises=tuple(exercises),
                 user_id=meta.get("userId", ""),

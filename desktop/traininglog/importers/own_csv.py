@@ -10,13 +10,13 @@ no rows and does not come back.
 from __future__ import annotations
 
 import math
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..catalogue import shipped_catalogue
 from ..domain import Exercise, InvalidSession, Problem, Session, WarmupSet, WorkingSet, ensure_valid
 from ..domain.names import name_key
+from ..domain.session import canonical_id
 from ..exporters.csv_table import CSV_HEADER, TEXT_COLUMNS, unprotect_cell
 from ..reports import Rejection
 from ..sessionfiles.reader import parse_date
@@ -74,15 +74,14 @@ def _take(source: TextFile, record: Record, drafts: dict[str, _Draft]) -> None:
     for column in TEXT_COLUMNS:
         if column in cells:
             cells[column] = unprotect_cell(cells[column])
-    session_id = cells.get("session_id", "").strip()
+    written = cells.get("session_id", "").strip()
+    session_id = canonical_id(written) or written
     draft = drafts.get(session_id)
     problems: list[Problem] = []
     if len(record.cells) != len(CSV_HEADER):
         problems.append(Problem("", f"has {len(record.cells)} of the {len(CSV_HEADER)} columns"))
-    try:
-        uuid.UUID(session_id)
-    except ValueError:
-        problems.append(Problem("session_id", f"{session_id!r} is not a session id"))
+    if canonical_id(written) is None:
+        problems.append(Problem("session_id", f"{written!r} is not a session id"))
     head = _head(cells, problems)
     if draft is None:
         draft = drafts[session_id] = _Draft(record.line, head)

@@ -326,7 +326,7 @@ class _Reader:
         if self.problems:
             return None
         return Session(
-            id=session_id,  # type: ignore[arg-type]
+            id=session_id.lower(),  # type: ignore[union-attr]  # one id form: canonical_id
             date=date,  # type: ignore[arg-type]
             exercises=exercises,  # type: ignore[arg-type]
             user_id=user_id or "",
