@@ -24,6 +24,7 @@ from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
 from .importers.detect import FORMATS, read_import
 from .logbook import Logbook
+from .reports import SyncReport
 from .store import queries
 from .store.db import is_damaged
 from .store.migrations import DatabaseTooNew
@@ -302,10 +303,13 @@ def cmd_repair(folders: DataDirectory) -> int:
 def cmd_rebuild(args: argparse.Namespace, folders: DataDirectory) -> int:
     with Logbook(folders) as logbook:
         _say_moved_aside(logbook)
-        count, rejected = reconcile.rebuild(folders)
+        told = SyncReport()
+        count, rejected = reconcile.rebuild(folders, told=told)
     for rejection in rejected:
         for line in rejection.lines():
-            _say(f"{line} (moved to quarantine)")
+            _say(f"{line} (left in place; a copy is in quarantine/)")
+    for warning in told.warnings():
+        _say(f"warning: {warning}")
     _say(f"rebuilt {folders.database} from {count} session file(s)")
     return REJECTED if rejected else OK
 

@@ -50,8 +50,8 @@ class Recovery:
         )
         if self.quarantined:
             text += (
-                f" {len(self.quarantined)} file(s) could not be read and were moved to the "
-                "quarantine folder, each with a note saying why."
+                f" {len(self.quarantined)} file(s) could not be read: they are left where they "
+                "are, with a copy in the quarantine folder and a note saying why."
             )
         return text
 

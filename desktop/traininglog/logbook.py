@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from . import faults
 from .datadir import DataDirectory
 from .domain import InvalidSession, Problem, Session, ensure_valid
+from .quarantine import free_path, is_quarantined
 from .reports import ImportReport, Rejection, SavedPaths
-from .sessionfiles import decode, encode, file_name, to_document
+from .sessionfiles import SessionFileError, decode, encode, file_name, to_document
 from .sessionfiles.atomic import fsync_folder, write_atomically
 from .sessionfiles.scan import FileStat, sha256_hex
 from .store import queries, writes
@@ -177,12 +178,28 @@ class Logbook:
             try:
                 on_disk = decode(path.read_bytes()).id
             except Exception:
-                on_disk = None
+                # A file that can't be read may be replaced once quarantine/ keeps its bytes
+                # (restoring the session it held, say).
+                on_disk = session.id if self._unreadable_and_kept(name, {}) else None
             if on_disk != session.id:
                 raise SaveError(
                     f"{path} exists and is not this session; run `traininglog check` "
                     "to sort it out before saving"
                 )
+
+    def _unreadable_and_kept(self, name: str, index: dict) -> bool:
+        """Whether the file under `name` is one the scan could not read and copied to
+        quarantine/, so that a session may take the name (the one it held, restored)."""
+        if name in index:
+            return False
+        try:
+            data = (self.folders.sessions / name).read_bytes()
+            decode(data)
+        except SessionFileError:
+            return is_quarantined(self.folders, name, data)
+        except OSError:
+            return False
+        return False
 
     def _writable(self) -> None:
         if self.read_only:
@@ -210,6 +227,7 @@ class Logbook:
         stored_by_id = {sid: stamp for sid, stamp in index.values()}
         taken_names = set(index) | set(os.listdir(self.folders.sessions))
         seen: set[str] = set()
+        new_names: set[str] = set()
         pending: list[tuple[Session, Path, bytes, str]] = []
         for done, (source, session) in enumerate(todo, start=1):
             try:
@@ -229,7 +247,9 @@ class Logbook:
                     f"{source}: a different version of session {session.id} is already "
                     f"stored ({stored.name}); kept the stored one"
                 )
-            elif (name := file_name(session)) in taken_names:
+            elif (name := file_name(session)) in taken_names and (
+                name in new_names or not self._unreadable_and_kept(name, index)
+            ):
                 report.rejected.append(
                     Rejection(
                         source, (Problem("_id", f"{name} is already taken by another session"),)
@@ -238,6 +258,7 @@ class Logbook:
             else:
                 seen.add(session.id)
                 taken_names.add(name)
+                new_names.add(name)
                 path = self.folders.sessions / name
                 report.imported.append((source, path))
                 if not dry_run:
@@ -362,15 +383,6 @@ def _stamp(path: Path, data: bytes) -> StoredFile:
 
 def stamp_from(stat: FileStat, data: bytes) -> StoredFile:
     return StoredFile(stat.name, stat.size, stat.mtime_ns, sha256_hex(data))
-
-
-def free_path(path: Path) -> Path:
-    """`path`, or `name.1.json`, `name.2.json`… when it is taken."""
-    candidate, n = path, 0
-    while candidate.exists():
-        n += 1
-        candidate = path.with_name(f"{path.stem}.{n}{path.suffix}")
-    return candidate
 
 
 def with_suppressed_missing(action: Callable[[], object]) -> None:

@@ -14,11 +14,13 @@ from pathlib import Path
 
 from . import faults
 from .datadir import DataDirectory
-from .domain import Problem, Session
-from .logbook import Cancelled, Progress, free_path, stamp_from
-from .reports import CheckReport, Rejection, SyncReport
-from .sessionfiles import SessionFileError, decode, encode
+from .domain import Session
+from .logbook import Cancelled, Progress, stamp_from
+from .quarantine import free_path, is_quarantined, quarantine_copy
+from .reports import CheckReport, Rejection, SyncReport, TrashedSession
+from .sessionfiles import SessionFileError, decode, encode, file_name
 from .sessionfiles.atomic import fsync_folder, write_atomically
+from .sessionfiles.naming import is_conventional
 from .sessionfiles.scan import FileStat, list_sessions_folder, read_with_stat, sha256_hex
 from .store import queries, writes
 from .store.db import init_db
@@ -29,7 +31,13 @@ REBUILD_BATCH = 500
 
 
 def sync(folders: DataDirectory) -> SyncReport:
-    """The startup scan: bring the index in line with the sessions folder."""
+    """The startup scan: bring the index in line with the sessions folder.
+
+    Nothing the index holds is dropped without a copy in trash/ and a line in the report: a
+    file that vanished, that now holds another session, or that can no longer be read leaves
+    its session in trash/. Files are never removed from the sessions folder, except the older
+    name of an edit-and-rename the app itself was cut short in.
+    """
     report = SyncReport()
     # A rebuild that died before swapping its new index in leaves it beside the old one.
     for leftover in _database_files(_rebuilding(folders.database)):
@@ -43,6 +51,7 @@ def sync(folders: DataDirectory) -> SyncReport:
     index = queries.file_index()
     owner_of = {sid: name for name, (sid, _) in index.items()}
     changed: list[tuple[Session, StoredFile, FileStat]] = []
+    no_longer_held: dict[str, str] = {}  # file name → why its indexed session is not in it
     for name, stat in listing.files.items():
         known = index.get(name)
         if known is not None and (known[1].size, known[1].mtime_ns) == (stat.size, stat.mtime_ns):
@@ -57,22 +66,42 @@ def sync(folders: DataDirectory) -> SyncReport:
         try:
             session = decode(data)
         except SessionFileError as error:
-            report.quarantined.append(quarantine(folders, name, error.problems))
+            rejection = quarantine_copy(folders, name, data, error.problems)
+            if rejection is not None:
+                report.quarantined.append(rejection)
+            if known is not None:
+                no_longer_held[name] = "can no longer be read"
             continue
+        if known is not None and known[0] != session.id:
+            no_longer_held[name] = "now holds another session"
         changed.append((session, stamp_from(stat, data), stat))
 
-    for session, stamp, _stat in _newest_per_session(changed, report, folders, listing, owner_of):
+    listed = {n: s for n, s in listing.files.items() if n not in no_longer_held}
+    winners = _one_file_per_session(changed, report, folders, listed, owner_of)
+    claimed = {session.id for session, _, _ in winners}
+    for name, why in sorted(no_longer_held.items()):
+        session_id = index[name][0]
+        if session_id not in claimed and owner_of.get(session_id) == name:
+            _trash_indexed(folders, report, session_id, name, f"{name} {why}")
+    for session, stamp, _stat in winners:
         writes.upsert_session(session, stamp)
         (report.updated if stamp.name in index else report.imported).append(stamp.name)
 
     # Nothing moved: the listing and index in hand are current, so no second look is needed.
-    unchanged = not (changed or report.quarantined or report.superseded)
+    unchanged = not (changed or report.quarantined or report.superseded or no_longer_held)
     _rows_without_files(folders, report, (listing, index) if unchanged else None)
     return report
 
 
-def _newest_per_session(changed, report, folders, listing, owner_of):
-    """Of several files holding one session, the newest wins; the others go to trash/."""
+def _one_file_per_session(changed, report, folders, listed, owner_of):
+    """Which file each changed session is read from.
+
+    Two files holding one session: the one the index had it in is kept; of new files, the
+    newest. The other is reported and left as it is, never deleted (a copy made by hand, or by
+    a sync tool). Only an edit that changed the date and was cut short before the old name
+    went (every claimant under the name the app gives its content) is finished: the newest
+    wins and the older name moves to trash/.
+    """
     claims: dict[str, list[tuple[Session | None, StoredFile | None, FileStat]]] = {}
     for session, stamp, stat in changed:
         claims.setdefault(session.id, []).append((session, stamp, stat))
@@ -81,18 +110,47 @@ def _newest_per_session(changed, report, folders, listing, owner_of):
         indexed = owner_of.get(session_id)
         if (
             indexed is not None
-            and indexed in listing.files
+            and indexed in listed
             and all(stat.name != indexed for _, _, stat in claimants)
         ):
-            claimants.append((None, None, listing.files[indexed]))
+            claimants.append((None, None, listed[indexed]))
         claimants.sort(key=lambda c: (c[2].mtime_ns, c[2].name), reverse=True)
-        newest = claimants[0]
-        for _, _, stat in claimants[1:]:
-            move_to(folders.trash, folders.sessions / stat.name)
-            report.superseded.append(stat.name)
-        if newest[0] is not None:
-            winners.append(newest)
+        if len(claimants) > 1 and _an_unfinished_rename(claimants):
+            for _, _, stat in claimants[1:]:
+                move_to(folders.trash, folders.sessions / stat.name)
+                report.superseded.append(stat.name)
+            kept = claimants[0]
+        else:
+            kept = next((c for c in claimants if c[2].name == indexed), claimants[0])
+            for _, _, stat in claimants:
+                if stat is not kept[2]:
+                    report.duplicates.append((stat.name, kept[2].name))
+        if kept[0] is not None:
+            winners.append(kept)
     return winners
+
+
+def _an_unfinished_rename(claimants) -> bool:
+    """Every file is named as the app names its content: the same session saved under two
+    dates, which only an edit cut short between writing the new name and removing the old
+    one leaves behind (an unchanged indexed file was named by the app when it was saved)."""
+    return all(
+        is_conventional(stat.name) and (session is None or file_name(session) == stat.name)
+        for session, _, stat in claimants
+    )
+
+
+def _trash_indexed(
+    folders: DataDirectory, report: SyncReport, session_id: str, name: str, why: str
+) -> None:
+    """The index's copy of a session whose file no longer holds it goes to trash/, and its row
+    goes: the lifter is told, and restoring it from trash/ brings it back."""
+    session = queries.load_session(session_id)
+    if session is not None:
+        target = free_path(folders.trash / name)
+        write_atomically(target, encode(session))
+        report.trashed.append(TrashedSession(name, target, session.date, session.focus, why))
+    writes.delete_session(session_id)
 
 
 def _rows_without_files(folders: DataDirectory, report: SyncReport, known=None) -> None:
@@ -105,17 +163,9 @@ def _rows_without_files(folders: DataDirectory, report: SyncReport, known=None) 
             writes.delete_session(session_id)
             report.dropped.append(name)
             continue
-        session = queries.load_session(session_id)
-        if session is None:
-            continue
-        path = folders.sessions / name
-        data = encode(session)
-        write_atomically(path, data)
-        st = os.stat(path)
-        writes.upsert_session(
-            session, StoredFile(name, st.st_size, st.st_mtime_ns, sha256_hex(data))
-        )
-        report.rewritten.append(name)
+        # A deletion made elsewhere (by hand, or on another computer through a sync tool):
+        # never written back silently, never lost.
+        _trash_indexed(folders, report, session_id, name, f"{name} is gone from the folder")
 
 
 def _in_trash(folders: DataDirectory, recorded: StoredFile) -> bool:
@@ -135,14 +185,6 @@ def _in_trash(folders: DataDirectory, recorded: StoredFile) -> bool:
         n += 1
         candidate = first.with_name(f"{first.stem}.{n}{first.suffix}")
     return False
-
-
-def quarantine(folders: DataDirectory, name: str, problems: list[Problem]) -> Rejection:
-    """Move a bad file into quarantine/ with a .reason.txt beside it."""
-    target = move_to(folders.quarantine, folders.sessions / name)
-    reason = "\n".join(str(p) for p in problems) + "\n"
-    write_atomically(target.with_name(target.name + ".reason.txt"), reason.encode("utf-8"))
-    return Rejection(name, tuple(problems))
 
 
 def move_to(folder: Path, source: Path) -> Path:
@@ -183,7 +225,11 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
         try:
             session = decode(data)
         except SessionFileError as error:
-            report.invalid_files.append(Rejection(name, tuple(error.problems)))
+            rejection = Rejection(name, tuple(error.problems))
+            if is_quarantined(folders, name, data):  # told already, and kept
+                report.known_unreadable.append(name)
+            else:
+                report.invalid_files.append(rejection)
             continue
         if session.id in ids_seen:
             report.duplicate_ids.append(name)
@@ -207,12 +253,17 @@ def rebuild(
     folders: DataDirectory,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    told: SyncReport | None = None,
 ) -> tuple[int, list[Rejection]]:
     """Make a new index from the session files alone, then swap it in.
 
     The new database is built beside the old one and replaces it only when complete: a crash
     or a cancel leaves the old index in place. Returns (sessions indexed, files quarantined).
+    A session the old index held that no file holds goes to trash/ first, never lost; `told`
+    collects those and the files holding a session twice.
     """
+    told = told if told is not None else SyncReport()
+    held_before = _what_the_index_holds()
     listing = list_sessions_folder(folders.sessions)
     sessions: list[tuple[Session, StoredFile, FileStat]] = []
     rejected: list[Rejection] = []
@@ -222,13 +273,20 @@ def rebuild(
         try:
             sessions.append((decode(data), stamp_from(stat, data), stat))
         except SessionFileError as error:
-            rejected.append(quarantine(folders, name, error.problems))
+            rejected.append(
+                quarantine_copy(folders, name, data, error.problems)
+                or Rejection(name, tuple(error.problems))
+            )
         if progress and done % 100 == 0:
             progress(done, len(names) * 2)
         if cancelled and cancelled():
             return 0, rejected
-    scratch = SyncReport()
-    winners = _newest_per_session(sessions, scratch, folders, listing, {})
+    owner_of = {sid: name for name, sid in held_before.items()}
+    winners = _one_file_per_session(sessions, told, folders, listing.files, owner_of)
+    in_files = {session.id for session, _, _ in winners}
+    for name, session_id in sorted(held_before.items()):
+        if session_id not in in_files:
+            _trash_indexed(folders, told, session_id, name, f"{name} holds it no longer")
 
     target = folders.database
     building = _rebuilding(target)
@@ -267,6 +325,15 @@ def rebuild(
     finally:
         _reopen(current, folders)
     return len(winners), rejected
+
+
+def _what_the_index_holds() -> dict[str, str]:
+    """file name → session id in the current index; nothing when it can't be read (a
+    damaged index is what a rebuild is for)."""
+    try:
+        return {name: sid for name, (sid, _) in queries.file_index().items()}
+    except Exception:
+        return {}
 
 
 def _reopen(db, folders: DataDirectory) -> None:

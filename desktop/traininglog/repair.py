@@ -3,13 +3,15 @@
 By DESIGN.md's rules, in this order, each step only when the one before left work to do:
 1. an index that fails `PRAGMA quick_check`, or that opening moved aside, is rebuilt from the
    files (the damaged one is kept in backups/);
-2. the startup scan: new and changed files are read in (the file wins), bad files go to
-   quarantine/ with a reason, a row whose file is in trash/ is dropped, a row whose file is
-   missing everywhere is written out again, leftover temp files go;
+2. the startup scan: new and changed files are read in (the file wins), bad files are copied
+   to quarantine/ with a reason and left in place, a row whose file is in trash/ is dropped, a
+   session whose file is gone or holds another session is kept in trash/, leftover temp files
+   go; a second file holding a session the index has in another (a copy) is moved to trash/,
+   which the lifter asked for by asking to repair;
 3. files whose content differs from their row although name, size and mtime agree are read
    in again (the file wins);
 4. if anything still disagrees, the index is rebuilt from the files (step 2 has already
-   written out every session only the index held, so nothing is lost).
+   put every session only the index held in trash/, so nothing is lost).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class RepairReport:
     recovery: health.Recovery | None = None
     scan: SyncReport = field(default_factory=SyncReport)
     reread: list[str] = field(default_factory=list)
+    copies_trashed: list[tuple[str, str]] = field(default_factory=list)  # (copy, kept)
     rebuilt: int | None = None
 
     @property
@@ -47,6 +50,7 @@ class RepairReport:
             or self.scan.changed_anything
             or self.scan.temp_files_removed
             or self.reread
+            or self.copies_trashed
             or self.rebuilt is not None
         )
 
@@ -62,6 +66,10 @@ class RepairReport:
         if scan.temp_files_removed:
             out.append(f"removed {scan.temp_files_removed} file(s) left by interrupted saves")
         out += scan.warnings()
+        out += [
+            f"{name}: a second copy of the session in {kept}; moved to trash/"
+            for name, kept in self.copies_trashed
+        ]
         out += [f"{name}: read in again (it differed from the database)" for name in self.reread]
         if self.rebuilt is not None:
             out.append(f"rebuilt the database from {self.rebuilt} session file(s)")
@@ -83,6 +91,12 @@ def repair(logbook: Logbook, progress: Progress | None = None) -> RepairReport:
     if before.agrees and not before.leftover_temp_files:
         return report
     report.scan = reconcile.sync(folders)
+    for name, kept in report.scan.duplicates:
+        copy = folders.sessions / name
+        if copy.exists():
+            reconcile.move_to(folders.trash, copy)
+            report.copies_trashed.append((name, kept))
+    report.scan.duplicates = []
     after = reconcile.check(folders, deep=True)
     for name in after.content_differs:
         try:

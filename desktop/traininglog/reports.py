@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from .domain import Problem
@@ -39,6 +40,28 @@ class ImportReport:
     cancelled: bool = False
 
 
+@dataclass(frozen=True)
+class TrashedSession:
+    """A session the index held that its file no longer holds, kept in trash/."""
+
+    file_name: str  # where it was
+    trash_path: Path  # where it is now; restoring it brings it back
+    date: datetime
+    focus: str | None
+    why: str  # "training_session_….json is gone from the folder"
+
+    @property
+    def label(self) -> str:
+        what = f"{self.date:%a} {self.date.day} {self.date:%b} {self.date.year}"
+        return f"{what} ({self.focus})" if self.focus else what
+
+    def line(self) -> str:
+        return (
+            f"{self.why}: its session of {self.label} is kept in {self.trash_path}; "
+            f"`traininglog import {self.trash_path}` brings it back"
+        )
+
+
 @dataclass
 class SyncReport:
     """What the startup scan found and did to bring the index in line with the files."""
@@ -46,8 +69,9 @@ class SyncReport:
     imported: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
-    rewritten: list[str] = field(default_factory=list)
+    trashed: list[TrashedSession] = field(default_factory=list)
     superseded: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (left alone, kept)
     quarantined: list[Rejection] = field(default_factory=list)
     temp_files_removed: int = 0
 
@@ -57,17 +81,24 @@ class SyncReport:
             self.imported
             or self.updated
             or self.dropped
-            or self.rewritten
+            or self.trashed
             or self.superseded
             or self.quarantined
         )
 
     def warnings(self) -> list[str]:
         """Lines worth telling the lifter about."""
-        lines = [f"{name}: was missing; written again from the database" for name in self.rewritten]
+        lines = [t.line() for t in self.trashed]
         lines += [f"{name}: an older copy of a session; moved to trash" for name in self.superseded]
+        lines += [
+            f"{name}: holds the same session as {kept}; left as it is and not read "
+            "(delete the copy you don't want)"
+            for name, kept in self.duplicates
+        ]
         for rejection in self.quarantined:
-            lines += [f"{line} (moved to quarantine)" for line in rejection.lines()]
+            lines += [
+                f"{line} (left in place; a copy is in quarantine/)" for line in rejection.lines()
+            ]
         return lines
 
 
@@ -84,6 +115,8 @@ class CheckReport:
     duplicate_ids: list[str] = field(default_factory=list)
     leftover_temp_files: list[str] = field(default_factory=list)
     quarantined_files: list[str] = field(default_factory=list)
+    # Files that can't be read, already copied to quarantine/ and told: left for the lifter.
+    known_unreadable: list[str] = field(default_factory=list)
     # Folders of the log that other users of the computer can read: a warning, not a
     # disagreement. Each with its mode.
     open_to_others: list[tuple[str, int]] = field(default_factory=list)
@@ -109,6 +142,10 @@ class CheckReport:
         out += [f"{n}: another file holds the same session" for n in self.duplicate_ids]
         for rejection in self.invalid_files:
             out += rejection.lines()
+        out += [
+            f"{n}: can't be read; left in place, with a copy and the reason in quarantine/"
+            for n in self.known_unreadable
+        ]
         out += [f"{n}: left over from an interrupted save" for n in self.leftover_temp_files]
         if self.quarantined_files:
             out.append(f"{len(self.quarantined_files)} file(s) in quarantine")

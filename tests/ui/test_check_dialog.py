@@ -98,8 +98,12 @@ def test_disagreement_is_shown_and_repaired(qtbot, controller, folders, stored) 
     assert dialog.lines.toPlainText().endswith("database and files agree")
     assert not dialog.repair_button.isEnabled()
     assert reconcile.check(folders, deep=True).agrees
-    assert queries.session_count() == len(stored) + 1
+    # The deleted file's session is kept in trash/ (deleted by hand is deleted), and told.
+    assert queries.session_count() == len(stored)
+    assert (folders.trash / file_name(stored[0])).exists()
+    assert f"{file_name(stored[0])} is gone from the folder" in dialog.lines.toPlainText()
     assert (folders.quarantine / "broken.json").exists()
+    assert (folders.sessions / "broken.json").exists()
 
 
 def test_a_damaged_index_is_found_and_rebuilt(qtbot, controller, folders, stored) -> None:

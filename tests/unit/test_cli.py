@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ import pytest
 import traininglog
 from traininglog import cli
 from traininglog.datadir import DataDirectory
+from traininglog.domain import Exercise, Session, WorkingSet
 from traininglog.logbook import Logbook
-from traininglog.sessionfiles import decode, encode
+from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.sessionfiles.schema import schema_problems
 from traininglog.store.migrations import LATEST
 
@@ -413,21 +415,65 @@ def test_rebuild_quarantines_a_bad_file_and_exits_1(tl: Cli, data: Path, seed_fi
     assert tl("import", str(seed_file)) == 0
     (data / "sessions" / "notes.json").write_text("{", encoding="utf-8")
     assert tl("rebuild") == 1
-    assert "notes.json: is not valid JSON" in tl.err and "(moved to quarantine)" in tl.err
+    assert "notes.json: is not valid JSON" in tl.err
+    assert "(left in place; a copy is in quarantine/)" in tl.err
     assert (data / "quarantine" / "notes.json").exists()
+    assert (data / "sessions" / "notes.json").read_text(encoding="utf-8") == "{"
     assert len(tl.history()) == 1
     assert tl("check") == 0
 
 
-def test_startup_scan_warnings_go_to_stderr(tl: Cli, data: Path, seed_file: Path) -> None:
+def test_a_file_deleted_by_hand_is_told_kept_in_trash_and_brought_back(
+    tl: Cli, data: Path, seed_file: Path
+) -> None:
     assert tl("import", str(seed_file)) == 0
     stored = data / "sessions" / seed_file.name
     content = stored.read_bytes()
     stored.unlink()
-    rows = tl.history()
-    assert len(rows) == 1
-    assert f"warning: {seed_file.name}: was missing; written again from the database" in tl.err
+    assert tl.history() == []  # a deletion made elsewhere is a deletion
+    trashed = data / "trash" / seed_file.name
+    assert (
+        f"warning: {seed_file.name} is gone from the folder: its session of Mon 16 Feb 2026 "
+        f"(upper-strength) is kept in {trashed}; `traininglog import {trashed}` brings it back"
+    ) in tl.err
+    assert not stored.exists()
+    assert tl("import", str(trashed)) == 0
     assert decode(stored.read_bytes()) == decode(content)
+    assert len(tl.history()) == 1
+
+
+def test_copying_one_session_file_over_another_loses_neither(tl: Cli, data: Path) -> None:
+    """`cp A.json B.json`: B's session used to vanish from the index without a word."""
+    sessions = [
+        Session(
+            id=f"{n:08x}-1111-4222-8333-444455556666",
+            date=datetime(2026, 5, n, 18, 0),
+            focus=f"day {n}",
+            exercises=(
+                Exercise(1, "Barbell Back Squat", ("quads",), (), (WorkingSet(1, 100, 5),)),
+            ),
+        )
+        for n in (1, 2)
+    ]
+    source = data.parent / "two"
+    source.mkdir()
+    for s in sessions:
+        (source / f"{s.id}.json").write_bytes(encode(s))
+    assert tl("import", str(source)) == 0
+    a, b = (data / "sessions" / file_name(s) for s in sessions)
+    shutil.copyfile(a, b)
+    rows = tl.history()
+    assert [r["focus"] for r in rows] == ["day 1"]
+    trashed = data / "trash" / b.name
+    assert f"warning: {b.name} now holds another session: its session of" in tl.err
+    assert f"`traininglog import {trashed}` brings it back" in tl.err
+    assert f"{b.name}: holds the same session as {a.name}; left as it is" in tl.err
+    assert a.exists() and b.exists()  # nothing removed from the sessions folder
+    assert decode(trashed.read_bytes()) == sessions[1]
+    b.unlink()  # the lifter removes the copy, and takes the lost session back
+    assert tl("import", str(trashed)) == 0
+    assert sorted(r["focus"] for r in tl.history()) == ["day 1", "day 2"]
+    assert tl("check") == 0
 
 
 def test_a_busy_data_directory(data: Path, seed_file: Path) -> None:

@@ -137,28 +137,37 @@ def test_a_row_whose_file_is_in_trash_is_dropped(logbook: Logbook, folders: Data
     assert agrees(folders)
 
 
-def test_a_row_whose_file_is_missing_everywhere_is_written_again(
+def test_a_file_deleted_outside_is_a_deletion_kept_in_trash_and_told(
     logbook: Logbook, folders: DataDirectory
 ) -> None:
+    """Deleted by hand, or on another computer through a sync tool: never written back
+    silently (the sync tool would carry it back everywhere), never lost."""
     s = make_session(1)
     path = logbook.save(s).session_file
     path.unlink()
     check = reconcile.check(folders)
     assert check.rows_without_file == [path.name] and not check.agrees
     report = reconcile.sync(folders)
-    assert report.rewritten == [path.name]
-    assert report.warnings() == [f"{path.name}: was missing; written again from the database"]
-    assert path.read_bytes() == encode(s)
-    assert stored() == {s.id: encode(s)}
+    (trashed,) = report.trashed
+    assert trashed.trash_path == folders.trash / path.name
+    assert trashed.trash_path.read_bytes() == encode(s)
+    assert report.warnings() == [
+        f"{path.name} is gone from the folder: its session of Mon 16 Feb 2026 (lower) is kept "
+        f"in {trashed.trash_path}; `traininglog import {trashed.trash_path}` brings it back"
+    ]
+    assert not path.exists()
+    assert stored() == {}
     assert agrees(folders)
+    logbook.restore(trashed.trash_path)
+    assert path.read_bytes() == encode(s) and stored() == {s.id: encode(s)}
 
 
 @pytest.mark.parametrize("old_weight", [60, 100])
-def test_a_missing_file_is_written_again_even_if_an_old_copy_was_once_deleted(
+def test_a_missing_file_goes_to_trash_even_if_an_old_copy_was_once_deleted(
     logbook: Logbook, folders: DataDirectory, old_weight: int
 ) -> None:
     # Deleted once (its file is in trash), later imported again, then its file went missing:
-    # the trash holds an older copy, not this file, so the session must not be dropped.
+    # the trash holds an older copy, not this file, so the session must not be just dropped.
     old = make_session(1, weight=old_weight)
     logbook.save(old)
     logbook.delete(old.id)
@@ -167,9 +176,10 @@ def test_a_missing_file_is_written_again_even_if_an_old_copy_was_once_deleted(
     path = folders.sessions / file_name(current)
     path.unlink()
     report = reconcile.sync(folders)
-    assert report.rewritten == [path.name] and report.dropped == []
-    assert stored() == {current.id: encode(current)}
-    assert path.read_bytes() == encode(current)
+    assert report.dropped == []
+    (trashed,) = report.trashed
+    assert trashed.trash_path.read_bytes() == encode(current)
+    assert (folders.trash / path.name).exists()  # the older copy is still there too
     assert agrees(folders)
 
 
@@ -201,7 +211,8 @@ def test_bad_files_are_quarantined_and_the_rest_still_load(
     assert report.imported == [file_name(newcomer)]
     assert stored() == {keep.id: encode(keep), newcomer.id: encode(newcomer)}
     for name, spoil in BAD_FILES.items():
-        assert not (folders.sessions / name).exists()
+        # Left where it is (moved, a sync tool would delete it on every other computer).
+        assert (folders.sessions / name).read_bytes() == spoil(good)
         assert (folders.quarantine / name).read_bytes() == spoil(good)
         reason = (folders.quarantine / f"{name}.reason.txt").read_text(encoding="utf-8")
         assert reason.strip()
@@ -217,13 +228,18 @@ def test_bad_files_are_quarantined_and_the_rest_still_load(
     )
     assert "mood" in reasons["unknown-field.json"]
     assert "dataModelVersion: 9.0.0 is newer" in reasons["newer.json"]
-    assert any("(moved to quarantine)" in w for w in report.warnings())
+    assert any("(left in place; a copy is in quarantine/)" in w for w in report.warnings())
     after = reconcile.check(folders, deep=True)
-    assert after.agrees
+    assert after.agrees  # what can be read is indexed; the rest is known and kept
     assert sorted(after.quarantined_files) == sorted(BAD_FILES)
+    assert sorted(after.known_unreadable) == sorted(BAD_FILES)
+    # Told once: the next start reads them again, but copies and says nothing new.
+    again = reconcile.sync(folders)
+    assert again.quarantined == [] and not again.changed_anything
+    assert len(list(folders.quarantine.glob("*.json"))) == len(BAD_FILES)
 
 
-def test_a_stored_file_spoiled_outside_is_quarantined_and_written_again(
+def test_a_stored_file_spoiled_outside_keeps_its_session_in_trash(
     logbook: Logbook, folders: DataDirectory
 ) -> None:
     s = make_session(1)
@@ -231,13 +247,17 @@ def test_a_stored_file_spoiled_outside_is_quarantined_and_written_again(
     path.write_bytes(encode(s)[:40])
     report = reconcile.sync(folders)
     assert [r.source for r in report.quarantined] == [path.name]
-    assert report.rewritten == [path.name]
-    assert path.read_bytes() == encode(s)
+    (trashed,) = report.trashed
+    assert trashed.why == f"{path.name} can no longer be read"
+    assert trashed.trash_path.read_bytes() == encode(s)
+    assert path.read_bytes() == encode(s)[:40]  # the lifter's file, as they left it
     assert (folders.quarantine / path.name).read_bytes() == encode(s)[:40]
-    assert agrees(folders)
+    assert stored() == {}
+    logbook.restore(trashed.trash_path)
+    assert path.read_bytes() == encode(s) and stored() == {s.id: encode(s)}
 
 
-def test_two_new_files_with_one_id_the_newest_wins(
+def test_two_new_files_with_one_id_the_newest_is_read_and_neither_deleted(
     logbook: Logbook, folders: DataDirectory
 ) -> None:
     older, newer = make_session(1, weight=90), make_session(1, weight=95)
@@ -247,11 +267,12 @@ def test_two_new_files_with_one_id_the_newest_wins(
     check = reconcile.check(folders)
     assert check.duplicate_ids and not check.agrees
     report = reconcile.sync(folders)
-    assert report.superseded == ["z-copy.json"]
+    assert report.superseded == []
+    assert report.duplicates == [("z-copy.json", "a-copy.json")]
+    assert "z-copy.json: holds the same session as a-copy.json" in report.warnings()[0]
     assert stored() == {newer.id: encode(newer)}
-    assert os.listdir(folders.sessions) == ["a-copy.json"]
-    assert (folders.trash / "z-copy.json").read_bytes() == encode(older)
-    assert agrees(folders)
+    assert sorted(os.listdir(folders.sessions)) == ["a-copy.json", "z-copy.json"]
+    assert (folders.sessions / "z-copy.json").read_bytes() == encode(older)
 
 
 @pytest.mark.parametrize("stray_is_newer", [True, False])
@@ -265,13 +286,13 @@ def test_a_stray_copy_of_a_stored_session(
     stray.write_bytes(encode(edited))
     later(stray if stray_is_newer else path)
     report = reconcile.sync(folders)
-    winner, loser = (stray, path) if stray_is_newer else (path, stray)
-    assert report.superseded == [loser.name]
-    assert os.listdir(folders.sessions) == [winner.name]
-    assert (folders.trash / loser.name).exists()
-    assert stored() == {s.id: encode(edited if stray_is_newer else s)}
-    assert queries.file_name_of(s.id) == winner.name
-    assert agrees(folders)
+    # The file the index had it in is kept, however new the copy: the next save would
+    # otherwise remove the copy, and a copy made by hand is the lifter's.
+    assert report.superseded == []
+    assert report.duplicates == [(stray.name, path.name)]
+    assert sorted(os.listdir(folders.sessions)) == sorted([path.name, stray.name])
+    assert stored() == {s.id: encode(s)}
+    assert queries.file_name_of(s.id) == path.name
 
 
 def test_leftover_temp_files_are_removed(logbook: Logbook, folders: DataDirectory) -> None:
@@ -322,6 +343,12 @@ def test_check_reports_every_kind_of_disagreement(logbook: Logbook, folders: Dat
     assert stored() == before  # check changes nothing
 
     reconcile.sync(folders)
+    report = reconcile.check(folders, deep=True)
+    # The copy made by hand is left for the lifter, and still a disagreement; the broken
+    # file is known and kept (with a copy in quarantine/), no longer one.
+    assert report.duplicate_ids and report.files_not_in_database == ["a copy.json"]
+    assert report.known_unreadable == ["broken.json"] and report.invalid_files == []
+    (folders.sessions / "a copy.json").unlink()
     report = reconcile.check(folders, deep=True)
     assert report.agrees, report.lines()
     assert report.lines()[-1] == "database and files agree"
@@ -380,18 +407,35 @@ def test_rebuild_after_the_database_is_deleted(folders: DataDirectory) -> None:
     assert len(before) == 3
 
 
-def test_rebuild_keeps_the_newest_of_two_files_with_one_id(
+def test_rebuild_keeps_the_indexed_of_two_files_with_one_id_and_deletes_neither(
     logbook: Logbook, folders: DataDirectory
 ) -> None:
     path = logbook.save(make_session(1)).session_file
     newer = make_session(1, weight=150)
     (folders.sessions / "newer copy.json").write_bytes(encode(newer))
     later(folders.sessions / "newer copy.json")
-    count, _ = reconcile.rebuild(folders)
+    told = reconcile.SyncReport()
+    count, _ = reconcile.rebuild(folders, told=told)
     assert count == 1
-    assert stored() == {newer.id: encode(newer)}
-    assert (folders.trash / path.name).exists()
-    assert agrees(folders)
+    assert stored() == {newer.id: encode(make_session(1))}
+    assert told.duplicates == [("newer copy.json", path.name)]
+    assert path.exists() and (folders.sessions / "newer copy.json").exists()
+
+
+def test_rebuild_keeps_in_trash_what_no_file_holds(
+    logbook: Logbook, folders: DataDirectory
+) -> None:
+    kept, lost = make_session(1, day=1), make_session(2, day=2)
+    logbook.save(kept)
+    path = logbook.save(lost).session_file
+    shutil.copy(folders.sessions / file_name(kept), path)  # `cp A.json B.json`
+    told = reconcile.SyncReport()
+    count, _ = reconcile.rebuild(folders, told=told)
+    assert count == 1
+    (trashed,) = told.trashed
+    assert trashed.trash_path.read_bytes() == encode(lost)
+    assert "brings it back" in told.warnings()[0]
+    assert told.duplicates == [(path.name, file_name(kept))]
 
 
 def test_cancelled_rebuild_keeps_the_old_index(logbook: Logbook, folders: DataDirectory) -> None:
@@ -457,7 +501,7 @@ def test_a_file_renamed_outside_is_followed(logbook: Logbook, folders: DataDirec
     path.rename(renamed)
     report = reconcile.sync(folders)
     assert report.imported == ["squats.json"]
-    assert report.rewritten == report.dropped == []
+    assert report.trashed == [] and report.dropped == []
     assert queries.file_name_of(s.id) == "squats.json"
     assert os.listdir(folders.sessions) == ["squats.json"]
     assert stored() == {s.id: encode(s)}

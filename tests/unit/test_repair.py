@@ -52,7 +52,7 @@ def test_every_kind_of_disagreement_is_repaired(logbook: Logbook, folders: DataD
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     # A row edited behind the files' back.
     logbook.db.execute_sql('UPDATE "set" SET weight_kg = 1 WHERE session_id = ?', (hidden.id,))
-    (folders.sessions / file_name(missing)).unlink()  # gone everywhere: the row is the copy
+    (folders.sessions / file_name(missing)).unlink()  # deleted by hand: kept in trash/
     os.replace(folders.sessions / file_name(trashed), folders.trash / file_name(trashed))
     newcomer = make_session(7)
     (folders.sessions / file_name(newcomer)).write_bytes(encode(newcomer))
@@ -65,16 +65,21 @@ def test_every_kind_of_disagreement_is_repaired(logbook: Logbook, folders: DataD
     assert not report.before.agrees
     assert report.agrees, report.lines()
     assert reconcile.check(folders, deep=True).agrees
-    expected = {s.id: encode(s) for s in (kept, missing, twice, hidden, newcomer)}
+    expected = {s.id: encode(s) for s in (kept, twice, hidden, newcomer)}
     expected[edited.id] = encode(make_session(2, weight=90))  # the file won
     assert stored() == expected
-    assert decode((folders.sessions / file_name(missing)).read_bytes()) == missing
+    assert decode((folders.trash / file_name(missing)).read_bytes()) == missing
+    assert not (folders.sessions / file_name(missing)).exists()
     assert (folders.quarantine / "broken.json.reason.txt").exists()
+    assert (folders.sessions / "broken.json").exists()  # the lifter's, left in place
+    assert (folders.trash / "copy of a session.json").exists()
     lines = report.lines()
     assert any("differed from the database" in line for line in lines)
     assert any("in trash" in line for line in lines)
     assert any("interrupted saves" in line for line in lines)
-    assert any("moved to quarantine" in line for line in lines)
+    assert any("a copy is in quarantine/" in line for line in lines)
+    assert any("is gone from the folder: its session of" in line for line in lines)
+    assert any("copy of a session.json: a second copy" in line for line in lines)
     assert lines[-1] == "database and files agree"
 
 

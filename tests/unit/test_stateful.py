@@ -61,6 +61,7 @@ class LogbookMachine(RuleBasedStateMachine):
         self.model: dict[str, Session] = {}  # session id → what it must hold
         self.names: dict[str, str] = {}  # session id → its file in sessions/
         self.deleted: dict[str, Session] = {}
+        self.unreadable: set[str] = set()  # files the scan could not read, left in sessions/
         self.batches = 0
 
     def teardown(self) -> None:
@@ -77,6 +78,7 @@ class LogbookMachine(RuleBasedStateMachine):
         self.model[s.id] = s
         self.names[s.id] = file_name(s)
         self.deleted.pop(s.id, None)
+        self.unreadable.discard(file_name(s))  # quarantine/ keeps a copy: it may be replaced
 
     def pick(self, data: st.DataObject) -> str:
         return data.draw(st.sampled_from(sorted(self.model)), label="session")
@@ -185,9 +187,13 @@ class LogbookMachine(RuleBasedStateMachine):
 
         report = reconcile.sync(self.folders)  # the next start's scan
         if how == "truncated":
-            # Quarantined, and written again from the index: nothing is lost.
+            # Left in place and copied to quarantine/; the session it held is kept in trash/.
             assert [r.source for r in report.quarantined] == [path.name]
-            assert report.rewritten == [path.name]
+            (trashed,) = report.trashed
+            assert encode(decode(trashed.trash_path.read_bytes())) == encode(self.model[sid])
+            self.deleted[sid] = self.model.pop(sid)
+            del self.names[sid]
+            self.unreadable.add(path.name)
         elif unchanged:
             # Touched, not changed: the scan only records the new stamp.
             assert report.updated == []
@@ -209,8 +215,13 @@ class LogbookMachine(RuleBasedStateMachine):
             self.deleted[sid] = self.model.pop(sid)
             del self.names[sid]
         else:
+            # A deletion made elsewhere: the index's copy is kept in trash/, never lost.
             report = reconcile.sync(self.folders)
-            assert report.rewritten == [name] and report.dropped == []
+            (trashed,) = report.trashed
+            assert report.dropped == [] and trashed.file_name == name
+            assert encode(decode(trashed.trash_path.read_bytes())) == encode(self.model[sid])
+            self.deleted[sid] = self.model.pop(sid)
+            del self.names[sid]
 
     @rule(data=st.data(), point=st.sampled_from(CRASH_POINTS), change_date=st.booleans())
     def crash(self, data: st.DataObject, point: str, change_date: bool) -> None:
@@ -260,7 +271,7 @@ class LogbookMachine(RuleBasedStateMachine):
         expected = {sid: encode(s) for sid, s in self.model.items()}
         assert {s.id: encode(s) for s in queries.load_sessions()} == expected
         on_disk: dict[str, bytes] = {}
-        for name in sorted(os.listdir(self.folders.sessions)):
+        for name in sorted(set(os.listdir(self.folders.sessions)) - self.unreadable):
             s = decode((self.folders.sessions / name).read_bytes())
             assert s.id not in on_disk
             assert self.names.get(s.id) == name

@@ -22,6 +22,7 @@ from ..writerlock import DataDirectoryBusy
 from .app_settings import AppSettings
 from .check_dialog import IntegrityWatch, recover, start_healthy, tell_startup_health
 from .error_dialog import ExceptionHook
+from .kept_in_trash import tell_kept_in_trash
 from .main_window import MainWindow
 from .theme import apply_theme
 
@@ -119,6 +120,7 @@ def run(folders: DataDirectory | None) -> int:
         window.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
     window.show()
     tell_startup_health(found, window)  # what happened, and where the old file went
+    tell_kept_in_trash(controller, report.trashed if report else [], window)
     watch = IntegrityWatch(folders, window)  # PRAGMA quick_check, off the GUI thread
     watch.damaged.connect(lambda problem: recover(controller, problem, window))
     watch.start()
