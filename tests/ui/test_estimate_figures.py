@@ -140,3 +140,16 @@ def test_reps_in_reserve_only_when_chosen_and_named_everywhere(
         view.model.headerData([k for k, _ in COLUMNS].index("e1rm"), Qt.Orientation.Horizontal)
         == "e1RM (Epley + RIR, kg)"
     )
+
+
+def test_a_session_s_page_names_the_formula_of_each_estimate(qtbot, window, squat_history):
+    window.controller.changed.emit()
+    window.findChild(type(window.undo_action), "viewHistory").trigger()
+    page = window.history
+    qtbot.waitUntil(lambda: page.marks.known, timeout=5000)
+    page.table.setCurrentIndex(page.model.index(0, 0))  # the newest: the 182.5 kg single
+    text = page.detail.toPlainText()
+    assert "e1RM (Epley) 182.5" in text
+    assert "e1RM (Epley) 170" in text  # 150 × 4: 150 × (1 + 4/30)
+    tip = page.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{SQUAT}: best estimated 1RM (Epley)" in tip

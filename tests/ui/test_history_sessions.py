@@ -183,7 +183,7 @@ def test_record_holders_are_starred(history):
     assert f"{BENCH}: best session volume" in a_tip
     assert "Barbell Row: heaviest for 10 reps" in a_tip
     c_tip = history.model.index(OLDEST_FIRST[::-1].index("C"), 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert f"{BENCH}: best estimated 1RM" in c_tip
+    assert f"{BENCH}: best estimated 1RM (Epley)" in c_tip
 
 
 def test_opening_a_session_shows_its_sets_and_double_click_edits_it(qtbot, window, history):
@@ -292,6 +292,7 @@ def test_sessions_export_as_csv_as_shown(qtbot, history, tmp_path, monkeypatch):
     assert rows[1][1:8] == ["upper", "2", "1", "true", "2", "3", "650"]
     assert rows[2][9] == "Barbell Bench Press: felt strong"
     assert "Barbell Bench Press: heaviest for 3 reps" in rows[2][8]
+    assert "Barbell Bench Press: best estimated 1RM (Epley)" in rows[2][8]
     assert str(target) in history.window().statusBar().currentMessage()
 
 

@@ -87,7 +87,9 @@ class HistoryPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.restore_notice.restore_requested.connect(self.undo_delete)
         self.marks = RecordMarks(controller.folders.database, self)
-        self.marks.ready.connect(lambda: self.model.set_marks(self.marks.marks))
+        self.marks.ready.connect(
+            lambda: self.model.set_marks(self.marks.marks, self.marks.rule.label)
+        )
         self._marks_wanted = False
 
         self.sessions.filters.changed.connect(self._filter_changed)

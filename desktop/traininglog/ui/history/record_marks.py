@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ...domain.calculations import E1rmRule
+from ...domain.calculations import PLAIN_EPLEY, E1rmRule
 from ...store.history_queries import RecordMark, record_holders
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ class RecordMarks(QObject):
         self.database = database
         self.marks: dict[str, tuple[RecordMark, ...]] = {}
         self.known = False  # True once the latest request was answered
+        self.rule = PLAIN_EPLEY  # what the latest request estimates by
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
@@ -55,7 +56,7 @@ class RecordMarks(QObject):
     def request(self, rule: E1rmRule) -> None:
         """Work the marks out again (the history or the estimate's rule changed)."""
         self._requested += 1
-        self.known = False
+        self.known, self.rule = False, rule
         self._pool.start(_Work(self._requested, self.database, rule, self._relay))
 
     def wait(self, milliseconds: int = -1) -> bool:
