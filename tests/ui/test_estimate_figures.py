@@ -104,6 +104,8 @@ def test_settings_offer_plain_formulas_first_and_reps_in_reserve_by_name(
 def test_the_rep_cap_from_settings_blanks_longer_sets(qtbot, window, monkeypatch, logbook):
     logbook.save(squat_session("2026-01-05", (100, 12, None), (105, 13, None)))
     window.controller.changed.emit()
+    add_exercise(qtbot, window.log_view, "back squat")
+    assert "140 kg" in window.log_view.last_time.best.text()
     window.findChild(type(window.undo_action), "viewExercise").trigger()
     view = window.history.exercise
     qtbot.keyClicks(view.search, "back squat")
@@ -119,6 +121,7 @@ def test_the_rep_cap_from_settings_blanks_longer_sets(qtbot, window, monkeypatch
     assert AppSettings(window.settings.store).rep_cap == 13  # kept with the app's settings
     assert view.model.index(1, e1rm).data() == "150.5"  # 105 × (1 + 13/30)
     assert view.records.cell_text(0, 1) == "150.5"
+    assert "150.5 kg" in window.log_view.last_time.best.text()
 
 
 def test_reps_in_reserve_only_when_chosen_and_named_everywhere(
@@ -140,6 +143,8 @@ def test_reps_in_reserve_only_when_chosen_and_named_everywhere(
         view.model.headerData([k for k, _ in COLUMNS].index("e1rm"), Qt.Orientation.Horizontal)
         == "e1RM (Epley + RIR, kg)"
     )
+    header, _ = view.model.csv_rows()
+    assert "e1rm_epley_rir_kg" in header
 
 
 def test_a_session_s_page_names_the_formula_of_each_estimate(qtbot, window, squat_history):
