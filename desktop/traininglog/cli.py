@@ -18,7 +18,7 @@ import peewee
 
 from . import reconcile, version
 from .datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir, keep_private
-from .domain.calculations import estimated_one_rep_max
+from .domain.calculations import E1rmRule
 from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
@@ -216,9 +216,20 @@ def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:
     return OK
 
 
+# The window's formula is kept in its own settings, which the command line does not read:
+# here every estimate is plain Epley with the default rep cap, and the output says so.
+HISTORY_RULE = E1rmRule()
+
+
 def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
+    rule = HISTORY_RULE
     with _open(folders):
         if args.exercise:
+            _say(
+                f"estimated 1RM by {rule.label}: weight × (1 + full reps / 30), a single its own "
+                f"weight, none past {rule.rep_cap} reps (the command line always uses "
+                f"{rule.label})"
+            )
             rows = [
                 {
                     "_id": h.session_id,
@@ -229,9 +240,8 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
                     "full": h.set.full_reps,
                     "partial": h.set.partial_reps,
                     "rpe": _rounded(h.set.rpe),
-                    "e1rmKg": _rounded(
-                        estimated_one_rep_max(h.set.weight_kg, h.set.full_reps, h.set.rpe)
-                    ),
+                    "e1rmKg": _rounded(rule.estimate(h.weight_kg, h.full_reps, h.rpe)),
+                    "e1rmFormula": rule.label,
                 }
                 for h in queries.exercise_history(args.exercise, since=args.since)
             ]
@@ -255,8 +265,16 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        _print_table(rows)
+        # For people the formula goes in the column's name, not in every row.
+        _print_table([_formula_in_heading(r) for r in rows])
     return OK
+
+
+def _formula_in_heading(row: dict) -> dict:
+    if "e1rmFormula" not in row:
+        return row
+    heading = f"e1rmKg({row['e1rmFormula']})"
+    return {(heading if k == "e1rmKg" else k): v for k, v in row.items() if k != "e1rmFormula"}
 
 
 def _rounded(value: float | None) -> float | int | None:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from . import reconcile
 from .domain import Session
-from .domain.calculations import OneRepMaxFormula
+from .domain.calculations import E1rmRule, OneRepMaxFormula
 from .errors import describe
 from .logbook import Logbook
 from .reports import SavedPaths, SyncReport
@@ -95,8 +95,8 @@ class Controller(QObject):
     def last_time(self, exercise_name: str, before: str | None = None):
         return queries.last_time(exercise_name, before=before)
 
-    def best_e1rm_kg(self, exercise_name: str, formula: OneRepMaxFormula) -> float | None:
-        return queries.best_estimated_one_rep_max(exercise_name, formula)
+    def best_e1rm_kg(self, exercise_name: str, rule: E1rmRule | OneRepMaxFormula) -> float | None:
+        return queries.best_estimated_one_rep_max(exercise_name, rule)
 
     def exercise_names(self) -> list[str]:
         return queries.exercise_names()

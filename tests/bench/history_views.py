@@ -380,7 +380,7 @@ def measure(data_dir: Path, repeat: int = 7, profile_dir: Path | None = None) ->
 
         # -- the records, in the background -------------------------------------------------
         def marks() -> None:
-            page.marks.request(page.formula)
+            page.marks.request(page.rule)
             page.marks.wait()
 
         figures["record_marks_ms"] = _median_ms(marks, 3)

@@ -51,15 +51,15 @@ def test_estimated_one_rep_max_and_top_set_per_session(qtbot, charts):
     e1rm, top = charts.plotted
     assert points(e1rm) == [
         (x_of(F), 80.0),
-        (x_of(A), 98.667),
-        (x_of(C), 96.333),
-        (x_of(D), 95.667),
+        (x_of(A), 93.333),  # plain Epley: 80 × 5, whatever the RPE
+        (x_of(C), 96.25),
+        (x_of(D), 90.0),  # a single is its weight
     ]
     assert points(top) == [(x_of(F), 60.0), (x_of(A), 80.0), (x_of(C), 85.0), (x_of(D), 90.0)]
     assert e1rm.series.name() == "Estimated 1RM (Epley), best set of the session"
     assert top.series.name() == "Top set (heaviest working set)"
     assert axis_titles(charts) == ("Date", "Weight (kg)")
-    assert charts.view.chart().title() == f"{BENCH}: estimated 1RM and top set"
+    assert charts.view.chart().title() == f"{BENCH}: Estimated 1RM (Epley) and top set"
 
 
 def test_the_exercise_chosen_in_the_exercise_tab_is_charted(qtbot, window, charts):
@@ -82,7 +82,7 @@ def test_formula_and_pounds_from_the_settings(qtbot, window, charts):
     window.settings.unit = "lb"
     window.history.apply_settings()
     e1rm, top = charts.plotted
-    expected = [80, 96, 92.8125, 96.9231]
+    expected = [80, 90, 92.8125, 90]
     assert [y for _, y in points(e1rm)] == pytest.approx(
         [v * LB_PER_KG for v in expected], abs=1e-2
     )
@@ -90,6 +90,7 @@ def test_formula_and_pounds_from_the_settings(qtbot, window, charts):
         [v * LB_PER_KG for v in (60, 80, 85, 90)], abs=1e-2
     )
     assert e1rm.series.name().startswith("Estimated 1RM (Brzycki)")
+    assert charts.view.chart().title() == f"{BENCH}: Estimated 1RM (Brzycki) and top set"
     assert axis_titles(charts) == ("Date", "Weight (lb)")
 
 
@@ -139,7 +140,7 @@ def test_hovering_reads_the_nearest_point(qtbot, charts):
     pick(qtbot, charts, "bench")
     e1rm, top = charts.plotted
     e1rm.series.hovered.emit(QPointF(x_of(C) + 3_600_000, 97.0), True)  # an hour off C
-    assert charts.readout.text() == "Mon 13 Jan 2025: estimated 1RM 96.3 kg"
+    assert charts.readout.text() == "Mon 13 Jan 2025: estimated 1RM (Epley) 96.2 kg"
     top.series.hovered.emit(QPointF(x_of(D) - 86_400_000, 88.0), True)
     assert charts.readout.text() == "Mon 3 Feb 2025: top set 90 kg"
     charts.set_kind("volume")
@@ -172,13 +173,13 @@ def test_long_ranges_chart_months(qtbot, charts, monkeypatch):
     pick(qtbot, charts, "bench")
     e1rm, top = charts.plotted
     months = [date(2024, 6, 1), date(2025, 1, 1), date(2025, 2, 1)]
-    assert points(e1rm) == [
-        (x_of(m), v) for m, v in zip(months, (80.0, 98.667, 95.667), strict=True)
-    ]
+    assert points(e1rm) == [(x_of(m), v) for m, v in zip(months, (80.0, 96.25, 90.0), strict=True)]
     assert points(top) == [(x_of(m), v) for m, v in zip(months, (60.0, 85.0, 90.0), strict=True)]
     assert e1rm.series.name() == "Estimated 1RM (Epley), best of the month"
     e1rm.series.hovered.emit(QPointF(x_of(months[1]), 98.0), True)
-    assert charts.readout.text() == "January 2025: estimated 1RM 98.7 kg (best of the month)"
+    assert charts.readout.text() == (
+        "January 2025: estimated 1RM (Epley) 96.2 kg (best of the month)"
+    )
 
 
 def test_long_ranges_of_weekly_volume_average_months(qtbot, charts, monkeypatch):

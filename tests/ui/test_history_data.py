@@ -1,31 +1,33 @@
 """A small fixed history for the History tests, with every figure worked out by hand.
 
-Six sessions. Estimated 1RM by Epley is w × (1 + r/30), by Brzycki w × 36 / (37 − r), where
-r is the reps done plus the reps in reserve (10 − RPE) when an RPE was logged.
+Six sessions. Estimated 1RM by Epley is w × (1 + r/30), by Brzycki w × 36 / (37 − r), with
+r the full reps (the RPE never counts) and a single its own weight. "Epley + RIR", the
+RPE-aware choice, adds the reps in reserve (10 − RPE) to r: those figures are in brackets [ ].
 
     F  Mon 2024-06-03  (imported: no focus, phase or week)
        Barbell Bench Press   60 × 10                      e1RM 80 (Brzycki 80)
     A  Mon 2025-01-06  upper, phase 1 week 1
-       Barbell Bench Press   W 40 × 8; 80 × 5 @8 (r 7); 80 × 5 @9 (r 6)
-                             e1RM 98.667, 96 (Brzycki 96, 92.903); volume 800
+       Barbell Bench Press   W 40 × 8; 80 × 5 @8; 80 × 5 @9
+                             e1RM 93.333 twice (Brzycki 90) [98.667, 96]; volume 800
        Barbell Row           60 × 10                      e1RM 80; volume 600
        notes: bench set 2 "left shoulder tight"
     B  Thu 2025-01-09  lower, phase 1 week 1
-       Barbell Back Squat    W 60 × 5; 100 × 5 @8 twice    e1RM 123.333; volume 1,000
+       Barbell Back Squat    W 60 × 5; 100 × 5 @8 twice    e1RM 116.667 [123.333]; volume 1,000
     C  Mon 2025-01-13  upper, phase 1 week 2
-       Barbell Bench Press   85 × 3 @9 (r 4); 82.5 × 5    e1RM 96.333, 96.25; volume 667.5
+       Barbell Bench Press   85 × 3 @9; 82.5 × 5           e1RM 93.5, 96.25
+                             (Brzycki 90, 92.8125) [96.333, 96.25]; volume 667.5
        notes: bench set 1 "felt strong"
     D  Mon 2025-02-03  upper, phase 2 week 1, deload
-       Barbell Bench Press   90 × 1 @10; 70 × 8 @7 (r 11)  e1RM 90, 95.667
-                                                           (Brzycki 90, 96.923); volume 650
+       Barbell Bench Press   90 × 1 @10; 70 × 8 @7         e1RM 90, 88.667
+                             (Brzycki 90, 86.897) [90, 95.667]; volume 650
        Pull-Up               0 × 8 (body weight: no estimate, no volume)
     E  Thu 2025-02-06  lower, phase 2 week 1
-       Barbell Back Squat    90 × 5 @7 (r 8); 90 × 5      e1RM 114, 105; volume 900
+       Barbell Back Squat    90 × 5 @7; 90 × 5             e1RM 105 twice [114, 105]; volume 900
 
-Bench press records (Epley): best e1RM 98.667 (A, 80 × 5 @8); heaviest for 1 rep 90 (D),
+Bench press records (Epley): best e1RM 96.25 (C, 82.5 × 5); heaviest for 1 rep 90 (D),
 3 reps 85 (C), 5 reps 82.5 (C), 8 reps 70 (D), 10 reps 60 (F); best session volume 800 (A).
-With Brzycki the best e1RM is D's 70 × 8 @7: 96.923.
-Every session but E holds a record.
+With Brzycki the best e1RM is C's 82.5 × 5 too: 92.8125; with Epley + RIR, A's 80 × 5 @8:
+98.667. Every session but E holds a record.
 """
 
 from __future__ import annotations

@@ -39,12 +39,12 @@ def column(view, row: int, key: str):
 # newest session first; warm-ups before working sets
 ROWS = [
     ("Mon 3 Feb 2025", "1", "90", "1", "10", 90.0),
-    ("", "2", "70", "8", "7", 95.6667),
-    ("Mon 13 Jan 2025", "1", "85", "3", "9", 96.3333),
+    ("", "2", "70", "8", "7", 88.6667),
+    ("Mon 13 Jan 2025", "1", "85", "3", "9", 93.5),
     ("", "2", "82.5", "5", "", 96.25),
     ("Mon 6 Jan 2025", "W1", "40", "8", "", None),
-    ("", "1", "80", "5", "8", 98.6667),
-    ("", "2", "80", "5", "9", 96.0),
+    ("", "1", "80", "5", "8", 93.3333),  # plain Epley: the RPE adds nothing
+    ("", "2", "80", "5", "9", 93.3333),
     ("Mon 3 Jun 2024", "1", "60", "10", "", 80.0),
 ]
 
@@ -69,8 +69,8 @@ def test_every_set_newest_first_with_its_estimated_one_rep_max(qtbot, exercise_t
         shown = [column(view, row, k).data() for k in ("date", "set", "weight", "reps", "rpe")]
         assert shown == [day, number, weight, reps, rpe]
         assert column(view, row, "e1rm").data(E1RM_KG_ROLE) == pytest.approx(e1rm, abs=1e-3)
-    assert column(view, 5, "e1rm").data() == "98.7"
-    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "Est. 1RM (kg)"
+    assert column(view, 5, "e1rm").data() == "93.3"
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM (Epley, kg)"
     assert view.summary.text() == (
         "4 sessions · 7 working sets · 2,718 kg · 2024–2025 · warm-ups greyed, not counted"
     )
@@ -97,7 +97,7 @@ def test_records_by_hand(qtbot, exercise_tab):
     view = exercise_tab
     choose(qtbot, view, "bench")
     rows = records_table(view)
-    assert rows[0] == ("Best est. 1RM (Epley)", "98.7", "Mon 6 Jan 2025", "80 kg × 5 @8")
+    assert rows[0] == ("Best e1RM (Epley)", "96.2", "Mon 13 Jan 2025", "82.5 kg × 5")
     assert rows[1] == ("Best session volume", "800", "Mon 6 Jan 2025", "")
     heaviest = {row[0]: row[1:3] for row in rows[2:]}
     assert heaviest == {
@@ -119,7 +119,7 @@ def test_records_by_hand(qtbot, exercise_tab):
 def test_clicking_a_record_shows_the_session_s_sets(qtbot, exercise_tab):
     view = exercise_tab
     choose(qtbot, view, "bench")
-    item = view.records.item(0, 0)  # best estimated 1RM: Mon 6 Jan 2025
+    item = view.records.item(1, 0)  # best session volume: Mon 6 Jan 2025
     qtbot.mouseClick(
         view.records.viewport(),
         Qt.MouseButton.LeftButton,
@@ -135,12 +135,13 @@ def test_the_formula_and_unit_from_the_settings(qtbot, window, exercise_tab):
     window.settings.unit = "lb"
     window.history.apply_settings()
     assert records_table(view)[0] == (
-        "Best est. 1RM (Brzycki)",
-        "213.7",  # 96.923 kg
-        "Mon 3 Feb 2025",
-        "154.3 lb × 8 @7",
+        "Best e1RM (Brzycki)",
+        "204.6",  # 92.8125 kg
+        "Mon 13 Jan 2025",
+        "181.9 lb × 5",
     )
-    assert column(view, 1, "e1rm").data(E1RM_KG_ROLE) == pytest.approx(96.923, abs=1e-3)
+    assert column(view, 1, "e1rm").data(E1RM_KG_ROLE) == pytest.approx(86.897, abs=1e-3)
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM (Brzycki, lb)"
     assert column(view, 0, "weight").data() == "198.4"  # 90 kg
     assert view.model.headerData(2, Qt.Orientation.Horizontal) == "Weight (lb)"
     assert "Brzycki" in view.model.headerData(
@@ -156,7 +157,7 @@ def test_pounds_alone_reformat_the_sets_already_shown(qtbot, window, exercise_ta
     assert column(view, 0, "weight").data() == "198.4"  # 90 kg
     assert column(view, 0, "e1rm").data() == "198.4"
     assert column(view, 4, "e1rm").data() == ""  # a warm-up has no estimate in any unit
-    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "Est. 1RM (lb)"
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM (Epley, lb)"
 
 
 def test_sets_come_a_page_at_a_time_and_are_read_ahead(qtbot, exercise_tab, monkeypatch):
@@ -196,7 +197,7 @@ def test_sets_export_as_csv(qtbot, exercise_tab, tmp_path, monkeypatch):
         "reps_full",
         "reps_partial",
         "rpe",
-        "e1rm_kg",
+        "e1rm_epley_kg",
     ]
     assert len(rows) == 1 + len(ROWS)
     assert rows[5][:9] == ["2025-01-06T18:00:00", BENCH, "warmup", "1", "40", "8", "0", "", ""]
@@ -209,6 +210,6 @@ def test_sets_export_as_csv(qtbot, exercise_tab, tmp_path, monkeypatch):
         "5",
         "0",
         "8",
-        "98.67",
+        "93.33",
     ]
     assert rows[3][11] == "felt strong"

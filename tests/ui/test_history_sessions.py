@@ -179,9 +179,11 @@ def test_record_holders_are_starred(history):
     e_row = OLDEST_FIRST[::-1].index("E")
     assert history.model.index(e_row, 0).data(Qt.ItemDataRole.ToolTipRole).endswith(".json")
     a_tip = history.model.index(OLDEST_FIRST[::-1].index("A"), 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert f"{BENCH}: best estimated 1RM" in a_tip
+    assert f"{BENCH}: best estimated 1RM" not in a_tip  # plain Epley: C's 82.5 × 5 holds it
     assert f"{BENCH}: best session volume" in a_tip
     assert "Barbell Row: heaviest for 10 reps" in a_tip
+    c_tip = history.model.index(OLDEST_FIRST[::-1].index("C"), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{BENCH}: best estimated 1RM (Epley)" in c_tip
 
 
 def test_opening_a_session_shows_its_sets_and_double_click_edits_it(qtbot, window, history):
@@ -290,6 +292,7 @@ def test_sessions_export_as_csv_as_shown(qtbot, history, tmp_path, monkeypatch):
     assert rows[1][1:8] == ["upper", "2", "1", "true", "2", "3", "650"]
     assert rows[2][9] == "Barbell Bench Press: felt strong"
     assert "Barbell Bench Press: heaviest for 3 reps" in rows[2][8]
+    assert "Barbell Bench Press: best estimated 1RM (Epley)" in rows[2][8]
     assert str(target) in history.window().statusBar().currentMessage()
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
 from traininglog.domain.calculations import (
+    E1rmRule,
     OneRepMaxFormula,
     Record,
     best_set,
@@ -22,6 +23,7 @@ from traininglog.domain.calculations import (
 
 EPLEY = OneRepMaxFormula.EPLEY
 BRZYCKI = OneRepMaxFormula.BRZYCKI
+RESERVE = OneRepMaxFormula.EPLEY_RESERVE
 
 
 def ws(number: int, weight: float, full: int, partial: int = 0, rpe: float | None = None):
@@ -76,52 +78,101 @@ def test_session_volume_adds_every_exercise() -> None:
 
 
 @pytest.mark.parametrize(
-    ("weight", "reps", "rpe", "formula", "expected"),
+    ("weight", "reps", "formula", "expected"),
     [
-        (100, 5, None, EPLEY, 100 * (1 + 5 / 30)),  # 116.67
-        (100, 5, None, BRZYCKI, 112.5),  # 100 × 36 / 32
-        (100, 10, None, EPLEY, 100 * (1 + 10 / 30)),  # 133.33
-        (100, 10, None, BRZYCKI, 100 * 36 / 27),  # 133.33
-        (60, 30, None, EPLEY, 120.0),  # 60 × 2
-        (70, 30, None, BRZYCKI, 360.0),  # 70 × 36 / 7
-        (100, 5, 8, EPLEY, 100 * (1 + 7 / 30)),  # 5 reps + 2 in reserve: 123.33
-        (100, 5, 8, BRZYCKI, 120.0),  # 100 × 36 / 30
-        (100, 5, 7.5, BRZYCKI, 100 * 36 / 29.5),  # 7.5 effective reps
-        (100, 1, 9, EPLEY, 100 * (1 + 2 / 30)),  # a single at RPE 9 is a double
-        (100, 1, None, EPLEY, 100.0),
-        (100, 1, 10, EPLEY, 100.0),
-        (100, 1, 10, BRZYCKI, 100.0),
-        (142.5, 1, 10, EPLEY, 142.5),
+        # Published values: Epley w × (1 + r/30), Brzycki w × 36 / (37 − r).
+        (100, 10, EPLEY, 133.3),
+        (100, 10, BRZYCKI, 133.3),  # 100 × 36 / 27
+        (100, 5, EPLEY, 116.7),
+        (100, 5, BRZYCKI, 112.5),  # 100 × 36 / 32
+        (100, 3, EPLEY, 110.0),
+        (100, 3, BRZYCKI, 105.9),  # 100 × 36 / 34
+        (100, 12, EPLEY, 140.0),
+        (100, 12, BRZYCKI, 144.0),  # 100 × 36 / 25
+        (142.5, 2, EPLEY, 152.0),
     ],
 )
-def test_estimated_one_rep_max_by_hand(
-    weight: float, reps: int, rpe: float | None, formula: OneRepMaxFormula, expected: float
+def test_estimated_one_rep_max_against_published_values(
+    weight: float, reps: int, formula: OneRepMaxFormula, expected: float
 ) -> None:
-    assert estimated_one_rep_max(weight, reps, rpe, formula) == pytest.approx(expected)
+    assert estimated_one_rep_max(weight, reps, None, formula) == pytest.approx(expected, abs=0.05)
 
 
-def test_the_default_formula_is_epley() -> None:
-    assert estimated_one_rep_max(100, 5) == pytest.approx(116.6666667)
+def test_the_default_formula_is_plain_epley() -> None:
+    assert estimated_one_rep_max(100, 5) == pytest.approx(100 * (1 + 5 / 30))
+    assert E1rmRule() == E1rmRule(EPLEY, 12)
 
 
-def test_a_single_at_rpe_10_is_exactly_the_weight() -> None:
-    for formula in OneRepMaxFormula:
-        result = estimated_one_rep_max(187.5, 1, 10, formula)
-        assert result == 187.5
-        assert isinstance(result, float)
+@pytest.mark.parametrize("formula", [EPLEY, BRZYCKI])
+def test_plain_formulas_ignore_the_rpe(formula: OneRepMaxFormula) -> None:
+    without = estimated_one_rep_max(100, 5, None, formula)
+    for rpe in (6, 7.5, 8, 10):
+        assert estimated_one_rep_max(100, 5, rpe, formula) == without
+
+
+@pytest.mark.parametrize("formula", list(OneRepMaxFormula))
+def test_a_single_is_exactly_its_weight(formula: OneRepMaxFormula) -> None:
+    # Plain Epley would give 187.5 × 31/30 = 193.75: the single rule wins.
+    result = estimated_one_rep_max(187.5, 1, None, formula)
+    assert result == 187.5
+    assert isinstance(result, float)
+    assert estimated_one_rep_max(187.5, 1, 10, formula) == 187.5
+
+
+@pytest.mark.parametrize("formula", [EPLEY, BRZYCKI])
+def test_a_single_at_rpe_8_is_its_weight_by_the_plain_formulas(formula) -> None:
+    assert estimated_one_rep_max(182.5, 1, 8, formula) == 182.5
 
 
 @pytest.mark.parametrize(("weight", "reps"), [(100, 0), (0, 5), (0, 0), (-10, 5), (100, -1)])
 def test_no_reps_or_no_load_says_nothing_about_a_max(weight: float, reps: int) -> None:
-    assert estimated_one_rep_max(weight, reps) is None
-    assert estimated_one_rep_max(weight, reps, 8, BRZYCKI) is None
+    for formula in OneRepMaxFormula:
+        assert estimated_one_rep_max(weight, reps, None, formula) is None
+        assert estimated_one_rep_max(weight, reps, 8, formula) is None
 
 
-def test_too_many_effective_reps_give_no_estimate() -> None:
-    assert estimated_one_rep_max(50, 31) is None
-    assert estimated_one_rep_max(50, 26, 5) is None  # 26 + 5 in reserve
-    assert estimated_one_rep_max(50, 25, 5) == pytest.approx(100.0)  # 30 effective: 50 × 2
-    assert estimated_one_rep_max(50, 36, formula=BRZYCKI) is None  # would divide by 1
+@pytest.mark.parametrize("formula", list(OneRepMaxFormula))
+def test_the_rep_cap_is_twelve_unless_moved(formula: OneRepMaxFormula) -> None:
+    assert estimated_one_rep_max(100, 12, None, formula) is not None
+    assert estimated_one_rep_max(100, 13, None, formula) is None
+    assert E1rmRule(formula).estimate(100, 13) is None
+    assert E1rmRule(formula, 15).estimate(100, 13) is not None
+    assert E1rmRule(formula, 15).estimate(100, 16) is None
+    assert E1rmRule(formula, 5).estimate(100, 6) is None
+    assert E1rmRule(formula, 5).estimate(100, 5) is not None
+
+
+def test_the_rep_cap_stays_where_the_formulas_mean_something() -> None:
+    assert E1rmRule(EPLEY, 0).rep_cap == 1
+    assert E1rmRule(BRZYCKI, 99).rep_cap == 30  # 37 − r never reaches zero
+    assert E1rmRule(BRZYCKI, 99).estimate(70, 30) == pytest.approx(360.0)
+    assert E1rmRule(BRZYCKI, 99).estimate(70, 31) is None
+
+
+def test_partial_reps_never_count_toward_an_estimate() -> None:
+    assert set_estimated_one_rep_max(ws(1, 100, 5, partial=3)) == pytest.approx(116.6667, abs=1e-3)
+    assert set_estimated_one_rep_max(ws(1, 100, 0, partial=5)) is None
+
+
+@pytest.mark.parametrize(
+    ("weight", "reps", "rpe", "expected"),
+    [
+        (100, 5, 8, 100 * (1 + 7 / 30)),  # 5 reps + 2 in reserve: 123.33
+        (100, 5, 7.5, 100 * (1 + 7.5 / 30)),
+        (100, 5, None, 100 * (1 + 5 / 30)),  # no RPE: nothing in reserve
+        (100, 5, 10, 100 * (1 + 5 / 30)),
+        (182.5, 1, 8, 182.5 * (1 + 3 / 30)),  # a single at RPE 8 counts as a triple
+        (182.5, 1, 10, 182.5),
+    ],
+)
+def test_epley_with_reps_in_reserve_adds_them_when_chosen(weight, reps, rpe, expected) -> None:
+    assert estimated_one_rep_max(weight, reps, rpe, RESERVE) == pytest.approx(expected)
+
+
+def test_reps_in_reserve_count_toward_the_cap_when_chosen() -> None:
+    assert estimated_one_rep_max(100, 10, 8, RESERVE) is not None  # 12
+    assert estimated_one_rep_max(100, 11, 8, RESERVE) is None  # 13
+    assert estimated_one_rep_max(100, 11, 8, EPLEY) is not None
 
 
 @pytest.mark.parametrize(
@@ -132,10 +183,10 @@ def test_rpe_adds_reps_in_reserve(full: int, rpe: float | None, expected: float)
     assert effective_reps(full, rpe) == expected
 
 
-def test_a_sets_estimate_uses_its_rpe() -> None:
-    assert set_estimated_one_rep_max(ws(1, 100, 5, rpe=8)) == pytest.approx(123.3333333)
-    assert set_estimated_one_rep_max(ws(1, 100, 5, rpe=8), BRZYCKI) == pytest.approx(120.0)
-    assert set_estimated_one_rep_max(ws(1, 100, 0, partial=5)) is None
+def test_each_formula_has_the_name_its_figures_carry() -> None:
+    assert [f.label for f in OneRepMaxFormula] == ["Epley", "Brzycki", "Epley + RIR"]
+    assert E1rmRule.of(BRZYCKI) == E1rmRule(BRZYCKI, 12)
+    assert E1rmRule.of("brzycki").label == "Brzycki"
 
 
 # -- best set --------------------------------------------------------------------------------
@@ -149,10 +200,11 @@ def test_best_set_is_the_highest_estimate() -> None:
     assert best_set(sets, BRZYCKI) is sets[2]
 
 
-def test_rpe_can_make_the_lighter_set_best() -> None:
-    easy = ws(1, 100, 5, rpe=6)  # 9 effective reps: 130
-    hard = ws(2, 110, 5, rpe=10)  # 5 effective reps: 128.33
-    assert best_set([hard, easy]) is easy
+def test_rpe_picks_the_best_set_only_when_reps_in_reserve_are_chosen() -> None:
+    easy = ws(1, 100, 5, rpe=6)  # Epley 116.67; with 4 in reserve 130
+    hard = ws(2, 110, 5, rpe=10)  # 128.33 either way
+    assert best_set([hard, easy]) is hard
+    assert best_set([hard, easy], RESERVE) is easy
 
 
 def test_best_set_keeps_the_first_of_equals() -> None:
@@ -181,7 +233,8 @@ HISTORY = [
     day("C", "2026-01-19", bench(ws(1, 110, 2), ws(2, 90, 8), ws(3, 60, 10))),
     # D: 120×1 at RPE 10 (120.0); 130×0 says nothing. Volume 120.
     day("D", "2026-01-26", bench(ws(1, 120, 1, rpe=10), ws(2, 130, 0, partial=1))),
-    # E: 55×28 (Epley 106.33; more reps than a rep record counts). Volume 1,540 equals C.
+    # E: 55×28 (past the rep cap: no estimate; more reps than a rep record counts). Volume
+    # 1,540 equals C.
     day("E", "2026-02-02", bench(ws(1, 55, 28))),
     # F: 120×1 again: equals D's e1rm and 1-rep record. Volume 120.
     day("F", "2026-02-09", bench(ws(1, 120, 1))),
@@ -219,10 +272,13 @@ def test_records_as_they_stood_part_way() -> None:
 
 
 def test_records_with_brzycki() -> None:
-    # Brzycki rewards the 28-rep set: 55 × 36 / 9 = 220.
     records = records_for_exercise(pairs(HISTORY), BRZYCKI)
     assert records is not None
-    assert records.best_e1rm == Record("e1rm", 220.0, "2026-02-02", "E")
+    assert records.best_e1rm == Record("e1rm", 120.0, "2026-01-26", "D")
+    # With the cap moved past 28 reps, Brzycki rewards the 28-rep set: 55 × 36 / 9 = 220.
+    wide = records_for_exercise(pairs(HISTORY), E1rmRule(BRZYCKI, 30))
+    assert wide is not None
+    assert wide.best_e1rm == Record("e1rm", 220.0, "2026-02-02", "E")
 
 
 def test_rep_records_stop_at_max_rep_count() -> None:

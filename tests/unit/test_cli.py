@@ -36,7 +36,18 @@ SESSION_KEYS = [
     "workingSets",
     "volumeKg",
 ]
-SET_KEYS = ["_id", "date", "exercise", "set", "weightKg", "full", "partial", "rpe", "e1rmKg"]
+SET_KEYS = [
+    "_id",
+    "date",
+    "exercise",
+    "set",
+    "weightKg",
+    "full",
+    "partial",
+    "rpe",
+    "e1rmKg",
+    "e1rmFormula",
+]
 CSV_HEADER = [
     "date",
     "session_id",
@@ -164,10 +175,12 @@ def test_import_then_history_as_json_end_to_end(data: Path, seed_file: Path) -> 
             "full": 5,
             "partial": 0,
             "rpe": 8,
-            "e1rmKg": 98.67,  # Epley with reps in reserve: 80 × (1 + (5 + 2) / 30)
+            "e1rmKg": 93.33,  # plain Epley, the RPE adds nothing: 80 × (1 + 5 / 30)
+            "e1rmFormula": "Epley",
         }
     ]
     assert list(rows[0]) == SET_KEYS
+    assert "estimated 1RM by Epley" in sets.stderr
 
 
 def test_version_and_usage_errors_end_to_end(data: Path) -> None:
@@ -225,6 +238,16 @@ def test_history_table_for_people(tl: Cli, seed_file: Path) -> None:
     header, row = tl.out.splitlines()
     assert header.split() == SESSION_KEYS[1:]
     assert "upper-strength" in row and "400" in row
+
+
+def test_an_exercise_s_sets_name_the_estimate_s_formula(tl: Cli, seed_file: Path) -> None:
+    tl("import", str(seed_file))
+    assert tl("history", "--exercise", "barbell bench press") == 0
+    header, row = tl.out.splitlines()
+    assert header.split() == ["date", "exercise", "set", "weightKg", "full", "partial", "rpe",
+                              "e1rmKg(Epley)"]  # fmt: skip
+    assert row.split()[-1] == "93.33"
+    assert "estimated 1RM by Epley" in tl.err and "12 reps" in tl.err
 
 
 def test_export_json_is_the_seed_again(tl: Cli, seed_file: Path, tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from datetime import date, datetime
 import pytest
 
 from traininglog.domain.calculations import (
+    E1rmRule,
     OneRepMaxFormula,
-    estimated_one_rep_max,
     records_for_exercise,
 )
 from traininglog.domain.names import name_key
@@ -23,6 +23,8 @@ from traininglog.domain.progress import (
     weekly_series,
 )
 from traininglog.store import history_queries as hq
+from traininglog.store import queries
+from traininglog.store.estimates import e1rm_sql, register
 from traininglog.store.history_queries import RecordMark, SessionFilter
 from ui.test_history_data import (
     BENCH,
@@ -138,7 +140,7 @@ def test_an_exercise_s_sets_summed_per_session_and_rep_count(stored):
         ("D", 8, 1, 70),
     ]
     assert [g.best_e1rm_kg for g in groups] == pytest.approx(
-        [80, 98.6667, 96.3333, 96.25, 90, 95.6667], abs=1e-3
+        [80, 93.3333, 93.5, 96.25, 90, 88.6667], abs=1e-3
     )
     assert [g.volume_kg for g in groups] == [600, 800, 255, 412.5, 90, 560]
     pull_ups = hq.exercise_rep_groups("Pull-Up", OneRepMaxFormula.EPLEY)
@@ -147,9 +149,11 @@ def test_an_exercise_s_sets_summed_per_session_and_rep_count(stored):
 
 def test_the_set_behind_an_estimate_record(stored):
     best = hq.best_set(IDS["A"], 1, OneRepMaxFormula.EPLEY)
-    assert best[:4] == (80, 5, 0, 8.0)  # the first of the session's best
-    assert best.e1rm_kg == pytest.approx(98.6667, abs=1e-3)
-    assert hq.best_set(IDS["D"], 1, OneRepMaxFormula.BRZYCKI)[:2] == (70, 8)
+    assert best[:4] == (80, 5, 0, 8.0)  # the first of the session's two equal best
+    assert best.e1rm_kg == pytest.approx(93.3333, abs=1e-3)
+    assert hq.best_set(IDS["D"], 1, OneRepMaxFormula.BRZYCKI)[:2] == (90, 1)
+    # Only when reps in reserve are chosen does D's 70 × 8 @7 count as 11 reps.
+    assert hq.best_set(IDS["D"], 1, OneRepMaxFormula.EPLEY_RESERVE)[:2] == (70, 8)
     assert hq.best_set(IDS["D"], 2, OneRepMaxFormula.EPLEY) is None  # body weight only
 
 
@@ -166,7 +170,7 @@ def test_set_lines_newest_first_warm_ups_first_a_page_at_a_time(stored):
         ("F", "working", 1),
     ]
     assert lines[4].e1rm_kg is None  # a warm-up has no estimate
-    assert lines[5].e1rm_kg == pytest.approx(98.6667, abs=1e-3)
+    assert lines[5].e1rm_kg == pytest.approx(93.3333, abs=1e-3)
     assert lines[2].notes == "felt strong"
     page = hq.exercise_set_lines(BENCH, OneRepMaxFormula.EPLEY, offset=3, limit=2)
     assert [(ID_KEY[x.session_id], x.kind) for x in page] == [("C", "working"), ("A", "warmup")]
@@ -179,12 +183,10 @@ def progress(name: str, formula=OneRepMaxFormula.EPLEY):
 def test_progress_points_per_session(stored):
     points = progress(BENCH).points
     assert [ID_KEY[p.session_id] for p in points] == list("FACD")
-    assert [p.best_e1rm_kg for p in points] == pytest.approx(
-        [80, 98.6667, 96.3333, 95.6667], abs=1e-3
-    )
+    assert [p.best_e1rm_kg for p in points] == pytest.approx([80, 93.3333, 96.25, 90], abs=1e-3)
     assert [p.top_set_kg for p in points] == [60, 80, 85, 90]
     brzycki = progress(BENCH, OneRepMaxFormula.BRZYCKI).points
-    assert [p.best_e1rm_kg for p in brzycki] == pytest.approx([80, 96, 92.8125, 96.9231], abs=1e-3)
+    assert [p.best_e1rm_kg for p in brzycki] == pytest.approx([80, 90, 92.8125, 90], abs=1e-3)
     inside = points_in_range(points, "2025-01-06", "2025-01-31")
     assert [ID_KEY[p.session_id] for p in inside] == ["A", "C"]
     pull_ups = progress("Pull-Up").points
@@ -194,8 +196,8 @@ def test_progress_points_per_session(stored):
 def test_records_and_totals_by_hand(stored):
     found = progress(BENCH)
     records = found.records
-    assert records.best_e1rm.value_kg == pytest.approx(98.6667, abs=1e-3)
-    assert records.best_e1rm.day == "2025-01-06"
+    assert records.best_e1rm.value_kg == pytest.approx(96.25, abs=1e-3)
+    assert records.best_e1rm.day == "2025-01-13"
     assert found.e1rm_position == 1
     assert {r: (h.value_kg, h.day) for r, h in records.heaviest_for_reps.items()} == {
         1: (90, "2025-02-03"),
@@ -211,8 +213,11 @@ def test_records_and_totals_by_hand(stored):
     assert totals.volume_kg == pytest.approx(2717.5)
     assert (totals.first_day, totals.last_day) == ("2024-06-03", "2025-02-03")
     brzycki = progress(BENCH, OneRepMaxFormula.BRZYCKI)
-    assert brzycki.records.best_e1rm.value_kg == pytest.approx(96.9231, abs=1e-3)
-    assert brzycki.records.best_e1rm.day == "2025-02-03"
+    assert brzycki.records.best_e1rm.value_kg == pytest.approx(92.8125, abs=1e-3)
+    assert brzycki.records.best_e1rm.day == "2025-01-13"
+    reserve = progress(BENCH, OneRepMaxFormula.EPLEY_RESERVE)
+    assert reserve.records.best_e1rm.value_kg == pytest.approx(98.6667, abs=1e-3)  # 80 × 5 @8
+    assert reserve.records.best_e1rm.day == "2025-01-06"
 
 
 @pytest.mark.parametrize("formula", list(OneRepMaxFormula))
@@ -269,12 +274,12 @@ def test_record_holders_agree_with_records_for_exercise(stored, formula):
     assert found == _holders_in_python(formula)
     assert IDS["E"] not in holders  # beat nothing
     bench_e1rm = RecordMark(BENCH, "e1rm")
-    holder = IDS["A"] if formula is OneRepMaxFormula.EPLEY else IDS["D"]
+    holder = IDS["A"] if formula is OneRepMaxFormula.EPLEY_RESERVE else IDS["C"]
     assert bench_e1rm in holders[holder]
 
 
-def test_e1rm_sql_matches_the_formula(logbook):
-    connection = logbook.db.connection()
+def test_sql_estimates_are_the_domain_s_own(logbook):
+    connection = register(logbook.db.connection())
     cases = [
         (100, 5, None),
         (100, 1, None),
@@ -282,14 +287,28 @@ def test_e1rm_sql_matches_the_formula(logbook):
         (80, 5, 8.5),
         (0, 5, None),
         (60, 0, 8.0),
-        (50, 29, 8.0),
+        (50, 12, None),
+        (50, 13, None),
+        (50, 11, 8.0),
     ]
-    for formula in OneRepMaxFormula:
+    rules = [E1rmRule(f, cap) for f in OneRepMaxFormula for cap in (5, 12, 30)]
+    for rule in rules:
         for weight, reps, rpe in cases:
-            sql = hq.e1rm_sql(formula, "?1", "?2").replace("rpe", "?3")
+            sql = e1rm_sql(rule, "?1", "?2", "?3")
             (value,) = connection.execute(f"SELECT {sql}", (weight, reps, rpe)).fetchone()
-            expected = estimated_one_rep_max(weight, reps, rpe, formula)
-            assert value == pytest.approx(expected) if expected is not None else value is None
+            expected = rule.estimate(weight, reps, rpe)
+            assert value == expected, (rule, weight, reps, rpe)
+
+
+@pytest.mark.parametrize("formula", list(OneRepMaxFormula))
+def test_the_last_time_best_is_the_best_of_the_exercise_s_sets(stored, formula):
+    for cap in (3, 12):
+        rule = E1rmRule(formula, cap)
+        lines = hq.exercise_set_lines(BENCH, rule)
+        best = max((x.e1rm_kg for x in lines if x.e1rm_kg is not None), default=None)
+        assert queries.best_estimated_one_rep_max(BENCH, rule) == best
+        records = progress(BENCH, rule).records
+        assert (records.best_e1rm.value_kg if records.best_e1rm else None) == best
 
 
 def test_weekly_volume_overall_and_per_muscle_group(stored):

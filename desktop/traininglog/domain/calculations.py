@@ -11,17 +11,68 @@ from enum import Enum
 
 from .session import Exercise, Session, WorkingSet
 
-# Beyond about a dozen reps every formula drifts far from a real single; past this many
-# repetitions an estimate is not offered at all.
-MAX_REPS_FOR_ESTIMATE = 30
+# Beyond about a dozen reps every formula drifts far from a real single: sets of more reps
+# than the cap give no estimate. The lifter may move the cap in Settings, up to the highest.
+DEFAULT_REP_CAP = 12
+HIGHEST_REP_CAP = 30
 LB_PER_KG = 2.2046226218
 
 
 class OneRepMaxFormula(str, Enum):
-    """The estimated-1RM formulas a lifter can choose between."""
+    """The estimated-1RM formulas a lifter can choose between.
+
+    Epley and Brzycki take the weight and the full reps and nothing else. The last one is
+    the only one that reads the RPE: it adds the reps in reserve (10 − RPE) to the reps
+    before Epley, and it is used only when the lifter picks it.
+    """
 
     EPLEY = "epley"
     BRZYCKI = "brzycki"
+    EPLEY_RESERVE = "epley-rir"
+
+    @property
+    def label(self) -> str:
+        """The short name every figure is labelled with: "Best e1RM (Epley)"."""
+        return _LABELS[self]
+
+    @property
+    def reads_rpe(self) -> bool:
+        return self is OneRepMaxFormula.EPLEY_RESERVE
+
+
+_LABELS = {
+    OneRepMaxFormula.EPLEY: "Epley",
+    OneRepMaxFormula.BRZYCKI: "Brzycki",
+    OneRepMaxFormula.EPLEY_RESERVE: "Epley + RIR",
+}
+
+
+@dataclass(frozen=True)
+class E1rmRule:
+    """How every estimated 1RM is worked out: the formula, and the most reps it is trusted
+    for (a set of more reps than `rep_cap` gives none)."""
+
+    formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+    rep_cap: int = DEFAULT_REP_CAP
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "formula", OneRepMaxFormula(self.formula))
+        object.__setattr__(self, "rep_cap", max(1, min(int(self.rep_cap), HIGHEST_REP_CAP)))
+
+    @staticmethod
+    def of(rule: E1rmRule | OneRepMaxFormula | str) -> E1rmRule:
+        """A rule as given, or a formula with the default rep cap."""
+        return rule if isinstance(rule, E1rmRule) else E1rmRule(OneRepMaxFormula(rule))
+
+    @property
+    def label(self) -> str:
+        return self.formula.label
+
+    def estimate(self, weight_kg: float, full_reps: int, rpe: float | None = None) -> float | None:
+        return estimated_one_rep_max(weight_kg, full_reps, rpe, self.formula, self.rep_cap)
+
+
+PLAIN_EPLEY = E1rmRule()  # the default: plain Epley, 1 to 12 reps
 
 
 def set_volume_kg(working_set: WorkingSet) -> float:
@@ -40,7 +91,8 @@ def session_volume_kg(session: Session) -> float:
 
 
 def effective_reps(full_reps: int, rpe: float | None) -> float:
-    """Reps done plus reps in reserve (10 − RPE) when an RPE was logged."""
+    """Reps done plus reps in reserve (10 − RPE) when an RPE was logged: what the
+    "Epley + RIR" choice puts into Epley. Plain Epley and Brzycki never use it."""
     reps_in_reserve = (10 - rpe) if rpe is not None else 0
     return full_reps + max(reps_in_reserve, 0)
 
@@ -50,12 +102,20 @@ def estimated_one_rep_max(
     full_reps: int,
     rpe: float | None = None,
     formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY,
+    rep_cap: int = DEFAULT_REP_CAP,
 ) -> float | None:
-    """Estimated 1RM in kg, or None when the set says nothing about a max (no reps, no load)."""
+    """Estimated 1RM in kg, or None when the set says nothing about a max.
+
+    Epley w × (1 + r/30), Brzycki w × 36 / (37 − r), of the weight and the full reps r
+    (partial reps never count). A single is its own weight under every formula. No load, no
+    full reps, or more reps than `rep_cap`: no estimate. Only `EPLEY_RESERVE` reads the RPE:
+    r is then the full reps plus the reps in reserve, and the cap and the single rule apply
+    to that r.
+    """
     if full_reps <= 0 or weight_kg <= 0:
         return None
-    reps = effective_reps(full_reps, rpe)
-    if reps > MAX_REPS_FOR_ESTIMATE:
+    reps = effective_reps(full_reps, rpe) if formula.reads_rpe else full_reps
+    if reps > min(rep_cap, HIGHEST_REP_CAP):
         return None
     if reps == 1:
         return float(weight_kg)
@@ -65,16 +125,14 @@ def estimated_one_rep_max(
 
 
 def set_estimated_one_rep_max(
-    working_set: WorkingSet, formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+    working_set: WorkingSet, rule: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY
 ) -> float | None:
     """Estimated 1RM of one working set."""
-    return estimated_one_rep_max(
-        working_set.weight_kg, working_set.full_reps, working_set.rpe, formula
-    )
+    return E1rmRule.of(rule).estimate(working_set.weight_kg, working_set.full_reps, working_set.rpe)
 
 
 def best_set(
-    sets: Iterable[WorkingSet], formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+    sets: Iterable[WorkingSet], formula: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY
 ) -> WorkingSet | None:
     """The set with the highest estimated 1RM (the first of equals), or None."""
     best: WorkingSet | None = None
@@ -109,7 +167,7 @@ class ExerciseRecords:
 
 def records_for_exercise(
     history: Iterable[tuple[Session, Exercise]],
-    formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY,
+    formula: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY,
     max_rep_count: int = 12,
 ) -> ExerciseRecords | None:
     """Records for one exercise from (session, exercise) pairs in date order.

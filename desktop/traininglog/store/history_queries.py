@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ..domain.calculations import OneRepMaxFormula
+from ..domain.calculations import E1rmRule, OneRepMaxFormula
 from ..domain.names import name_key
 from ..domain.progress import BestSet, RepGroup
+from .estimates import e1rm_sql, register
 from .models import database
 from .queries import SessionSummary
 
@@ -75,7 +76,7 @@ def _connection() -> sqlite3.Connection:
     connection = database.obj.connection()
     # SQLite's own lower() and LIKE fold ASCII only; notes may be in any script.
     connection.create_function("traininglog_fold", 1, _fold, deterministic=True)
-    return connection
+    return register(connection)
 
 
 def _where(shown: SessionFilter) -> tuple[str, list[object]]:
@@ -197,8 +198,11 @@ class SetLine(NamedTuple):
     e1rm_kg: float | None  # working sets only
 
 
-def _exercise_sql(formula: OneRepMaxFormula, columns: str, kind: str = "") -> str:
-    e1rm = e1rm_sql(formula, "t.weight_kg", "t.reps_full").replace("rpe", "t.rpe")
+Rule = E1rmRule | OneRepMaxFormula
+
+
+def _exercise_sql(rule: Rule, columns: str, kind: str = "") -> str:
+    e1rm = e1rm_sql(rule, "t.weight_kg", "t.reps_full", "t.rpe")
     return (
         f"SELECT {columns.format(e1rm=e1rm)} FROM exercise e "
         'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
@@ -206,11 +210,11 @@ def _exercise_sql(formula: OneRepMaxFormula, columns: str, kind: str = "") -> st
     )
 
 
-def exercise_rep_groups(name: str, formula: OneRepMaxFormula) -> list[RepGroup]:
+def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
     """An exercise's working sets (any spelling) summed up per session and rep count, oldest
     first: SQLite does the adding, years of sets come back as a few thousand rows."""
     sql = _exercise_sql(
-        formula,
+        rule,
         "e.session_id, e.started, e.position, t.reps_full, count(*), "
         "max(CASE WHEN t.weight_kg > 0 THEN t.weight_kg END), max({e1rm}), "
         "sum(t.weight_kg * t.reps_full)",
@@ -224,9 +228,9 @@ def exercise_rep_groups(name: str, formula: OneRepMaxFormula) -> list[RepGroup]:
     return [RepGroup(*row) for row in rows]
 
 
-def best_set(session_id: str, position: int, formula: OneRepMaxFormula) -> BestSet | None:
+def best_set(session_id: str, position: int, rule: Rule) -> BestSet | None:
     """The first working set with the best estimated 1RM of one exercise in one session."""
-    e1rm = e1rm_sql(formula)
+    e1rm = e1rm_sql(rule)
     row = (
         _connection()
         .execute(
@@ -240,12 +244,10 @@ def best_set(session_id: str, position: int, formula: OneRepMaxFormula) -> BestS
     return None if row is None else BestSet(*row)
 
 
-def exercise_set_lines(
-    name: str, formula: OneRepMaxFormula, offset: int = 0, limit: int = 200
-) -> list[SetLine]:
+def exercise_set_lines(name: str, rule: Rule, offset: int = 0, limit: int = 200) -> list[SetLine]:
     """A page of an exercise's sets: newest session first, warm-ups before working sets."""
     sql = _exercise_sql(
-        formula,
+        rule,
         "e.session_id, e.started, e.position, e.name, t.kind, t.number, t.weight_kg, t.reps_full, "
         "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes, "
         "CASE WHEN t.kind = 'working' THEN {e1rm} END",
@@ -305,27 +307,12 @@ class RecordMark:
     reps: int | None = None
 
 
-def e1rm_sql(formula: OneRepMaxFormula, weight: str = "weight_kg", reps: str = "reps_full") -> str:
-    """`estimated_one_rep_max` as an SQL expression over a set row (NULL where it is None)."""
-    effective = f"({reps} + max(coalesce(10 - rpe, 0), 0))"
-    if formula is OneRepMaxFormula.BRZYCKI:
-        estimate = f"{weight} * 36.0 / (37.0 - {effective})"
-    else:
-        estimate = f"{weight} * (1 + {effective} / 30.0)"
-    return (
-        f"CASE WHEN {reps} <= 0 OR {weight} <= 0 THEN NULL "
-        f"WHEN {effective} > 30 THEN NULL "
-        f"WHEN {effective} = 1 THEN {weight} * 1.0 "
-        f"ELSE {estimate} END"
-    )
-
-
-def _holders_sql(formula: OneRepMaxFormula) -> str:
+def _holders_sql(rule: Rule) -> str:
     # Each record goes to the first session to reach it, as `records_for_exercise` has it.
     return f"""
 WITH ws AS MATERIALIZED (
     SELECT e.name_key AS k, e.name AS name, e.started AS st, e.session_id AS sid,
-           e.position AS pos, t.weight_kg AS w, t.reps_full AS r, {e1rm_sql(formula)} AS e1
+           e.position AS pos, t.weight_kg AS w, t.reps_full AS r, {e1rm_sql(rule)} AS e1
     FROM "set" t JOIN exercise e
       ON e.session_id = t.session_id AND e.position = t.exercise_position
     WHERE t.kind = 'working'
@@ -348,7 +335,7 @@ SELECT sid, name, 'session-volume', NULL FROM (
 
 
 def record_holders(
-    database_file: Path, formula: OneRepMaxFormula, max_rep_count: int = 12
+    database_file: Path, rule: Rule, max_rep_count: int = 12
 ) -> dict[str, tuple[RecordMark, ...]]:
     """session id → the records it holds across every exercise.
 
@@ -357,7 +344,8 @@ def record_holders(
     """
     connection = sqlite3.connect(f"{database_file.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        rows = connection.execute(_holders_sql(formula), (max_rep_count,)).fetchall()
+        register(connection)
+        rows = connection.execute(_holders_sql(rule), (max_rep_count,)).fetchall()
     finally:
         connection.close()
     marks: dict[str, list[RecordMark]] = {}

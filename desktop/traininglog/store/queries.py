@@ -8,9 +8,10 @@ from itertools import groupby
 from typing import NamedTuple
 
 from ..domain import Exercise, Session, WarmupSet, WorkingSet
-from ..domain.calculations import OneRepMaxFormula, estimated_one_rep_max
+from ..domain.calculations import E1rmRule, OneRepMaxFormula
 from ..domain.names import name_key
 from ..sessionfiles.reader import parse_date
+from .estimates import e1rm_sql, register
 from .models import ExerciseRow, SessionRow, SetRow, database
 from .writes import StoredFile
 
@@ -255,28 +256,24 @@ def exercise_history(exercise_name: str, since: str | None = None) -> list[Histo
 
 
 def best_estimated_one_rep_max(
-    exercise_name: str, formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+    exercise_name: str, rule: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY
 ) -> float | None:
     """The best estimated 1RM of any working set of the exercise, or None.
 
-    One aggregate in SQLite that calls the domain's own formula per row, instead of loading
+    One aggregate in SQLite that calls the domain's own estimate per row, instead of loading
     the history into Python: the "last time" panel asks on every exercise it shows.
     """
     db = database.obj
-    db.connection().create_function("traininglog_e1rm", 4, _sql_one_rep_max, deterministic=True)
+    register(db.connection())
     row = db.execute_sql(
-        "SELECT max(traininglog_e1rm(t.weight_kg, t.reps_full, t.rpe, ?)) "
+        f"SELECT max({e1rm_sql(rule, 't.weight_kg', 't.reps_full', 't.rpe')}) "
         "FROM exercise e "
         'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
         "AND t.kind = 'working' "
         "WHERE e.name_key = ?",
-        (formula.value, name_key(exercise_name)),
+        (name_key(exercise_name),),
     ).fetchone()
     return row[0] if row else None
-
-
-def _sql_one_rep_max(weight: float, reps: int, rpe: float | None, formula: str) -> float | None:
-    return estimated_one_rep_max(weight, reps, rpe, OneRepMaxFormula(formula))
 
 
 def exercise_names() -> list[str]:

@@ -1,4 +1,5 @@
-"""The lifter's preferences, kept in QSettings: name, units, 1RM formula, folders."""
+"""The lifter's preferences, kept in QSettings: name, units, 1RM formula and rep cap,
+folders."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 from PySide6.QtCore import QSettings
 
-from ..domain.calculations import OneRepMaxFormula
+from ..domain.calculations import DEFAULT_REP_CAP, E1rmRule, OneRepMaxFormula
 
 
 class AppSettings:
@@ -49,6 +50,25 @@ class AppSettings:
     @formula.setter
     def formula(self, value: OneRepMaxFormula) -> None:
         self.store.setValue("display/formula", OneRepMaxFormula(value).value)
+
+    @property
+    def rep_cap(self) -> int:
+        """Sets of more full reps than this give no estimated 1RM."""
+        try:
+            return E1rmRule(
+                rep_cap=int(self.store.value("display/repCap", DEFAULT_REP_CAP))
+            ).rep_cap
+        except (TypeError, ValueError):
+            return DEFAULT_REP_CAP
+
+    @rep_cap.setter
+    def rep_cap(self, value: int) -> None:
+        self.store.setValue("display/repCap", E1rmRule(rep_cap=value).rep_cap)
+
+    @property
+    def e1rm_rule(self) -> E1rmRule:
+        """How every estimated 1RM in the window is worked out."""
+        return E1rmRule(self.formula, self.rep_cap)
 
     @property
     def data_dir(self) -> str:

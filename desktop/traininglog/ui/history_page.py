@@ -48,7 +48,7 @@ class HistoryPage(QWidget):
         self.setObjectName("historyPage")
         self.controller = controller
         self.settings = settings
-        self.unit, self.formula = settings.unit, settings.formula
+        self.unit, self.rule = settings.unit, settings.e1rm_rule
         self.catalogue = catalogue or shipped_catalogue()
         self._names: list[str] | None = None
         self._progress: dict[tuple[str, str], ExerciseProgress] = {}
@@ -57,7 +57,7 @@ class HistoryPage(QWidget):
         self.sessions = SessionsView(
             controller, self.catalogue, self.exercise_names, self.day_span, self.unit
         )
-        self.sessions.detail.set_display(self.unit, self.formula)
+        self.sessions.detail.set_display(self.unit, self.rule)
         # The Exercise and Charts tabs are built the first time they are wanted.
         self._exercise: ExerciseView | None = None
         self._charts: ChartsView | None = None
@@ -87,7 +87,9 @@ class HistoryPage(QWidget):
         self.undo_stack = QUndoStack(self)
         self.restore_notice.restore_requested.connect(self.undo_delete)
         self.marks = RecordMarks(controller.folders.database, self)
-        self.marks.ready.connect(lambda: self.model.set_marks(self.marks.marks))
+        self.marks.ready.connect(
+            lambda: self.model.set_marks(self.marks.marks, self.marks.rule.label)
+        )
         self._marks_wanted = False
 
         self.sessions.filters.changed.connect(self._filter_changed)
@@ -121,7 +123,7 @@ class HistoryPage(QWidget):
                 self.progress_of,
                 self.weekly_volume,
             )
-            view.set_display(self.unit, self.formula)
+            view.set_display(self.unit, self.rule)
             if self._exercise is not None and self._exercise.name:
                 view.exercise = self._exercise.name
                 view.search.show_name(view.exercise)
@@ -149,9 +151,9 @@ class HistoryPage(QWidget):
 
     def progress_of(self, name: str) -> ExerciseProgress:
         """An exercise's records, totals and chart points (by the formula in use)."""
-        key = (name_key(name), self.formula.value)
+        key = (name_key(name), self.rule)
         if key not in self._progress:
-            groups = history_queries.exercise_rep_groups(name, self.formula)
+            groups = history_queries.exercise_rep_groups(name, self.rule)
             self._progress[key] = exercise_progress(name, groups)
         return self._progress[key]
 
@@ -171,24 +173,24 @@ class HistoryPage(QWidget):
         if self._charts is not None and self.tabs.currentIndex() == CHARTS and self.isVisible():
             self._redraw_charts()
         if self._marks_wanted:
-            self.marks.request(self.formula)
+            self.marks.request(self.rule)
 
     def apply_settings(self) -> None:
-        """Show the units and the estimated-1RM formula the settings now hold."""
-        unit, formula = self.settings.unit, self.settings.formula
-        if (unit, formula) == (self.unit, self.formula):
+        """Show the units and the estimated-1RM formula and rep cap the settings now hold."""
+        unit, rule = self.settings.unit, self.settings.e1rm_rule
+        if (unit, rule) == (self.unit, self.rule):
             return
-        formula_changed = formula != self.formula
-        self.unit, self.formula = unit, formula
+        rule_changed = rule != self.rule
+        self.unit, self.rule = unit, rule
         self.model.set_unit(unit)
-        self.sessions.detail.set_display(unit, formula)
+        self.sessions.detail.set_display(unit, rule)
         if self._exercise is not None and self._exercise.name:
             self._show_in_exercise_tab(self._exercise.name)
         if self._charts is not None:
-            self._charts.set_display(unit, formula)
+            self._charts.set_display(unit, rule)
         self._show_totals()
-        if formula_changed and self._marks_wanted:
-            self.marks.request(formula)
+        if rule_changed and self._marks_wanted:
+            self.marks.request(rule)
 
     def show_tab(self, key: str) -> None:
         """Show a tab, its main control taking the keyboard."""
@@ -206,7 +208,7 @@ class HistoryPage(QWidget):
         self._tab_changed()
         if not self._marks_wanted:  # the first time History is shown: start on the records
             self._marks_wanted = True
-            self.marks.request(self.formula)
+            self.marks.request(self.rule)
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
@@ -280,11 +282,11 @@ class HistoryPage(QWidget):
         progress = self.progress_of(shown)
         record = progress.records.best_e1rm if progress.records else None
         best = (
-            history_queries.best_set(record.session_id, progress.e1rm_position, self.formula)
+            history_queries.best_set(record.session_id, progress.e1rm_position, self.rule)
             if record is not None and progress.e1rm_position is not None
             else None
         )
-        self.exercise.show_exercise(shown, progress, best, self.unit, self.formula)
+        self.exercise.show_exercise(shown, progress, best, self.unit, self.rule)
 
     # -- deleting ------------------------------------------------------------------------------
 

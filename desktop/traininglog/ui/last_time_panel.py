@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ..domain.calculations import PLAIN_EPLEY, E1rmRule
 from ..store.queries import LastTime
 from .formatting import weight_text
 
@@ -44,8 +45,13 @@ class LastTimePanel(QWidget):
         self.show_last_time(None, None, None)
 
     def show_last_time(
-        self, exercise_name: str | None, last: LastTime | None, best_e1rm_kg: float | None
+        self,
+        exercise_name: str | None,
+        last: LastTime | None,
+        best_e1rm_kg: float | None,
+        rule: E1rmRule = PLAIN_EPLEY,
     ) -> None:
+        """Last time's sets, and the best estimate so far by `rule`, its formula named."""
         self.last = last
         if exercise_name is None:
             self.title.setText("Last time")
@@ -70,8 +76,13 @@ class LastTimePanel(QWidget):
             lines.append(f"{s.number}.  {weight_text(s.weight_kg, self.unit)} × {reps}{extra}")
         self.body.setText("<br>".join(lines))
         self.best.setText(
-            f"Best e1RM: <b>{weight_text(best_e1rm_kg, self.unit, with_unit=True)}</b>"
+            f"Best e1RM ({html.escape(rule.label)}) "
+            f"<b>{weight_text(best_e1rm_kg, self.unit, with_unit=True)}</b>"
             if best_e1rm_kg
             else ""
+        )
+        self.best.setToolTip(
+            f"The best estimated one-rep max of any working set of {exercise_name}, by "
+            f"{rule.label}, from sets of 1 to {rule.rep_cap} full reps"
         )
         self.repeat.setEnabled(True)

@@ -306,8 +306,9 @@ class LogView(QWidget):
             return
         before = self._draft_started()
         last = self.controller.last_time(exercise.name, before=before)
-        best = self.controller.best_e1rm_kg(exercise.name, self.settings.formula)
-        self.last_time.show_last_time(exercise.name, last, best)
+        rule = self.settings.e1rm_rule
+        best = self.controller.best_e1rm_kg(exercise.name, rule)
+        self.last_time.show_last_time(exercise.name, last, best, rule)
 
     def _draft_started(self) -> str | None:
         try:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QTextBrowser
 
 from ..domain import Session
 from ..domain.calculations import (
-    OneRepMaxFormula,
+    PLAIN_EPLEY,
+    E1rmRule,
     session_volume_kg,
     set_estimated_one_rep_max,
 )
@@ -17,11 +18,14 @@ from .formatting import session_date_text, volume_text, weight_text
 
 class SessionDetail(QTextBrowser):
     def __init__(
-        self, unit: str = "kg", formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY, parent=None
+        self,
+        unit: str = "kg",
+        rule: E1rmRule = PLAIN_EPLEY,
+        parent=None,
     ):
         super().__init__(parent)
         self.unit = unit
-        self.formula = formula
+        self.rule = rule
         self.session: Session | None = None
         self.setObjectName("sessionDetail")
         self.setAccessibleName("Session detail")
@@ -33,17 +37,19 @@ class SessionDetail(QTextBrowser):
         if session is None:
             self.setHtml("<p style='color:#777'>Select a session to see its sets.</p>")
             return
-        self.setHtml(session_html(session, self.unit, self.formula))
+        self.setHtml(session_html(session, self.unit, self.rule))
 
-    def set_display(self, unit: str, formula: OneRepMaxFormula) -> None:
-        """Show weights in `unit` and estimates by `formula` from now on."""
-        if (unit, formula) != (self.unit, self.formula):
-            self.unit, self.formula = unit, formula
+    def set_display(self, unit: str, rule: E1rmRule) -> None:
+        """Show weights in `unit` and estimates by `rule` from now on."""
+        if (unit, rule) != (self.unit, self.rule):
+            self.unit, self.rule = unit, rule
             self.show_session(self.session)
 
 
 def session_html(
-    session: Session, unit: str, formula: OneRepMaxFormula = OneRepMaxFormula.EPLEY
+    session: Session,
+    unit: str,
+    rule: E1rmRule = PLAIN_EPLEY,
 ) -> str:
     e = html.escape
     facts = [
@@ -72,12 +78,12 @@ def session_html(
             )
         for s in exercise.working_sets:
             reps = f"{s.full_reps}+{s.partial_reps}" if s.partial_reps else str(s.full_reps)
-            e1rm = set_estimated_one_rep_max(s, formula)
+            e1rm = set_estimated_one_rep_max(s, rule)
             rows.append(
                 f"<tr><td>{s.number}</td><td align='right'>{weight_text(s.weight_kg, unit)}</td>"
                 f"<td>× {reps}</td><td>{'@' + format(s.rpe, 'g') if s.rpe else ''}</td>"
                 f"<td style='color:#555'>{e(s.rep_assessment or '')}"
-                f"{' · e1RM ' + weight_text(e1rm, unit) if e1rm else ''}</td>"
+                f"{f' · e1RM ({e(rule.label)}) ' + weight_text(e1rm, unit) if e1rm else ''}</td>"
                 f"<td>{e(s.notes or '')}</td></tr>"
             )
         parts.append(f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>")

@@ -74,6 +74,7 @@ class SessionTableModel(PagedItemModel):
         self._total = 0
         self._order, self._descending = "date", True
         self._marks: dict[str, tuple[RecordMark, ...]] = {}
+        self._formula = "Epley"  # the estimate the marks were found by
         self._star: QIcon | None = None
         self._no_star: QIcon | None = None
         self._notes_colour = QColor(NOTES_COLOUR)
@@ -105,8 +106,9 @@ class SessionTableModel(PagedItemModel):
                 _VOLUME,
             )
 
-    def set_marks(self, marks: dict[str, tuple[RecordMark, ...]]) -> None:
-        self._marks = marks
+    def set_marks(self, marks: dict[str, tuple[RecordMark, ...]], formula: str = "Epley") -> None:
+        """The records each session holds, the estimated-1RM ones found by `formula`."""
+        self._marks, self._formula = marks, formula
         self._quietly_update(
             lambda row, line: self.setItemData(self.index(row, 0), self._date_roles(line)), 0, 0
         )
@@ -145,7 +147,7 @@ class SessionTableModel(PagedItemModel):
         marks = self._marks.get(summary.id, ())
         return {
             DECORATION: self._star_icon(bool(marks)),
-            TOOLTIP: records_text(marks) if marks else summary.file_name,
+            TOOLTIP: records_text(marks, formula=self._formula) if marks else summary.file_name,
             SESSION_ID_ROLE: summary.id,
             RECORDS_ROLE: marks,
         }
@@ -254,21 +256,23 @@ class SessionTableModel(PagedItemModel):
                         row.exercise_count,
                         row.working_set_count,
                         _number(row.volume_kg * factor),
-                        records_text(self._marks.get(row.id, ()), "; "),
+                        records_text(self._marks.get(row.id, ()), "; ", self._formula),
                         line.notes,
                     ]
 
         return header, rows()
 
 
-def records_text(marks: tuple[RecordMark, ...], separator: str = "\n") -> str:
-    """ "Barbell Bench Press: best estimated 1RM" and the like, one per record."""
-    return separator.join(f"{m.exercise}: {record_name(m.kind, m.reps)}" for m in marks)
+def records_text(
+    marks: tuple[RecordMark, ...], separator: str = "\n", formula: str = "Epley"
+) -> str:
+    """ "Barbell Bench Press: best estimated 1RM (Epley)" and the like, one per record."""
+    return separator.join(f"{m.exercise}: {record_name(m.kind, m.reps, formula)}" for m in marks)
 
 
-def record_name(kind: str, reps: int | None = None) -> str:
+def record_name(kind: str, reps: int | None = None, formula: str = "Epley") -> str:
     if kind == "e1rm":
-        return "best estimated 1RM"
+        return f"best estimated 1RM ({formula})"
     if kind == "session-volume":
         return "best session volume"
     return f"heaviest for {reps} rep{'s' if reps != 1 else ''}"

@@ -1,7 +1,9 @@
-"""File ▸ Settings: name, units, estimated-1RM formula, data and sessions folders."""
+"""File ▸ Settings: name, units, estimated-1RM formula and rep cap, data and sessions
+folders."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,11 +14,29 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QWidget,
 )
 
-from ..domain.calculations import OneRepMaxFormula
+from ..domain.calculations import HIGHEST_REP_CAP, OneRepMaxFormula
 from .app_settings import AppSettings
+
+# What each choice says in the list, and what its tool tip adds. Only the last reads the RPE.
+FORMULA_CHOICES = {
+    OneRepMaxFormula.EPLEY: (
+        "Epley: w × (1 + reps / 30)",
+        "Weight and full reps only; a single is its own weight.",
+    ),
+    OneRepMaxFormula.BRZYCKI: (
+        "Brzycki: w × 36 / (37 − reps)",
+        "Weight and full reps only; a single is its own weight.",
+    ),
+    OneRepMaxFormula.EPLEY_RESERVE: (
+        "Epley + reps in reserve (RPE): reps + (10 − RPE), then Epley",
+        "Adds the reps in reserve, 10 − RPE, to the full reps before Epley: a single at "
+        "RPE 8 counts as a triple. Sets without an RPE count as done to failure.",
+    ),
+}
 
 
 class SettingsDialog(QDialog):
@@ -34,10 +54,22 @@ class SettingsDialog(QDialog):
         self.unit.setCurrentIndex(0 if settings.unit == "kg" else 1)
         self.unit.setAccessibleName("Units")
         self.formula = QComboBox()
-        self.formula.addItem("Epley: w × (1 + reps / 30)", OneRepMaxFormula.EPLEY.value)
-        self.formula.addItem("Brzycki: w × 36 / (37 − reps)", OneRepMaxFormula.BRZYCKI.value)
-        self.formula.setCurrentIndex(0 if settings.formula is OneRepMaxFormula.EPLEY else 1)
+        for formula, (text, tip) in FORMULA_CHOICES.items():
+            self.formula.addItem(text, formula.value)
+            self.formula.setItemData(self.formula.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.formula.setCurrentIndex(self.formula.findData(settings.formula.value))
         self.formula.setAccessibleName("Estimated one-rep max formula")
+        self.formula.currentIndexChanged.connect(self._explain_formula)
+        self.rep_cap = QSpinBox()
+        self.rep_cap.setRange(1, HIGHEST_REP_CAP)
+        self.rep_cap.setValue(settings.rep_cap)
+        self.rep_cap.setSuffix(" reps")
+        self.rep_cap.setAccessibleName("Most reps an estimate is made from")
+        self.rep_cap.setToolTip(
+            "Sets of more full reps than this get no estimated 1RM: past about a dozen reps "
+            "every formula drifts far from a real single."
+        )
+        self._explain_formula()
         self.data_dir = QLineEdit(settings.data_dir)
         self.data_dir.setPlaceholderText("the default data folder")
         self.data_dir.setAccessibleName("Data folder")
@@ -49,6 +81,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Name", self.name)
         form.addRow("&Units", self.unit)
         form.addRow("Estimated 1RM &formula", self.formula)
+        form.addRow("Estimate from at &most", self.rep_cap)
         form.addRow("&Data folder", _with_browse(self.data_dir, self))
         form.addRow("&Sessions folder", _with_browse(self.sessions_dir, self))
         note = QLabel("Folder changes take effect the next time Training Log starts.")
@@ -66,9 +99,13 @@ class SettingsDialog(QDialog):
         self.settings.user_name = self.name.text()
         self.settings.unit = self.unit.currentData()
         self.settings.formula = OneRepMaxFormula(self.formula.currentData())
+        self.settings.rep_cap = self.rep_cap.value()
         self.settings.data_dir = self.data_dir.text()
         self.settings.sessions_dir = self.sessions_dir.text()
         super().accept()
+
+    def _explain_formula(self) -> None:
+        self.formula.setToolTip(FORMULA_CHOICES[OneRepMaxFormula(self.formula.currentData())][1])
 
 
 def _with_browse(field: QLineEdit, parent) -> QWidget:

@@ -14,7 +14,7 @@ from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPen
 
-from ...domain.calculations import LB_PER_KG, OneRepMaxFormula
+from ...domain.calculations import LB_PER_KG, E1rmRule
 from ...domain.progress import ProgressPoint
 
 NOON = time(12)
@@ -140,19 +140,20 @@ def progress_chart(
     exercise: str,
     points: Sequence[ProgressPoint],
     unit: str,
-    formula: OneRepMaxFormula,
+    rule: E1rmRule,
     first: date | None = None,
     last: date | None = None,
     period: str = "session",
 ) -> tuple[QChart, list[Plotted]]:
-    """Best estimated 1RM and top-set weight per session (or per month: `period`)."""
+    """Best estimated 1RM (by `rule`, named in the title) and top-set weight per session (or
+    per month: `period`)."""
     of = "best set of the session" if period == "session" else "best of the month"
     e1rm = [(p.date.date(), p.best_e1rm_kg) for p in points if p.best_e1rm_kg]
     top = [(p.date.date(), p.top_set_kg) for p in points if p.top_set_kg]
     plotted = [
         _series(
-            f"Estimated 1RM ({formula.value.title()}), {of}",
-            "estimated 1RM",
+            f"Estimated 1RM ({rule.label}), {of}",
+            f"estimated 1RM ({rule.label})",
             period,
             ACCENT,
             2.0,
@@ -171,7 +172,7 @@ def progress_chart(
             unit,
         ),
     ]
-    chart = _chart(f"{exercise}: estimated 1RM and top set")
+    chart = _chart(f"{exercise}: Estimated 1RM ({rule.label}) and top set")
     days = [p.date.date() for p in points]
     _axes(
         chart,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...catalogue import Catalogue
-from ...domain.calculations import OneRepMaxFormula
+from ...domain.calculations import E1rmRule
 from ...domain.progress import (
     ExerciseProgress,
     monthly_best,
@@ -68,7 +68,7 @@ class ChartsView(QWidget):
         self.progress = progress
         self.weekly = weekly
         self.unit = "kg"
-        self.formula = OneRepMaxFormula.EPLEY
+        self.rule = E1rmRule()
         self.exercise: str | None = None
         self.plotted: list[Plotted] = []
 
@@ -134,9 +134,9 @@ class ChartsView(QWidget):
         if self.kind.currentData() == PROGRESS:
             self.redraw()
 
-    def set_display(self, unit: str, formula: OneRepMaxFormula) -> None:
-        if (unit, formula) != (self.unit, self.formula):
-            self.unit, self.formula = unit, formula
+    def set_display(self, unit: str, rule: E1rmRule) -> None:
+        if (unit, rule) != (self.unit, self.rule):
+            self.unit, self.rule = unit, rule
             self.redraw()
 
     # -- drawing -------------------------------------------------------------------------------
@@ -174,7 +174,7 @@ class ChartsView(QWidget):
             title,
             points,
             self.unit,
-            self.formula,
+            self.rule,
             date.fromisoformat(first) if first else None,
             date.fromisoformat(last) if last else None,
             period,

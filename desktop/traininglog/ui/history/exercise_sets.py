@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ...domain.calculations import LB_PER_KG, OneRepMaxFormula
+from ...domain.calculations import LB_PER_KG, PLAIN_EPLEY, E1rmRule
 from ...store.history_queries import SetLine, exercise_set_lines
 from ..formatting import weight_text
 from ..paged_items import (
@@ -32,7 +32,7 @@ COLUMNS = (
     ("weight", "Weight"),
     ("reps", "Reps"),
     ("rpe", "RPE"),
-    ("e1rm", "Est. 1RM"),
+    ("e1rm", "e1RM"),
     ("felt", "Felt"),
     ("rest", "Rest (min)"),
     ("notes", "Notes"),
@@ -51,10 +51,10 @@ Index = QModelIndex | QPersistentModelIndex
 class ExerciseSetsModel(PagedItemModel):
     PAGE = 100
 
-    def __init__(self, unit: str = "kg", formula=OneRepMaxFormula.EPLEY, parent=None):
+    def __init__(self, unit: str = "kg", rule: E1rmRule = PLAIN_EPLEY, parent=None):
         super().__init__(len(COLUMNS), parent)
         self.unit = unit
-        self.formula = formula
+        self.rule = rule
         self.exercise: str | None = None
         self._lines: list[SetLine]
         self._more = False
@@ -64,13 +64,13 @@ class ExerciseSetsModel(PagedItemModel):
     def set_exercise(self, exercise: str | None) -> None:
         """Show an exercise's sets (any spelling), the newest page first."""
         self.exercise = exercise
-        lines = exercise_set_lines(exercise, self.formula, 0, self.PAGE) if exercise else []
+        lines = exercise_set_lines(exercise, self.rule, 0, self.PAGE) if exercise else []
         self._replace_rows(lines)
         self._more = len(lines) == self.PAGE
 
-    def set_display(self, unit: str, formula: OneRepMaxFormula) -> None:
-        if formula != self.formula:
-            self.unit, self.formula = unit, formula
+    def set_display(self, unit: str, rule: E1rmRule) -> None:
+        if rule != self.rule:
+            self.unit, self.rule = unit, rule
             self._set_headers()
             self.set_exercise(self.exercise)  # the estimates come from the query
         elif unit != self.unit:
@@ -90,7 +90,7 @@ class ExerciseSetsModel(PagedItemModel):
         if parent.isValid() or not self._more or self.exercise is None:
             return
         first = len(self._lines)
-        page = exercise_set_lines(self.exercise, self.formula, first, self.PAGE)
+        page = exercise_set_lines(self.exercise, self.rule, first, self.PAGE)
         self._more = len(page) == self.PAGE
         self._add_rows(page)
 
@@ -126,12 +126,18 @@ class ExerciseSetsModel(PagedItemModel):
 
     def _set_headers(self) -> None:
         for column, (key, title) in enumerate(COLUMNS):
-            text = f"{title} ({self.unit})" if key in ("weight", "e1rm") else title
+            if key == "e1rm":
+                text = f"{title} ({self.rule.label}, {self.unit})"
+            elif key == "weight":
+                text = f"{title} ({self.unit})"
+            else:
+                text = title
             self.setHeaderData(column, Qt.Orientation.Horizontal, text)
         self.setHeaderData(
             _E1RM,
             Qt.Orientation.Horizontal,
-            f"Estimated one-rep max ({self.formula.value.title()}); warm-ups have none",
+            f"Estimated one-rep max by {self.rule.label}, from sets of 1 to "
+            f"{self.rule.rep_cap} full reps; warm-ups and longer sets have none",
             TOOLTIP,
         )
 
@@ -165,13 +171,13 @@ class ExerciseSetsModel(PagedItemModel):
             "reps_full",
             "reps_partial",
             "rpe",
-            f"e1rm_{self.unit}",
+            f"e1rm_{self.rule.formula.value.replace('-', '_')}_{self.unit}",
             "rep_assessment",
             "rest_minutes",
             "notes",
         ]
         factor = LB_PER_KG if self.unit == "lb" else 1.0
-        exercise, formula = self.exercise, self.formula
+        exercise, rule = self.exercise, self.rule
 
         def number(kg: float | None) -> object:
             return "" if kg is None else _plain(round(kg * factor, 2))
@@ -179,7 +185,7 @@ class ExerciseSetsModel(PagedItemModel):
         def rows() -> Iterator[list[object]]:
             offset = 0
             while exercise:
-                page = exercise_set_lines(exercise, formula, offset, 1000)
+                page = exercise_set_lines(exercise, rule, offset, 1000)
                 for line in page:
                     yield [
                         line.started[:19],  # to the second

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...catalogue import Catalogue
-from ...domain.calculations import OneRepMaxFormula
+from ...domain.calculations import E1rmRule
 from ...domain.progress import BestSet, ExerciseProgress
 from ..formatting import plural, volume_text
 from .column_widths import fit_columns
@@ -111,14 +111,14 @@ class ExerciseView(QWidget):
         progress: ExerciseProgress,
         best: BestSet | None,
         unit: str,
-        formula: OneRepMaxFormula,
+        rule: E1rmRule,
     ) -> None:
-        """Show an exercise's sets and records in `unit`, estimated by `formula`."""
+        """Show an exercise's sets and records in `unit`, estimated by `rule`."""
         self.name = name
         self.search.show_name(name)
-        self.model.set_display(unit, formula)
+        self.model.set_display(unit, rule)
         self.model.set_exercise(name)
-        self.records.show_records(progress, best, unit, formula)
+        self.records.show_records(progress, best, unit, rule)
         totals = progress.totals
         self.export_button.setEnabled(self.model.rowCount() > 0)
         if not totals.sessions:

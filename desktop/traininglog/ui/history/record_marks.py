@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ...domain.calculations import OneRepMaxFormula
+from ...domain.calculations import PLAIN_EPLEY, E1rmRule
 from ...store.history_queries import RecordMark, record_holders
 
 log = logging.getLogger(__name__)
@@ -23,13 +23,13 @@ class _Relay(QObject):
 
 
 class _Work(QRunnable):
-    def __init__(self, number: int, database: Path, formula: OneRepMaxFormula, relay: _Relay):
+    def __init__(self, number: int, database: Path, rule: E1rmRule, relay: _Relay):
         super().__init__()
-        self.number, self.database, self.formula, self.relay = number, database, formula, relay
+        self.number, self.database, self.rule, self.relay = number, database, rule, relay
 
     def run(self) -> None:
         try:
-            marks = record_holders(self.database, self.formula)
+            marks = record_holders(self.database, self.rule)
         except Exception:  # a locked or vanished database: no marks, never a crash
             log.exception("could not work out the record holders")
             marks = None
@@ -46,17 +46,18 @@ class RecordMarks(QObject):
         self.database = database
         self.marks: dict[str, tuple[RecordMark, ...]] = {}
         self.known = False  # True once the latest request was answered
+        self.rule = PLAIN_EPLEY  # what the latest request estimates by
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.done.connect(self._arrived)
         self._requested = 0
 
-    def request(self, formula: OneRepMaxFormula) -> None:
-        """Work the marks out again (the history or the formula changed)."""
+    def request(self, rule: E1rmRule) -> None:
+        """Work the marks out again (the history or the estimate's rule changed)."""
         self._requested += 1
-        self.known = False
-        self._pool.start(_Work(self._requested, self.database, formula, self._relay))
+        self.known, self.rule = False, rule
+        self._pool.start(_Work(self._requested, self.database, rule, self._relay))
 
     def wait(self, milliseconds: int = -1) -> bool:
         """Block until the worker is idle (for tests and benchmarks)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from ...domain.calculations import OneRepMaxFormula, Record
+from ...domain.calculations import E1rmRule, Record
 from ...domain.progress import BestSet, ExerciseProgress
 from ..formatting import volume_text, weight_text
 from .texts import day_text, set_text
@@ -37,7 +37,7 @@ class RecordsView(QTableWidget):
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
         self._make_items()
-        self.show_records(None, None, "kg", OneRepMaxFormula.EPLEY)
+        self.show_records(None, None, "kg", E1rmRule())
 
     def _make_items(self) -> None:
         # The table's shape never changes: items are made once, their texts set per exercise.
@@ -61,7 +61,7 @@ class RecordsView(QTableWidget):
         progress: ExerciseProgress | None,
         best: BestSet | None,
         unit: str,
-        formula: OneRepMaxFormula,
+        rule: E1rmRule,
     ) -> None:
         """Show the records, with `best` the set that holds the estimated-1RM record."""
         self.setHorizontalHeaderLabels(["Record", unit, "Date", "Set"])
@@ -70,7 +70,7 @@ class RecordsView(QTableWidget):
         e1rm = records.best_e1rm if records else None
         rows.append(
             (
-                f"Best est. 1RM ({formula.value.title()})",
+                f"Best e1RM ({rule.label})",
                 weight_text(e1rm.value_kg, unit) if e1rm else "—",
                 set_text(best.weight_kg, best.full_reps, best.partial_reps, best.rpe, unit)
                 if best
@@ -98,6 +98,10 @@ class RecordsView(QTableWidget):
                     held,
                 )
             )
+        self.item(0, 0).setToolTip(
+            f"The best estimated one-rep max by {rule.label}, from working sets of 1 to "
+            f"{rule.rep_cap} full reps"
+        )
         for row, (title, value, detail, record) in enumerate(rows):
             cells = (title, value, day_text(record.day) if record else "", detail)
             for column, text in enumerate(cells):
