@@ -8,24 +8,28 @@ and its tooltip says what is wrong and what is allowed.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
-    QComboBox,
+    QCompleter,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
 )
 
-from ..domain.vocabulary import REP_ASSESSMENT_MEANINGS, REP_ASSESSMENTS
+from ..domain.vocabulary import REP_ASSESSMENTS
 from ..draft import COLUMN_TITLES, WARMUP_COLUMNS, WORKING_COLUMNS, DraftSet, cell_problem
 from .draft_editor import DraftEditor
 
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BACKGROUND = QColor("#ffd9d9")
 ERROR_TEXT = QColor("#b00020")
+# Last time's value for an empty cell, shown in grey and never saved unless typed.
+PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 1
 _PROBLEM_ROLES = (
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ForegroundRole,
@@ -139,26 +143,53 @@ def _hint(column: str, unit: str) -> str:
     }[column]
 
 
-class _FeelDelegate(QStyledItemDelegate):
-    """A drop-down of the rep-assessment words for the Feel column."""
+class _CellDelegate(QStyledItemDelegate):
+    """A plain line editor for every cell (Feel completes its words inline, no popup).
+
+    A key typed into a cell that is not being edited replaces what is there, like a
+    spreadsheet: the editor opens with everything selected and the key takes its place.
+    F2 and a double-click open it with the caret after the text instead (`SetGrid.edit`).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.last_editor: QLineEdit | None = None
 
     def createEditor(self, parent, option, index):
-        box = QComboBox(parent)
-        box.setEditable(True)
-        box.addItem("")
-        for word in REP_ASSESSMENTS:
-            box.addItem(word)
-            box.setItemData(
-                box.count() - 1, REP_ASSESSMENT_MEANINGS[word], Qt.ItemDataRole.ToolTipRole
-            )
-        box.setAccessibleName("How the reps felt")
-        return box
+        field = QLineEdit(parent)
+        field.setFrame(False)
+        model = index.model()
+        column = model.columns[index.column()] if isinstance(model, SetTableModel) else ""
+        if column == "feel":
+            words = QCompleter(list(REP_ASSESSMENTS), field)
+            words.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            words.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+            field.setCompleter(words)
+            field.setAccessibleName("How the reps felt")
+        field.setPlaceholderText(index.data(PLACEHOLDER_ROLE) or "")
+        self.last_editor = field
+        return field
 
     def setEditorData(self, editor, index):
-        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
     def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentText().strip().lower(), Qt.ItemDataRole.EditRole)
+        text = editor.text()
+        column = model.columns[index.column()] if isinstance(model, SetTableModel) else ""
+        model.setData(index, text.strip().lower() if column == "feel" else text)
+
+    def initStyleOption(self, option, index):
+        super().initStyleOption(option, index)
+        placeholder = index.data(PLACEHOLDER_ROLE)
+        if placeholder and not option.text:
+            # Last time's value, in grey: a reminder, saved only once it is typed.
+            option.text = placeholder
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            muted = option.palette.color(QPalette.ColorRole.PlaceholderText)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                option.palette.setColor(group, QPalette.ColorRole.Text, muted)
+                option.palette.setColor(group, QPalette.ColorRole.HighlightedText, muted)
+            option.font.setItalic(True)
 
 
 class SetGrid(QTableView):
@@ -177,8 +208,9 @@ class SetGrid(QTableView):
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        # No edit on a click of the selected cell: Qt opens that editor after a delay and
+        # drops the keys typed meanwhile. A click selects; typing replaces; F2 edits.
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(True)
         header = self.horizontalHeader()
@@ -188,12 +220,24 @@ class SetGrid(QTableView):
         for column, name in enumerate(model.columns):
             header.resizeSection(column, widths.get(name, 120))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        if "feel" in model.columns:
-            self.setItemDelegateForColumn(model.columns.index("feel"), _FeelDelegate(self))
+        self.cells = _CellDelegate(self)
+        self.setItemDelegate(self.cells)
         self.verticalHeader().setDefaultSectionSize(26)
         copy = QShortcut(QKeySequence("Ctrl+D"), self)
         copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         copy.activated.connect(self.copy_set_above)
+
+    def edit(self, index, trigger=None, event=None) -> bool:
+        if trigger is None:
+            return super().edit(index)
+        self.cells.last_editor = None
+        opened = super().edit(index, trigger, event)
+        editor = self.cells.last_editor
+        keyed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        if opened and editor is not None and not keyed:
+            editor.deselect()  # F2 or a double-click: change what is there, from its end
+            editor.end(False)
+        return opened
 
     def commit_editing(self) -> None:
         """Commit whatever is typed in an open cell editor (before a save)."""
