@@ -43,12 +43,15 @@ from ..draft import (
 from ..draftfile import discard_draft, write_draft
 from .app_settings import AppSettings
 from .draft_editor import DraftEditor
-from .exercise_picker import ExercisePicker
+from .exercise_picker import ExercisePicker, is_new_exercise, lifter_name
 from .last_time_panel import LastTimePanel
 from .session_header import SessionHeader
 from .set_grid import SetGrid, SetTableModel
 
 DRAFT_SAVE_DELAY_MS = 3000
+NEW_EXERCISE_TIP = (
+    "Not in the exercise catalogue or your history: it is saved under this name, as typed"
+)
 
 
 class LogView(QWidget):
@@ -79,13 +82,26 @@ class LogView(QWidget):
         self.exercise_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.exercise_list.model().rowsMoved.connect(self._rows_dragged)
         self.exercise_list.currentRowChanged.connect(self.select_exercise)
-        self.picker = ExercisePicker(catalogue, controller.exercise_names)
+        self.picker = ExercisePicker(
+            catalogue, controller.exercise_names, enter_takes_best_match=False
+        )
         self.picker.picked.connect(self.add_exercise)
 
         self.name = QLineEdit()
         self.name.setObjectName("exerciseName")
         self.name.setAccessibleName("Exercise name")
         self.name.editingFinished.connect(self._rename)
+        self.new_badge = QLabel("New exercise")
+        self.new_badge.setObjectName("newExerciseBadge")
+        self.new_badge.setAccessibleName("New exercise")
+        self.new_badge.setToolTip(NEW_EXERCISE_TIP)
+        self.new_badge.setStyleSheet(
+            "QLabel{background:#fff4d6;color:#7a5200;border:1px solid #e0c070;"
+            "border-radius:8px;padding:1px 8px;}"
+        )
+        self.new_badge.hide()
+        self._known_names: list[str] | None = None
+        controller.changed.connect(self._forget_known_names)
         self.muscles = QToolButton()
         self.muscles.setObjectName("muscleGroups")
         self.muscles.setAccessibleName("Target muscle groups")
@@ -146,6 +162,7 @@ class LogView(QWidget):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
+        title_row.addWidget(self.new_badge)
         title_row.addWidget(self.muscles)
         middle_layout.addLayout(title_row)
         warmups = QLabel("Warm-up sets")
@@ -272,7 +289,10 @@ class LogView(QWidget):
             for n, exercise in enumerate(exercises, start=1):
                 sets = sum(1 for s in exercise.workings if not s.is_blank())
                 item = QListWidgetItem(f"{n}. {exercise.name} · {sets} set{'s' * (sets != 1)}")
-                item.setToolTip(", ".join(exercise.muscles))
+                tip = ", ".join(exercise.muscles)
+                if self._is_new(exercise.name):
+                    tip = "\n".join(t for t in (tip, f"New exercise. {NEW_EXERCISE_TIP}") if t)
+                item.setToolTip(tip)
                 self.exercise_list.addItem(item)
             if exercises:
                 self.exercise_list.setCurrentRow(min(max(row, 0), len(exercises) - 1))
@@ -288,6 +308,7 @@ class LogView(QWidget):
         exercise = exercises[self.current] if self.current is not None else None
         with QSignalBlocker(self.name):
             self.name.setText(exercise.name if exercise else "")
+        self._show_new_badge()
         self._show_muscles(exercise)
         self._show_last_time(exercise)
 
@@ -315,6 +336,25 @@ class LogView(QWidget):
         except ValueError:
             return None
         return moment.replace(tzinfo=None).isoformat(timespec="microseconds")
+
+    def _names_known(self) -> list[str]:
+        """Names the lifter has logged before, read once until the history changes."""
+        if self._known_names is None:
+            self._known_names = self.controller.exercise_names()
+        return self._known_names
+
+    def _forget_known_names(self) -> None:
+        self._known_names = None
+        self._refresh_list()
+        self._show_new_badge()
+
+    def _show_new_badge(self) -> None:
+        exercises = self.editor.draft.exercises
+        exercise = exercises[self.current] if self.current is not None else None
+        self.new_badge.setVisible(exercise is not None and self._is_new(exercise.name))
+
+    def _is_new(self, name: str) -> bool:
+        return bool(name.strip()) and is_new_exercise(name, self.catalogue, self._names_known())
 
     def _update_template_button(self) -> None:
         focus = self.header.focus.text().strip()
@@ -365,7 +405,7 @@ class LogView(QWidget):
     def _rename(self) -> None:
         if self.current is None:
             return
-        name = self.name.text().strip()
+        name = lifter_name(self.name.text(), self.catalogue, self._names_known())
         if name and name != self.editor.draft.exercises[self.current].name:
             self.editor.update_exercise(self.current, "Rename exercise", name=name)
 
@@ -433,6 +473,7 @@ class LogView(QWidget):
         self.editor.mark_saved(replace(draft, session_id=session.id))
         discard_draft(self.controller.folders.root)
         self.refresh_suggestions()
+        self._forget_known_names()  # what was just saved is no longer new
         self._show_last_time(draft.exercises[self.current] if self.current is not None else None)
         self.saved.emit()
         return True
