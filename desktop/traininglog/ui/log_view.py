@@ -33,11 +33,12 @@ from ..domain.vocabulary import MUSCLE_GROUPS
 from ..draft import (
     Draft,
     DraftExercise,
-    draft_sets,
     from_session,
     in_unit,
     new_draft,
     problems,
+    repeat_sets,
+    template_exercises,
     to_session,
 )
 from ..draftfile import discard_draft, write_draft
@@ -426,7 +427,7 @@ class LogView(QWidget):
         last = self.last_time.last
         if self.current is None or last is None:
             return
-        warmups, workings = draft_sets(last.exercise, self.unit)
+        warmups, workings = repeat_sets(last.exercise, self.unit)
         self.editor.replace_sets(self.current, warmups, workings, "Repeat last time")
         self.working_grid.setFocus()
 
@@ -434,8 +435,8 @@ class LogView(QWidget):
         session = self.controller.latest_session(focus.strip())
         if session is None:
             return
-        template = from_session(session, self.unit)
-        self.editor.set_exercises(template.exercises, f"Start from last {focus} session")
+        exercises = template_exercises(session, self.unit)
+        self.editor.set_exercises(exercises, f"Start from last {focus} session")
         self.exercise_list.setCurrentRow(0)
 
     # -- settings ----------------------------------------------------------------------------

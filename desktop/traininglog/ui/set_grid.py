@@ -106,10 +106,17 @@ class SetTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(row, column)
+        if role == PLACEHOLDER_ROLE:
+            return row.hint(column) if not getattr(row, column) else None
         if role in _PROBLEM_ROLES:
             problem = cell_problem(self.kind, column, row, self.unit)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return problem or _hint(column, self.unit)
+                if problem:
+                    return problem
+                last = row.hint(column) if not getattr(row, column) else ""
+                if last:
+                    return f"Last time: {last} (not saved unless you type it)"
+                return _hint(column, self.unit)
             if not problem:
                 return None
             # Red text as well as a red cell: the mistake shows even while the cell is selected.
