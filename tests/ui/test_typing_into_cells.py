@@ -141,8 +141,11 @@ def test_tab_enter_arrows_new_rows_and_ctrl_d_all_take_every_keystroke(qtbot, wi
     press(qtbot, Qt.Key.Key_Down)
     type_text(qtbot, "grinder")
     press(qtbot, Qt.Key.Key_Return)
-    # Row 3: Ctrl+D copies row 2, then the weight typed over the copy.
-    grid.setCurrentIndex(grid.model().index(2, WEIGHT))
+    # Enter through row 2's empty Rest and Notes starts row 3; Ctrl+D copies row 2 into it,
+    # then the weight is typed over the copy.
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
+    assert (grid.currentIndex().row(), grid.currentIndex().column()) == (2, WEIGHT)
     press(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     type_text(qtbot, "85")
     press(qtbot, Qt.Key.Key_Return)
@@ -150,4 +153,34 @@ def test_tab_enter_arrows_new_rows_and_ctrl_d_all_take_every_keystroke(qtbot, wi
         (100, 5, 0, 7.5, "good", 3, "fine"),
         (82.5, 4, 0, 9.5, "grinder", None, None),
         (85, 4, 0, 9.5, "grinder", None, None),
+    ]
+
+
+def test_clicking_another_cell_while_typing_keeps_both(qtbot, window):
+    grid = start_squats(qtbot, window)
+    click_cell(qtbot, grid, 0, WEIGHT)
+    type_text(qtbot, "102.5")  # the editor is still open …
+    click_cell(qtbot, grid, 0, REPS)  # … when another cell is clicked
+    type_text(qtbot, "4")
+    press(qtbot, Qt.Key.Key_Return)
+    document = save_and_read(qtbot, window)
+    assert working_sets(document)[0][:2] == (102.5, 4)
+
+
+def test_typing_into_an_empty_grid_starts_its_first_set(qtbot, window):
+    grid = start_squats(qtbot, window)
+    warmups = window.log_view.warmup_grid
+    assert warmups.model().rowCount() == 0  # Enter on its empty row finished the warm-ups
+    click_cell(qtbot, grid, 0, REPS)
+    type_text(qtbot, "6")  # an editor open in the working sets …
+    qtbot.mouseClick(warmups.viewport(), Qt.MouseButton.LeftButton)  # … then the warm-ups
+    QApplication.processEvents()
+    type_text(qtbot, "60")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "5")
+    press(qtbot, Qt.Key.Key_Return)
+    document = save_and_read(qtbot, window)
+    assert working_sets(document)[0][:2] == (100, 6)
+    assert [(w["weightKg"], w["repCount"]) for w in document["exercises"][0]["warmupSets"]] == [
+        (60, 5)
     ]

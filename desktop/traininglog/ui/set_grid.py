@@ -1,8 +1,10 @@
 """A grid of sets for one exercise, typed like a spreadsheet.
 
 Enter moves to the next cell and, past the last one, starts a new set; Enter on an empty
-last row means "done here" (`finished`). Ctrl+D copies the set above. A bad cell turns red
-and its tooltip says what is wrong and what is allowed.
+last row means "done here" (`finished`). Typing into a cell replaces what is there, however
+the cell was reached; F2 or a double-click edits it in place. Ctrl+D copies the set above.
+A bad cell turns red and its tooltip says what is wrong and what is allowed. Last time's
+RPE, feel, rest and notes show in grey in empty cells (`PLACEHOLDER_ROLE`), never saved.
 """
 
 from __future__ import annotations
@@ -199,6 +201,12 @@ class _CellDelegate(QStyledItemDelegate):
             option.font.setItalic(True)
 
 
+def _types_text(event) -> bool:
+    """True for a key that types a character (not a shortcut)."""
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    return bool(event.text()) and event.text().isprintable() and not event.modifiers() & shortcut
+
+
 class SetGrid(QTableView):
     """The view: spreadsheet-like keys, Ctrl+D, and `finished` on Enter in an empty last row."""
 
@@ -277,7 +285,18 @@ class SetGrid(QTableView):
             if model.exercise is not None and self.currentIndex().isValid():
                 model.editor.remove_row(model.exercise, model.kind, self.currentIndex().row())
             return
+        if not self.currentIndex().isValid() and _types_text(event):
+            self._start_a_set()  # a key typed into a grid with no cell: it starts one
         super().keyPressEvent(event)
+
+    def _start_a_set(self) -> None:
+        """Put the cursor on the last set when it is empty, else on a new one."""
+        model = self.set_model
+        if model.exercise is None:
+            return
+        if model.rowCount() == 0 or not model.row_is_blank(model.rowCount() - 1):
+            model.editor.append_row(model.exercise, model.kind)
+        self.setCurrentIndex(model.index(model.rowCount() - 1, 0))
 
     def closeEditor(self, editor, hint) -> None:
         moving = hint in (
