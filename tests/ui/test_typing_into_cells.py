@@ -184,3 +184,10 @@ def test_typing_into_an_empty_grid_starts_its_first_set(qtbot, window):
     assert [(w["weightKg"], w["repCount"]) for w in document["exercises"][0]["warmupSets"]] == [
         (60, 5)
     ]
+
+
+def test_ctrl_s_with_a_cell_still_open_saves_what_is_in_it(qtbot, window):
+    grid = start_squats(qtbot, window)
+    click_cell(qtbot, grid, 0, NOTES, double=True)
+    type_text(qtbot, ", belt")  # no Enter: the cell is still being edited
+    assert working_sets(save_and_read(qtbot, window))[0][NOTES] == "fine, belt"
