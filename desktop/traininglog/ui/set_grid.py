@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from ..domain.vocabulary import REP_ASSESSMENTS
+from ..domain.vocabulary import REP_ASSESSMENT_MEANINGS, REP_ASSESSMENTS
 from ..draft import COLUMN_TITLES, WARMUP_COLUMNS, WORKING_COLUMNS, DraftSet, cell_problem
 from .draft_editor import DraftEditor
 
@@ -175,6 +175,9 @@ class _CellDelegate(QStyledItemDelegate):
             words.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
             field.setCompleter(words)
             field.setAccessibleName("How the reps felt")
+            field.setToolTip(
+                "\n".join(f"{word}: {REP_ASSESSMENT_MEANINGS[word]}" for word in REP_ASSESSMENTS)
+            )
         field.setPlaceholderText(index.data(PLACEHOLDER_ROLE) or "")
         self.last_editor = field
         return field
