@@ -71,6 +71,13 @@ def main() -> int:
         view.working_grid.setCurrentIndex(view.working_model.index(0, 1))
         shoot(window, app, "logging-filled.png")
 
+        # Today's RPE and feel typed for the first set; the other sets still show last
+        # time's in grey, as placeholders that are saved only when typed.
+        view.editor.set_cell(0, "working", 0, "rpe", "8.5")
+        view.editor.set_cell(0, "working", 0, "feel", "good")
+        view.working_grid.setCurrentIndex(view.working_model.index(1, 3))
+        shoot(window, app, "logging-placeholders.png")
+
         view.editor.set_cell(0, "working", 1, "rpe", "11")
         view.working_grid.setCurrentIndex(view.working_model.index(2, 1))
         shoot(window, app, "logging-error.png")

@@ -4,6 +4,8 @@ A `Draft` is immutable, so undo keeps snapshots and the draft file is its JSON. 
 says what is wrong with every cell in words a lifter reads in a tooltip; `to_session` turns
 a clean draft into a Session; `from_session` loads a stored one for editing and keeps the
 exact stored values, so opening a session and saving it again changes nothing.
+`repeat_sets` and `template_exercises` start today from an earlier session: what was lifted
+is copied, how it went (RPE, feel, rest, notes) only shows as a hint in the empty cell.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from .domain.vocabulary import REP_ASSESSMENTS
 KG_PER_LB = 0.45359237
 WARMUP_COLUMNS = ("weight", "reps", "notes")
 WORKING_COLUMNS = ("weight", "reps", "partial", "rpe", "feel", "rest", "notes")
+# Columns that describe how a set went: repeated from last time as hints, never as values.
+HINT_COLUMNS = ("rpe", "feel", "rest", "notes")
 COLUMN_TITLES = {
     "weight": "Weight",
     "reps": "Reps",
@@ -32,7 +36,10 @@ COLUMN_TITLES = {
 
 @dataclass(frozen=True)
 class DraftSet:
-    """One row of a set grid, as typed. `exact_*` keep a stored value until it is retyped."""
+    """One row of a set grid, as typed. `exact_*` keep a stored value until it is retyped.
+
+    `hints` are last time's values of `HINT_COLUMNS`, as (column, text) pairs: shown in grey
+    in an empty cell, never saved, and no part of whether the row is blank."""
 
     weight: str = ""
     reps: str = ""
@@ -43,6 +50,24 @@ class DraftSet:
     notes: str = ""
     exact_weight_kg: float | None = None
     exact_rest: float | None = None
+    hints: tuple[tuple[str, str], ...] = ()
+
+    def hint(self, column: str) -> str:
+        return next((text for name, text in self.hints if name == column), "")
+
+    @classmethod
+    def from_json(cls, data: dict) -> DraftSet:
+        """A row from the draft file; hints that are not (column, text) pairs are dropped."""
+        fields = {k: v for k, v in data.items() if k != "hints"}
+        hints = tuple(
+            (pair[0], pair[1])
+            for pair in data.get("hints", ())
+            if isinstance(pair, (list, tuple))
+            and len(pair) == 2
+            and pair[0] in HINT_COLUMNS
+            and isinstance(pair[1], str)
+        )
+        return cls(**fields, hints=hints)
 
     def is_blank(self) -> bool:
         return not any(
@@ -100,8 +125,8 @@ class Draft:
             DraftExercise(
                 name=e["name"],
                 muscles=tuple(e.get("muscles", ())),
-                warmups=tuple(DraftSet(**s) for s in e.get("warmups", ())),
-                workings=tuple(DraftSet(**s) for s in e.get("workings", ())),
+                warmups=tuple(DraftSet.from_json(s) for s in e.get("warmups", ())),
+                workings=tuple(DraftSet.from_json(s) for s in e.get("workings", ())),
             )
             for e in data.get("exercises", ())
         )
@@ -341,6 +366,48 @@ def draft_sets(exercise: Exercise, unit: str) -> tuple[tuple[DraftSet, ...], tup
         for s in exercise.working_sets
     )
     return warmups, workings
+
+
+def _hints(**values: str) -> tuple[tuple[str, str], ...]:
+    return tuple((column, text) for column, text in values.items() if text)
+
+
+def repeat_sets(exercise: Exercise, unit: str) -> tuple[tuple[DraftSet, ...], tuple[DraftSet, ...]]:
+    """Today's rows from a stored exercise: its weights and reps (exactly), and how the sets
+    went last time only as hints, since today's RPE, feel, rest and notes are today's."""
+    warmups = tuple(
+        DraftSet(
+            weight=weight_cell(w.weight_kg, unit),
+            reps=str(w.reps),
+            exact_weight_kg=w.weight_kg,
+            hints=_hints(notes=w.notes or ""),
+        )
+        for w in exercise.warmup_sets
+    )
+    workings = tuple(
+        DraftSet(
+            weight=weight_cell(s.weight_kg, unit),
+            reps=str(s.full_reps),
+            partial=str(s.partial_reps) if s.partial_reps else "",
+            exact_weight_kg=s.weight_kg,
+            hints=_hints(
+                rpe=_number_cell(s.rpe),
+                feel=s.rep_assessment or "",
+                rest=_number_cell(s.rest_minutes),
+                notes=s.notes or "",
+            ),
+        )
+        for s in exercise.working_sets
+    )
+    return warmups, workings
+
+
+def template_exercises(session: Session, unit: str) -> tuple[DraftExercise, ...]:
+    """An earlier session's exercises to start today from, its sets as `repeat_sets` makes."""
+    return tuple(
+        DraftExercise(exercise.name, exercise.target_muscle_groups, *repeat_sets(exercise, unit))
+        for exercise in session.exercises
+    )
 
 
 def from_session(session: Session, unit: str) -> Draft:

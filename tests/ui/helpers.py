@@ -20,8 +20,10 @@ def type_cells(qtbot, values):
 
 
 def add_exercise(qtbot, view, typed: str) -> None:
+    """Type a few letters, Down to the first suggestion and Enter, as a lifter picks one."""
     view.picker.setFocus()
     qtbot.keyClicks(view.picker.field, typed)
+    qtbot.keyClick(view.picker.field, Qt.Key.Key_Down)
     qtbot.keyClick(view.picker.field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.warmup_grid, timeout=2000)
 

@@ -30,9 +30,9 @@ def test_last_time_shows_the_previous_sets_and_repeat_fills_the_grid(qtbot, wind
     assert "Best e1RM" in view.last_time.best.text()
     qtbot.mouseClick(view.last_time.repeat, Qt.MouseButton.LeftButton)
     exercise = view.editor.draft.exercises[0]
-    assert [(s.weight, s.reps, s.rpe) for s in exercise.workings] == [
-        ("80", "5", "8"),
-        ("80", "4", "9"),
+    assert [(s.weight, s.reps, s.rpe, s.hint("rpe")) for s in exercise.workings] == [
+        ("80", "5", "", "8"),  # last time's RPE is a hint, not today's value
+        ("80", "4", "", "9"),
     ]
     assert [(s.weight, s.reps) for s in exercise.warmups] == [("40", "8")]
     assert view.save_button.isEnabled()

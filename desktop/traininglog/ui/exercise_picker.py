@@ -2,8 +2,11 @@
 
 Suggestions show in a list inside the window, not in a popup window: a popup takes window
 activation, and when it closes the toolkit hands the keyboard back to this field, undoing the
-move to the set grid. Up and Down move the highlight, Enter takes it (the best match unless
-moved), Escape hides the list so Enter adds the name as typed: a custom exercise.
+move to the set grid. In the logging form nothing is highlighted at first: Enter adds the
+name as typed (or the catalogue's name when it is one of its names or aliases, case and
+punctuation aside). Down and Up highlight a suggestion and Enter takes it; so does a click.
+Escape hides the list. Where a name must be mapped to another (`enter_takes_best_match`, the
+import dialog), the best match starts highlighted.
 """
 
 from __future__ import annotations
@@ -14,6 +17,25 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from ..catalogue import Catalogue
+from ..domain.names import name_key
+
+
+def lifter_name(typed: str, catalogue: Catalogue, used_names: list[str]) -> str:
+    """The name to log for what was typed: the catalogue's own name when it is one of its
+    names or aliases, the lifter's earlier spelling of an exercise they logged before, else
+    exactly what was typed (trimmed)."""
+    typed = typed.strip()
+    known = catalogue.find(typed)
+    if known is not None:
+        return known.name
+    used = {name_key(n): n for n in used_names}
+    return used.get(name_key(typed), typed)
+
+
+def is_new_exercise(name: str, catalogue: Catalogue, used_names: list[str]) -> bool:
+    """True for a name neither the catalogue nor the lifter's history knows."""
+    key = name_key(name)
+    return catalogue.find(name) is None and key not in {name_key(n) for n in used_names}
 
 
 def suggestion_keys(event: QEvent, suggestions: QListWidget) -> bool:
@@ -36,8 +58,15 @@ def suggestion_keys(event: QEvent, suggestions: QListWidget) -> bool:
 class ExercisePicker(QWidget):
     picked = Signal(str)
 
-    def __init__(self, catalogue: Catalogue, used_names: Callable[[], list[str]], parent=None):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        used_names: Callable[[], list[str]],
+        parent=None,
+        enter_takes_best_match: bool = True,
+    ):
         super().__init__(parent)
+        self.enter_takes_best_match = enter_takes_best_match
         self.catalogue = catalogue
         self.used_names = used_names
         self.setObjectName("exercisePicker")
@@ -79,11 +108,11 @@ class ExercisePicker(QWidget):
         self.list.clear()
         self.list.addItems(names)
         self.list.setVisible(bool(names))
-        if names:
-            self.list.setCurrentRow(0)
+        # In the logging form, Enter takes what was typed until a suggestion is picked.
+        self.list.setCurrentRow(0 if names and self.enter_takes_best_match else -1)
 
     def _on_return(self) -> None:
-        current = self.list.currentItem()
+        current = self.list.currentItem() if self.list.currentRow() >= 0 else None
         if self.list.isVisible() and current is not None:
             self._emit(current.text())
         else:
@@ -93,9 +122,7 @@ class ExercisePicker(QWidget):
         name = name.strip()
         if not name:
             return
-        known = self.catalogue.find(name)
-        used = {n.casefold(): n for n in self.used_names()}
         self.field.clear()
         self.list.clear()
         self.list.hide()
-        self.picked.emit(known.name if known else used.get(name.casefold(), name))
+        self.picked.emit(lifter_name(name, self.catalogue, self.used_names()))

@@ -33,22 +33,26 @@ from ..domain.vocabulary import MUSCLE_GROUPS
 from ..draft import (
     Draft,
     DraftExercise,
-    draft_sets,
     from_session,
     in_unit,
     new_draft,
     problems,
+    repeat_sets,
+    template_exercises,
     to_session,
 )
 from ..draftfile import discard_draft, write_draft
 from .app_settings import AppSettings
 from .draft_editor import DraftEditor
-from .exercise_picker import ExercisePicker
+from .exercise_picker import ExercisePicker, is_new_exercise, lifter_name
 from .last_time_panel import LastTimePanel
 from .session_header import SessionHeader
 from .set_grid import SetGrid, SetTableModel
 
 DRAFT_SAVE_DELAY_MS = 3000
+NEW_EXERCISE_TIP = (
+    "Not in the exercise catalogue or your history: it is saved under this name, as typed"
+)
 
 
 class LogView(QWidget):
@@ -79,13 +83,26 @@ class LogView(QWidget):
         self.exercise_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.exercise_list.model().rowsMoved.connect(self._rows_dragged)
         self.exercise_list.currentRowChanged.connect(self.select_exercise)
-        self.picker = ExercisePicker(catalogue, controller.exercise_names)
+        self.picker = ExercisePicker(
+            catalogue, controller.exercise_names, enter_takes_best_match=False
+        )
         self.picker.picked.connect(self.add_exercise)
 
         self.name = QLineEdit()
         self.name.setObjectName("exerciseName")
         self.name.setAccessibleName("Exercise name")
         self.name.editingFinished.connect(self._rename)
+        self.new_badge = QLabel("New exercise")
+        self.new_badge.setObjectName("newExerciseBadge")
+        self.new_badge.setAccessibleName("New exercise")
+        self.new_badge.setToolTip(NEW_EXERCISE_TIP)
+        self.new_badge.setStyleSheet(
+            "QLabel{background:#fff4d6;color:#7a5200;border:1px solid #e0c070;"
+            "border-radius:8px;padding:1px 8px;}"
+        )
+        self.new_badge.hide()
+        self._known_names: list[str] | None = None
+        controller.changed.connect(self._forget_known_names)
         self.muscles = QToolButton()
         self.muscles.setObjectName("muscleGroups")
         self.muscles.setAccessibleName("Target muscle groups")
@@ -146,6 +163,7 @@ class LogView(QWidget):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
+        title_row.addWidget(self.new_badge)
         title_row.addWidget(self.muscles)
         middle_layout.addLayout(title_row)
         warmups = QLabel("Warm-up sets")
@@ -272,7 +290,10 @@ class LogView(QWidget):
             for n, exercise in enumerate(exercises, start=1):
                 sets = sum(1 for s in exercise.workings if not s.is_blank())
                 item = QListWidgetItem(f"{n}. {exercise.name} · {sets} set{'s' * (sets != 1)}")
-                item.setToolTip(", ".join(exercise.muscles))
+                tip = ", ".join(exercise.muscles)
+                if self._is_new(exercise.name):
+                    tip = "\n".join(t for t in (tip, f"New exercise. {NEW_EXERCISE_TIP}") if t)
+                item.setToolTip(tip)
                 self.exercise_list.addItem(item)
             if exercises:
                 self.exercise_list.setCurrentRow(min(max(row, 0), len(exercises) - 1))
@@ -288,6 +309,7 @@ class LogView(QWidget):
         exercise = exercises[self.current] if self.current is not None else None
         with QSignalBlocker(self.name):
             self.name.setText(exercise.name if exercise else "")
+        self._show_new_badge()
         self._show_muscles(exercise)
         self._show_last_time(exercise)
 
@@ -316,6 +338,25 @@ class LogView(QWidget):
         except ValueError:
             return None
         return moment.replace(tzinfo=None).isoformat(timespec="microseconds")
+
+    def _names_known(self) -> list[str]:
+        """Names the lifter has logged before, read once until the history changes."""
+        if self._known_names is None:
+            self._known_names = self.controller.exercise_names()
+        return self._known_names
+
+    def _forget_known_names(self) -> None:
+        self._known_names = None
+        self._refresh_list()
+        self._show_new_badge()
+
+    def _show_new_badge(self) -> None:
+        exercises = self.editor.draft.exercises
+        exercise = exercises[self.current] if self.current is not None else None
+        self.new_badge.setVisible(exercise is not None and self._is_new(exercise.name))
+
+    def _is_new(self, name: str) -> bool:
+        return bool(name.strip()) and is_new_exercise(name, self.catalogue, self._names_known())
 
     def _update_template_button(self) -> None:
         focus = self.header.focus.text().strip()
@@ -366,7 +407,7 @@ class LogView(QWidget):
     def _rename(self) -> None:
         if self.current is None:
             return
-        name = self.name.text().strip()
+        name = lifter_name(self.name.text(), self.catalogue, self._names_known())
         if name and name != self.editor.draft.exercises[self.current].name:
             self.editor.update_exercise(self.current, "Rename exercise", name=name)
 
@@ -387,7 +428,7 @@ class LogView(QWidget):
         last = self.last_time.last
         if self.current is None or last is None:
             return
-        warmups, workings = draft_sets(last.exercise, self.unit)
+        warmups, workings = repeat_sets(last.exercise, self.unit)
         self.editor.replace_sets(self.current, warmups, workings, "Repeat last time")
         self.working_grid.setFocus()
 
@@ -395,8 +436,8 @@ class LogView(QWidget):
         session = self.controller.latest_session(focus.strip())
         if session is None:
             return
-        template = from_session(session, self.unit)
-        self.editor.set_exercises(template.exercises, f"Start from last {focus} session")
+        exercises = template_exercises(session, self.unit)
+        self.editor.set_exercises(exercises, f"Start from last {focus} session")
         self.exercise_list.setCurrentRow(0)
 
     # -- settings ----------------------------------------------------------------------------
@@ -434,6 +475,7 @@ class LogView(QWidget):
         self.editor.mark_saved(replace(draft, session_id=session.id))
         discard_draft(self.controller.folders.root)
         self.refresh_suggestions()
+        self._forget_known_names()  # what was just saved is no longer new
         self._show_last_time(draft.exercises[self.current] if self.current is not None else None)
         self.saved.emit()
         return True

@@ -1,21 +1,25 @@
 """A grid of sets for one exercise, typed like a spreadsheet.
 
 Enter moves to the next cell and, past the last one, starts a new set; Enter on an empty
-last row means "done here" (`finished`). Ctrl+D copies the set above. A bad cell turns red
-and its tooltip says what is wrong and what is allowed.
+last row means "done here" (`finished`). Typing into a cell replaces what is there, however
+the cell was reached; F2 or a double-click edits it in place. Ctrl+D copies the set above.
+A bad cell turns red and its tooltip says what is wrong and what is allowed. Last time's
+RPE, feel, rest and notes show in grey in empty cells (`PLACEHOLDER_ROLE`), never saved.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
-    QComboBox,
+    QCompleter,
     QHeaderView,
+    QLineEdit,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
 )
 
@@ -26,6 +30,8 @@ from .draft_editor import DraftEditor
 Index = QModelIndex | QPersistentModelIndex
 ERROR_BACKGROUND = QColor("#ffd9d9")
 ERROR_TEXT = QColor("#b00020")
+# Last time's value for an empty cell, shown in grey and never saved unless typed.
+PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 1
 _PROBLEM_ROLES = (
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ForegroundRole,
@@ -102,10 +108,17 @@ class SetTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(row, column)
+        if role == PLACEHOLDER_ROLE:
+            return row.hint(column) if not getattr(row, column) else None
         if role in _PROBLEM_ROLES:
             problem = cell_problem(self.kind, column, row, self.unit)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return problem or _hint(column, self.unit)
+                if problem:
+                    return problem
+                last = row.hint(column) if not getattr(row, column) else ""
+                if last:
+                    return f"Last time: {last} (not saved unless you type it)"
+                return _hint(column, self.unit)
             if not problem:
                 return None
             # Red text as well as a red cell: the mistake shows even while the cell is selected.
@@ -139,26 +152,62 @@ def _hint(column: str, unit: str) -> str:
     }[column]
 
 
-class _FeelDelegate(QStyledItemDelegate):
-    """A drop-down of the rep-assessment words for the Feel column."""
+class _CellDelegate(QStyledItemDelegate):
+    """A plain line editor for every cell (Feel completes its words inline, no popup).
+
+    A key typed into a cell that is not being edited replaces what is there, like a
+    spreadsheet: the editor opens with everything selected and the key takes its place.
+    F2 and a double-click open it with the caret after the text instead (`SetGrid.edit`).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.last_editor: QLineEdit | None = None
 
     def createEditor(self, parent, option, index):
-        box = QComboBox(parent)
-        box.setEditable(True)
-        box.addItem("")
-        for word in REP_ASSESSMENTS:
-            box.addItem(word)
-            box.setItemData(
-                box.count() - 1, REP_ASSESSMENT_MEANINGS[word], Qt.ItemDataRole.ToolTipRole
+        field = QLineEdit(parent)
+        field.setFrame(False)
+        model = index.model()
+        column = model.columns[index.column()] if isinstance(model, SetTableModel) else ""
+        if column == "feel":
+            words = QCompleter(list(REP_ASSESSMENTS), field)
+            words.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            words.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+            field.setCompleter(words)
+            field.setAccessibleName("How the reps felt")
+            field.setToolTip(
+                "\n".join(f"{word}: {REP_ASSESSMENT_MEANINGS[word]}" for word in REP_ASSESSMENTS)
             )
-        box.setAccessibleName("How the reps felt")
-        return box
+        field.setPlaceholderText(index.data(PLACEHOLDER_ROLE) or "")
+        self.last_editor = field
+        return field
 
     def setEditorData(self, editor, index):
-        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
 
     def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentText().strip().lower(), Qt.ItemDataRole.EditRole)
+        text = editor.text()
+        column = model.columns[index.column()] if isinstance(model, SetTableModel) else ""
+        model.setData(index, text.strip().lower() if column == "feel" else text)
+
+    def initStyleOption(self, option, index):
+        super().initStyleOption(option, index)
+        placeholder = index.data(PLACEHOLDER_ROLE)
+        if placeholder and not option.text:
+            # Last time's value, in grey: a reminder, saved only once it is typed.
+            option.text = placeholder
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            muted = option.palette.color(QPalette.ColorRole.PlaceholderText)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                option.palette.setColor(group, QPalette.ColorRole.Text, muted)
+                option.palette.setColor(group, QPalette.ColorRole.HighlightedText, muted)
+            option.font.setItalic(True)
+
+
+def _types_text(event) -> bool:
+    """True for a key that types a character (not a shortcut)."""
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    return bool(event.text()) and event.text().isprintable() and not event.modifiers() & shortcut
 
 
 class SetGrid(QTableView):
@@ -177,8 +226,9 @@ class SetGrid(QTableView):
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
         )
+        # No edit on a click of the selected cell: Qt opens that editor after a delay and
+        # drops the keys typed meanwhile. A click selects; typing replaces; F2 edits.
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(True)
         header = self.horizontalHeader()
@@ -188,12 +238,24 @@ class SetGrid(QTableView):
         for column, name in enumerate(model.columns):
             header.resizeSection(column, widths.get(name, 120))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        if "feel" in model.columns:
-            self.setItemDelegateForColumn(model.columns.index("feel"), _FeelDelegate(self))
+        self.cells = _CellDelegate(self)
+        self.setItemDelegate(self.cells)
         self.verticalHeader().setDefaultSectionSize(26)
         copy = QShortcut(QKeySequence("Ctrl+D"), self)
         copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         copy.activated.connect(self.copy_set_above)
+
+    def edit(self, index, trigger=None, event=None) -> bool:
+        if trigger is None:
+            return super().edit(index)
+        self.cells.last_editor = None
+        opened = super().edit(index, trigger, event)
+        editor = self.cells.last_editor
+        keyed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        if opened and editor is not None and not keyed:
+            editor.deselect()  # F2 or a double-click: change what is there, from its end
+            editor.end(False)
+        return opened
 
     def commit_editing(self) -> None:
         """Commit whatever is typed in an open cell editor (before a save)."""
@@ -226,7 +288,18 @@ class SetGrid(QTableView):
             if model.exercise is not None and self.currentIndex().isValid():
                 model.editor.remove_row(model.exercise, model.kind, self.currentIndex().row())
             return
+        if not self.currentIndex().isValid() and _types_text(event):
+            self._start_a_set()  # a key typed into a grid with no cell: it starts one
         super().keyPressEvent(event)
+
+    def _start_a_set(self) -> None:
+        """Put the cursor on the last set when it is empty, else on a new one."""
+        model = self.set_model
+        if model.exercise is None:
+            return
+        if model.rowCount() == 0 or not model.row_is_blank(model.rowCount() - 1):
+            model.editor.append_row(model.exercise, model.kind)
+        self.setCurrentIndex(model.index(model.rowCount() - 1, 0))
 
     def closeEditor(self, editor, hint) -> None:
         moving = hint in (
