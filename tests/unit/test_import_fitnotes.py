@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from traininglog import cli
 from traininglog.domain import WorkingSet, ensure_valid
 from traininglog.importers.detect import read_import
 
@@ -81,3 +83,18 @@ def test_an_unknown_unit_is_reported_with_its_line_and_column(tmp_path):
     assert [line for r in batch.rejected for line in r.lines()] == [
         f"{path}:4: Weight Unit: 'stone' is not a unit: kgs or lbs"
     ]
+
+
+def test_a_circuit_day_of_sixty_exercises_imports_whole(tmp_path, capsys):
+    path = tmp_path / "fitnotes_circuits.csv"
+    rows = ["Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment"]
+    rows += [f"2026-03-01,Station {n},Circuit,20.0,12,,,," for n in range(1, 61)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code = cli.main(["--data-dir", str(tmp_path / "data"), "import", str(path)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "imported 1 session(s)" in err
+    ((session_file),) = (tmp_path / "data" / "sessions").glob("*.json")
+    doc = json.loads(session_file.read_text(encoding="utf-8"))
+    assert len(doc["exercises"]) == 60
+    assert [e["Order"] for e in doc["exercises"]] == list(range(1, 61))
