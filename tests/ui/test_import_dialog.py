@@ -117,17 +117,18 @@ def test_the_preview_shows_what_the_files_hold_before_anything_is_written(
     assert not any(folders.sessions.iterdir())
 
     choose_unit(qtbot, dialog, "kg")  # reads the files again with it
-    assert files_table(dialog)[2] == ["strong_bad_rows.csv", "Strong CSV", "2", "7"]
-    assert "<b>7 sessions</b> (12 exercises, 35 sets)" in dialog.summary.text()
-    assert "3 sessions left out because of errors" in dialog.summary.text()
+    # Bad rows are skipped; only the workout with no readable date is left out.
+    assert files_table(dialog)[2] == ["strong_bad_rows.csv", "Strong CSV", "4", "5"]
+    assert "<b>9 sessions</b> (14 exercises, 37 sets)" in dialog.summary.text()
+    assert "1 session left out because of errors" in dialog.summary.text()
     problems = dialog.problems.toPlainText().splitlines()
     assert "strong_bad_rows.csv:4: Weight: 'heavy' is not a number" in problems
     assert "strong_bad_rows.csv:5: RPE: 12 is outside 1 to 10" in problems
     assert (
-        'strong_bad_rows.csv:3: "Heavy" of 2026-04-03 18:00:00: left out, a row of it has an error'
-        in problems
+        'strong_bad_rows.csv:6: "Bad Date" of an unreadable date: left out, a row of it has an '
+        "error" in problems
     )
-    assert len(problems) == 7
+    assert len(problems) == 5
     assert dialog.unit_row.isVisible()  # still there, to switch to lb
     assert queries.session_count() == 0
 

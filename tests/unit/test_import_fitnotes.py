@@ -79,7 +79,8 @@ def test_an_unknown_unit_is_reported_with_its_line_and_column(tmp_path):
     text = (FIXTURES / "fitnotes_unit_column.csv").read_text(encoding="utf-8")
     path.write_text(text.replace("12.5,kgs", "12.5,stone"), encoding="utf-8")
     batch = read_import([path])
-    assert [s.date.day for _, s in batch.sessions] == [5]
+    assert [s.date.day for _, s in batch.sessions] == [3, 5]  # the 3rd without its curl
+    assert [e.name for e in batch.sessions[0][1].exercises] == ["Barbell Row"]
     assert [line for r in batch.rejected for line in r.lines()] == [
         f"{path}:4: Weight Unit: 'stone' is not a unit: kgs or lbs"
     ]

@@ -13,7 +13,9 @@ Shared by the Strong, Hevy and FitNotes readers. The rules, the same for all thr
   exercise's first set; a set's own notes to that set.
 - The workout name becomes the session's focus as written (trimmed, at most 100
   characters); phase and week are unknown (None).
-- All or nothing: a workout with any bad row is left out and every bad row reported.
+- A bad row is skipped and reported with its line and reason; its workout keeps its other
+  sets. A workout is left out whole only when it cannot be dated, when none of its rows can
+  be read, when the file breaks off inside it, or when the session as a whole breaks a rule.
 - Each session's `_id` is a UUID derived from the format, start time and workout name, so
   importing the same workout again, from this export or a newer one, gives the same id.
 """
@@ -127,8 +129,7 @@ class WorkoutCollector:
         return workout
 
     def bad_row(self, workout: Workout, line: int, found: list[Problem]) -> None:
-        """Report a row; its workout will be left out."""
-        workout.rejected = True
+        """Report a row and skip it; its workout keeps its other rows."""
         self.bad_rows += 1
         if self.bad_rows <= MAX_LISTED_PROBLEMS:
             workout.bad.append(Rejection(self.source.at(line), tuple(found)))
@@ -153,26 +154,28 @@ class WorkoutCollector:
         except TableError as error:
             problem = Problem("", f"{error.message}; nothing from this line on is imported")
             if last is not None:
+                last.rejected = True  # the file breaks off inside it
                 self.bad_row(last, error.line, [problem])
             else:
                 self.stopped = Rejection(self.source.at(error.line), (problem,))
 
     def finish(self) -> ImportBatch:
-        """The sessions of every workout without a bad row, and the reasons for the rest."""
+        """The sessions of every workout that can be read, and the reasons for the rest."""
         batch = ImportBatch(skipped_rows=self.skipped, formats={self.source.label: self.family})
         ordered = sorted(
             self.workouts.values(),
             key=lambda w: (w.start is None, w.start or datetime.min, w.first_line),
         )
         for workout in ordered:
+            batch.rejected.extend(workout.bad)
+            left_out = f"{self.source.at(workout.first_line)}: {workout.label}"
             if workout.rejected or workout.start is None:
-                batch.rejected.extend(workout.bad)
-                batch.rejected_sessions.append(
-                    f"{self.source.at(workout.first_line)}: {workout.label}"
-                )
+                batch.rejected_sessions.append(left_out)
                 continue
             session, unmapped = self._session(workout)
             if session is None:
+                if workout.bad:  # every row of it was bad
+                    batch.rejected_sessions.append(left_out)
                 continue
             found = problems(session)
             if found:
