@@ -187,8 +187,8 @@ def test_a_bad_row_is_skipped_and_reported_and_its_workout_keeps_the_other_sets(
     assert only_lines(batch) == [
         "strong_bad_rows.csv:4: Weight: 'heavy' is not a number",
         "strong_bad_rows.csv:5: RPE: 12 is outside 1 to 10",
-        "strong_bad_rows.csv:6: Date: '2026-04-05 25:99:00' is not a date and time like "
-        "2026-02-16 18:03:12",
+        "strong_bad_rows.csv:6: Date: '2026-04-05 25:99:00' is not a date like "
+        "'2026-04-01 18:00:00', the form of this file's dates",
         "strong_bad_rows.csv:9: has 6 of the 12 columns; the row looks cut short",
     ]
     # A workout with no readable date has no day to go to: it alone is left out.

@@ -8,13 +8,11 @@ its sets in row order; the Cardio category is skipped.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
 from .exercise_names import ExerciseNames
 from .set_rows import WORKING, read_set
-from .set_values import BadValue, unit_named
+from .set_values import unit_named
 from .text_files import TextFile, refuse_unitless_weights
 from .workouts import Workout, WorkoutCollector
 
@@ -49,14 +47,6 @@ def is_fitnotes_header(keys: list[str]) -> bool:
     return {"date", "exercise", "category"} <= set(keys)
 
 
-def day(text: str) -> datetime:
-    """FitNotes' date, `2026-02-16`: the session starts at midnight."""
-    try:
-        return datetime.fromisoformat(text.strip()[:10])
-    except ValueError:
-        raise BadValue(f"{text!r} is not a date like 2026-02-16") from None
-
-
 def read_fitnotes(source: TextFile, weight_unit: str | None, names: ExerciseNames) -> ImportBatch:
     """The sessions in a FitNotes export; raises Unreadable when the file is not one."""
     header, rows = split_header(source)
@@ -69,7 +59,7 @@ def read_fitnotes(source: TextFile, weight_unit: str | None, names: ExerciseName
 
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
-        workout = collector.workout_of(row, (row.text("date"),), "", day)
+        workout = collector.workout_of(row, (row.text("date"),), "")
         unit = file_unit
         if unit is None:
             written = row.text("weight_unit")

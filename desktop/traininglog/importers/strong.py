@@ -14,8 +14,6 @@ has no field for it.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from ..domain.names import name_key
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
@@ -97,14 +95,6 @@ def is_strong_header(keys: list[str]) -> bool:
     return {"exercise", "set_order"} <= fields
 
 
-def start_time(text: str) -> datetime:
-    """Strong's workout start, `2026-02-16 18:03:12`."""
-    try:
-        return datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise BadValue(f"{text!r} is not a date and time like 2026-02-16 18:03:12") from None
-
-
 def set_kind(text: str) -> str:
     if text.isdigit():
         return WORKING
@@ -131,7 +121,7 @@ def read_strong(source: TextFile, weight_unit: str | None, names: ExerciseNames)
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
         name = row.text("workout")
-        workout = collector.workout_of(row, (row.text("date"), name), name, start_time)
+        workout = collector.workout_of(row, (row.text("date"), name), name)
         if workout.notes is None and row.text("workout_notes"):
             workout.notes = row.text("workout_notes").replace("\r\n", "\n")
         kind = row.value("set_order", set_kind, WORKING)
