@@ -25,6 +25,7 @@ EXPECTED_FORMATS = {
     "strong_german.csv": "strong",
     "strong_bad_rows.csv": "strong",
     "strong_cut_in_quotes.csv": "strong",
+    "strong_weight_unit.csv": "strong",
     "hevy_kg.csv": "hevy",
     "hevy_lbs.csv": "hevy",
     "hevy_us_dates.csv": "hevy",

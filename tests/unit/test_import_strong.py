@@ -256,3 +256,27 @@ def test_the_workout_name_is_the_focus_as_written_within_100_characters(tmp_path
     assert long.focus == ("Long " * 20).strip()
     assert len(long.focus) <= 100
     assert unnamed.focus is None
+
+
+def test_a_weight_unit_column_is_honoured_row_by_row_through_the_command_line(tmp_path, capsys):
+    data = tmp_path / "data"
+    path = FIXTURES / "strong_weight_unit.csv"
+    # The lifter's kg fills in only the row that says nothing; lb rows stay lb.
+    code = cli.main(["--data-dir", str(data), "import", str(path), "--weight-unit", "kg"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    docs = sorted(
+        (json.loads(p.read_text(encoding="utf-8")) for p in (data / "sessions").glob("*.json")),
+        key=lambda d: d["date"],
+    )
+    weights = [[s["weightKg"] for s in e["workingSets"]] for d in docs for e in d["exercises"]]
+    assert weights == [[100, 100], [142.882, 102.058], [83.915, 80]]
+
+
+def test_a_weight_unit_column_needs_no_choice_but_an_empty_cell_is_reported():
+    batch = read("strong_weight_unit.csv")
+    bench = batch.sessions[1][1].exercises[0]
+    assert [s.weight_kg for s in bench.working_sets] == [83.915]
+    assert only_lines(batch) == [
+        "strong_weight_unit.csv:8: Weight Unit: is empty, so the weight has no unit (kgs or lbs)"
+    ]

@@ -12,8 +12,8 @@ from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
 from .exercise_names import ExerciseNames
 from .set_rows import WORKING, read_set
-from .set_values import unit_named
 from .text_files import TextFile, refuse_unitless_weights
+from .weight_units import WeightUnits
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "fitnotes"
@@ -52,21 +52,18 @@ def read_fitnotes(source: TextFile, weight_unit: str | None, names: ExerciseName
     header, rows = split_header(source)
     columns = Columns(source, header, COLUMNS)
     columns.require(REQUIRED, "a FitNotes export")
-    file_unit = WEIGHT_UNITS[columns.key["weight"]]
-    if file_unit is None and not columns.has("weight_unit") and weight_unit is None:
+    units = WeightUnits(
+        WEIGHT_UNITS[columns.key["weight"]], columns.has("weight_unit"), weight_unit, "kgs or lbs"
+    )
+    if units.needs_choice:
         raise refuse_unitless_weights(source.at(columns.line), columns.title["weight"])
     collector = WorkoutCollector(source, FORMAT, names)
+    collector.units = units
 
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
         workout = collector.workout_of(row, (row.text("date"),), "")
-        unit = file_unit
-        if unit is None:
-            written = row.text("weight_unit")
-            unit = unit_named(written) if written else weight_unit
-            if written and unit is None:
-                row.problem("weight_unit", f"{written!r} is not a unit: kgs or lbs")
-                unit = "kg"
+        unit = units.unit_of(row)
         if row.text("category").casefold() == "cardio" and not row.problems:
             return collector.take(workout, row, None)
         return collector.take(workout, row, read_set(row, WORKING, unit))

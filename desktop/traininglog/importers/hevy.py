@@ -16,6 +16,7 @@ from .exercise_names import ExerciseNames
 from .set_rows import DROP, FAILURE, WARMUP, WORKING, read_set
 from .set_values import BadValue
 from .text_files import TextFile
+from .weight_units import WeightUnits
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "hevy"
@@ -73,8 +74,9 @@ def read_hevy(source: TextFile, names: ExerciseNames) -> ImportBatch:
     header, rows = split_header(source)
     columns = Columns(source, header, COLUMNS)
     columns.require(REQUIRED, "a Hevy export")
-    unit = WEIGHT_UNITS[columns.key["weight"]]
+    units = WeightUnits(WEIGHT_UNITS[columns.key["weight"]], False, None)
     collector = WorkoutCollector(source, FORMAT, names)
+    collector.units = units
 
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
@@ -82,7 +84,7 @@ def read_hevy(source: TextFile, names: ExerciseNames) -> ImportBatch:
         workout = collector.workout_of(row, (row.text("date"), name), name)
         if workout.notes is None and row.text("workout_notes"):
             workout.notes = row.text("workout_notes").replace("\r\n", "\n")
-        found = read_set(row, row.value("set_type", set_kind, WORKING), unit)
+        found = read_set(row, row.value("set_type", set_kind, WORKING), units.unit_of(row))
         if found is not None:
             found.exercise_notes = row.text("exercise_notes").replace("\r\n", "\n") or None
         return collector.take(workout, row, found)

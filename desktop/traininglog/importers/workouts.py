@@ -39,6 +39,7 @@ from .dates import DateReader
 from .exercise_names import ExerciseNames
 from .set_rows import DROP, FAILURE, REST, WARMUP, SetRow
 from .text_files import TextFile
+from .weight_units import WeightUnits
 
 # Never change: every imported session's id is derived from it.
 IMPORT_NAMESPACE = uuid.UUID("94911f9e-bf51-4c8c-b344-b1e3594c0c5e")
@@ -99,6 +100,7 @@ class WorkoutCollector:
         self.skipped = 0
         self.stopped: Rejection | None = None
         self.dates = DateReader()
+        self.units: WeightUnits | None = None
         self.date_column = "Date"
         self._name_keys: dict[str, str] = {}
         self.bad_rows = 0
