@@ -32,6 +32,7 @@ EXPECTED_FORMATS = {
     "fitnotes_lbs.csv": "fitnotes",
     "fitnotes_kgs_comment.csv": "fitnotes",
     "fitnotes_unit_column.csv": "fitnotes",
+    "fitnotes_unquoted_commas.csv": "fitnotes",
     "notes.md": "markdown",
     "notes_bad.md": "markdown",
 }

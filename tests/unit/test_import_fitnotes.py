@@ -8,6 +8,7 @@ from pathlib import Path
 from traininglog import cli
 from traininglog.domain import WorkingSet, ensure_valid
 from traininglog.importers.detect import read_import
+from traininglog.importers.unquoted_commas import rejoin
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 
@@ -99,3 +100,39 @@ def test_a_circuit_day_of_sixty_exercises_imports_whole(tmp_path, capsys):
     doc = json.loads(session_file.read_text(encoding="utf-8"))
     assert len(doc["exercises"]) == 60
     assert [e["Order"] for e in doc["exercises"]] == list(range(1, 61))
+
+
+def test_unquoted_commas_in_names_and_comments_are_repaired(tmp_path, capsys):
+    path = FIXTURES / "fitnotes_unquoted_commas.csv"
+    code = cli.main(["--data-dir", str(tmp_path / "data"), "import", str(path)])
+    err = capsys.readouterr().err
+    assert "imported 3 session(s)" in err  # no day is lost
+    assert code == 1  # one row could not be placed
+    assert (
+        f"{path}:8: has 10 fields for 9 columns: a comma in a name or comment is not in "
+        "quotes, and no way of joining the fields puts numbers under Weight (kgs), Reps, "
+        "Distance and Time" in err
+    )
+    assert "Weight (kgs): 'Biceps'" not in err  # no message about the wrong column
+    batch = read_import([path])
+    first, second, third = (s for _, s in batch.sessions)
+    press, _raise = first.exercises
+    assert "Seated (Dumbbell)" in press.name  # the whole name, as the catalogue matches it
+    assert press.working_sets == (
+        WorkingSet(1, 22.5, 10),
+        WorkingSet(2, 22.5, 9, notes="Hard, last rep slow"),
+    )
+    assert second.exercises[0].working_sets[0].notes == "Belt, sleeves, chalk"
+    row, curl = third.exercises
+    assert "Wide Grip" in row.name
+    assert row.working_sets == (WorkingSet(1, 60.0, 8),)
+    assert curl.working_sets == (WorkingSet(1, 14.0, 10),)
+
+
+def test_a_row_that_could_be_rejoined_two_ways_is_left_alone():
+    both = rejoin(["Press", " Seated", "fine, thanks"], 2, [0, 1], {})
+    assert (both.cells, both.ways) == (None, 2)
+    none = rejoin(["Press", " Seated", "Shoulders", "20"], 3, [0, 2], {1: lambda t: t == "x"})
+    assert (none.cells, none.ways) == (None, 0)
+    fits = rejoin(["Press", " Seated", "Shoulders", "20"], 3, [0], {2: lambda t: t == "20"})
+    assert fits.cells == ["Press, Seated", "Shoulders", "20"]

@@ -101,6 +101,7 @@ class WorkoutCollector:
         self.stopped: Rejection | None = None
         self.dates = DateReader()
         self.units: WeightUnits | None = None
+        self.repaired: list[int] = []  # lines whose unquoted commas were rejoined
         self.date_column = "Date"
         self._name_keys: dict[str, str] = {}
         self.bad_rows = 0
