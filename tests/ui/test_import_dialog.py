@@ -340,3 +340,29 @@ def test_a_failed_import_says_why_and_brings_the_index_in_line(
     assert queries.session_count() == 1
     assert reconcile.check(folders).agrees
     assert dialog.close_button.isEnabled()
+
+
+def test_a_file_with_more_than_five_percent_of_its_rows_skipped_is_a_warning(
+    qtbot, dialog, monkeypatch
+):
+    choose_files(qtbot, dialog, monkeypatch, "strong_bad_rows.csv", "hevy_kg.csv")
+    choose_unit(qtbot, dialog, "kg")
+    summary = dialog.summary.text()
+    assert (
+        "<b>Warning:</b> strong_bad_rows.csv: 4 of its 8 rows (50%) were skipped; is it the "
+        "right file, unit and format? (see Problems)"
+    ) in summary
+    assert "hevy_kg.csv" not in summary  # nothing skipped there but cardio
+    import_and_wait(qtbot, dialog)
+    assert "<b>Warning:</b> strong_bad_rows.csv: 4 of its 8 rows (50%)" in dialog.summary.text()
+
+
+def test_a_row_without_a_unit_is_a_warning_until_the_lifter_says_kg_or_lb(
+    qtbot, dialog, monkeypatch
+):
+    choose_files(qtbot, dialog, monkeypatch, "strong_weight_unit.csv")
+    assert "strong_weight_unit.csv: 1 of its 7 rows (14%) were skipped" in dialog.summary.text()
+    assert dialog.unit_row.isVisible()
+    choose_unit(qtbot, dialog, "kg")  # fills in the one row whose unit cell is empty
+    assert "Warning" not in dialog.summary.text()
+    assert "<b>2 sessions</b> (3 exercises, 6 sets)" in dialog.summary.text()

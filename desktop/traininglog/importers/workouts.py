@@ -37,6 +37,7 @@ from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER
 from .csv_tables import Record, Row, TableError
 from .dates import DateReader
 from .exercise_names import ExerciseNames
+from .file_summary import FileSummary, reasons_of
 from .set_rows import DROP, FAILURE, REST, WARMUP, SetRow
 from .text_files import TextFile
 from .weight_units import WeightUnits
@@ -102,6 +103,7 @@ class WorkoutCollector:
         self.dates = DateReader()
         self.units: WeightUnits | None = None
         self.repaired: list[int] = []  # lines whose unquoted commas were rejoined
+        self.weight_column = "Weight"
         self.date_column = "Date"
         self._name_keys: dict[str, str] = {}
         self.bad_rows = 0
@@ -116,6 +118,7 @@ class WorkoutCollector:
     def workout_of(self, row: Row, key: tuple[str, ...], name: str) -> Workout:
         """The workout of a row; its date is read when the whole file has been seen."""
         self.date_column = row.columns.title.get("date", self.date_column)
+        self.weight_column = row.columns.title.get("weight", self.weight_column)
         return self.workout(key, row.line, name, row.text("date"))
 
     def take(self, workout: Workout, row: Row, found: SetRow | None) -> Workout:
@@ -156,6 +159,7 @@ class WorkoutCollector:
             problem = Problem("", f"{error.message}; nothing from this line on is imported")
             if last is not None:
                 last.rejected = True  # the file breaks off inside it
+                last.row_count += 1  # the record it breaks off in
                 self.bad_row(last, error.line, [problem])
             else:
                 self.stopped = Rejection(self.source.at(error.line), (problem,))
@@ -172,12 +176,15 @@ class WorkoutCollector:
                 w.first_line,
             ),
         )
+        left_out_rows = 0
         for workout in ordered:
             batch.rejected.extend(workout.bad)
             left_out = f"{self.source.at(workout.first_line)}: {workout.label}"
             if workout.start is None and undated:
+                left_out_rows += len(workout.rows)
                 continue  # the file's one line about its dates says it
             if workout.rejected or workout.start is None:
+                left_out_rows += len(workout.rows)
                 batch.rejected_sessions.append(left_out)
                 continue
             session, unmapped = self._session(workout)
@@ -187,6 +194,7 @@ class WorkoutCollector:
                 continue
             found = problems(session)
             if found:
+                left_out_rows += len(workout.rows)
                 batch.rejected.append(Rejection(self.source.at(workout.first_line), tuple(found)))
                 batch.rejected_sessions.append(
                     f"{self.source.at(workout.first_line)}: {workout.label}"
@@ -202,7 +210,25 @@ class WorkoutCollector:
             batch.rejected.append(
                 Rejection(self.source.label, (Problem("", f"{more:,} more bad rows"),))
             )
+        batch.summaries[self.source.label] = self._summary(batch, left_out_rows)
         return batch
+
+    def _summary(self, batch: ImportBatch, left_out_rows: int) -> FileSummary:
+        label = self.source.label
+        units = self.units.described(self.weight_column) if self.units else None
+        return FileSummary(
+            label,
+            self.family,
+            sessions=len(batch.sessions),
+            sets=batch.set_count,
+            rows=sum(w.row_count for w in self.workouts.values()),
+            skipped=self.bad_rows + left_out_rows,
+            not_strength=self.skipped,
+            reasons=reasons_of(label, batch.rejected),
+            rejoined=self.repaired,
+            units=units,
+            dates=self.dates.described if self.workouts else None,
+        )
 
     def _read_dates(self, batch: ImportBatch) -> bool:
         """Read every workout's date in the file's form; report the ones that do not read.

@@ -107,6 +107,12 @@ def problem_lines(paths: Sequence[Path], batch: ImportBatch, report: ImportRepor
     return _by_file_and_line(lines)
 
 
+def file_warnings(batch: ImportBatch) -> list[str]:
+    """A warning per file with more than 5% of its rows skipped, the file by its name."""
+    found = (s.warning(Path(s.label).name) for s in batch.summaries.values())
+    return [warning for warning in found if warning is not None]
+
+
 def _by_file_and_line(lines: list[str]) -> list[str]:
     """Each file's lines together (files in the order met), in line order within a file."""
     files: dict[str, int] = {}
