@@ -64,3 +64,24 @@ def test_rejoined_rows_are_named_in_the_summary():
     (summary,) = read_import([path]).summaries.values()
     assert "comma in a name or comment rejoined on lines 2, 3, 5, 7, 9" in summary.text()
     assert "1 of 8 rows skipped: line 8: has 10 fields" in summary.text()
+
+
+def test_a_set_with_a_weight_and_no_reps_is_a_set_of_zero_reps_and_counted(tmp_path, capsys):
+    path = tmp_path / "fitnotes.csv"
+    path.write_text(
+        "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment\n"
+        "2026-03-01,Bench Press,Chest,100.0,3,,,,\n"
+        "2026-03-01,Bench Press,Chest,105.0,0,,,,Missed\n",
+        encoding="utf-8",
+    )
+    code, lines = import_lines(tmp_path, capsys, str(path))
+    assert code == 0
+    assert (
+        f"{path}: 1 session, 2 sets; units from the column name 'Weight (kgs)' (kg 2 rows); "
+        "dates like '2026-03-01'" in lines
+    )
+    ((_, session),) = read_import([path]).sessions
+    assert [(s.weight_kg, s.full_reps) for s in session.exercises[0].working_sets] == [
+        (100.0, 3),
+        (105.0, 0),
+    ]
