@@ -366,3 +366,14 @@ def test_a_row_without_a_unit_is_a_warning_until_the_lifter_says_kg_or_lb(
     choose_unit(qtbot, dialog, "kg")  # fills in the one row whose unit cell is empty
     assert "Warning" not in dialog.summary.text()
     assert "<b>2 sessions</b> (3 exercises, 6 sets)" in dialog.summary.text()
+
+
+def test_each_file_row_shows_its_summary_how_it_was_read(qtbot, dialog, monkeypatch):
+    choose_files(qtbot, dialog, monkeypatch, "strong_weight_unit.csv", "hevy_us_dates.csv")
+    choose_unit(qtbot, dialog, "kg")
+    strong, hevy = (dialog.files.item(row, 1).toolTip() for row in range(2))
+    assert (
+        "strong_weight_unit.csv: 2 sessions, 6 sets; units from the file's Weight Unit column "
+        "(kg 3 rows, lb 3 rows)"
+    ) in strong
+    assert "dates like 'Jun 11, 2026, 1:01 PM'" in hevy

@@ -406,17 +406,17 @@ class ImportDialog(QDialog):
     def _fill_files_table(self) -> None:
         if self.preview is not None:
             rows = [
-                (g.path, _file_label(g), g.format_text(), f"{g.sessions:,}", f"{g.problems:,}")
+                (g.tooltip, _file_label(g), g.format_text(), f"{g.sessions:,}", f"{g.problems:,}")
                 for g in self.preview.groups
             ]
         else:
             reading = "reading…" if self.worker.running else ""
-            rows = [(p, p.name, reading, "", "") for p in self.paths]
+            rows = [(str(p), p.name, reading, "", "") for p in self.paths]
         self.files.setRowCount(len(rows))
-        for row, (path, *cells) in enumerate(rows):
+        for row, (tooltip, *cells) in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(path))
+                item.setToolTip(tooltip)
                 if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
