@@ -136,3 +136,16 @@ def test_a_row_that_could_be_rejoined_two_ways_is_left_alone():
     assert (none.cells, none.ways) == (None, 0)
     fits = rejoin(["Press", " Seated", "Shoulders", "20"], 3, [0], {2: lambda t: t == "20"})
     assert fits.cells == ["Press, Seated", "Shoulders", "20"]
+
+
+def test_a_day_past_the_limit_is_refused_with_the_json_path(tmp_path):
+    path = tmp_path / "fitnotes_too_many.csv"
+    rows = ["Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment"]
+    rows += [f"2026-03-01,Station {n},Circuit,20.0,12,,,," for n in range(1, 202)]
+    rows += ["2026-03-02,Station 1,Circuit,20.0,12,,,,"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    batch = read_import([path])
+    assert [s.date.day for _, s in batch.sessions] == [2]
+    assert [line for r in batch.rejected for line in r.lines()] == [
+        f"{path}:2: exercises: 201 exercises; at most 200"
+    ]
