@@ -11,7 +11,8 @@ form is a bad value, never a silent guess). The forms:
 - digits: `11.06.2026 13:01` (day first), and `11/06/2026` or `06/11/2026`, read only when a
   date of the file has a day past 12 that tells which comes first.
 
-Times may have seconds and AM/PM. Month names in English and German.
+Times may have seconds and AM/PM. Month names in English, German, French, Spanish, Italian
+and Portuguese, in full or shortened.
 """
 
 from __future__ import annotations
@@ -20,19 +21,19 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
-_MONTH_NAMES = (
-    "jan january jän jänner januar",
-    "feb february februar",
-    "mar march mär märz maerz",
-    "apr april",
-    "may mai",
-    "jun june juni",
-    "jul july juli",
-    "aug august",
-    "sep sept september",
-    "oct october okt oktober",
-    "nov november",
-    "dec december dez dezember",
+_MONTH_NAMES = (  # English, German, French, Spanish, Italian, Portuguese
+    "jan january jän jänner januar janv janvier ene enero gen gennaio janeiro",
+    "feb february februar fév févr février fev febrero febbraio fevereiro",
+    "mar march mär märz maerz mars marzo março",
+    "apr april avr avril abr abril aprile",
+    "may mai mayo mag maggio maio",
+    "jun june juni juin junio giu giugno junho",
+    "jul july juli juil juillet julio lug luglio julho",
+    "aug august août aoû ago agosto",
+    "sep sept september septembre septiembre set settembre setembro",
+    "oct october okt oktober octobre octubre ott ottobre out outubro",
+    "nov november novembre noviembre novembro",
+    "dec december dez dezember déc décembre dic diciembre dicembre dezembro",
 )
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
 
