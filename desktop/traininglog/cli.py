@@ -179,6 +179,10 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
             _say(line)
     for conflict in report.conflicts:
         _say(f"warning: {conflict}")
+    for summary in batch.summaries.values():
+        _say(summary.text())
+    for warning in batch.warnings:
+        _say(f"warning: {warning}")
     if batch.skipped_rows:
         _say(
             f"skipped {batch.skipped_rows} row(s) that are not strength sets (cardio, timed holds)"
@@ -198,7 +202,7 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
             _say(f"  wrote {path}")
         if report.imported:
             _say(f"  database {folders.database}")
-    return REJECTED if report.rejected else OK
+    return REJECTED if report.rejected or batch.warnings else OK
 
 
 def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:

@@ -117,17 +117,18 @@ def test_the_preview_shows_what_the_files_hold_before_anything_is_written(
     assert not any(folders.sessions.iterdir())
 
     choose_unit(qtbot, dialog, "kg")  # reads the files again with it
-    assert files_table(dialog)[2] == ["strong_bad_rows.csv", "Strong CSV", "2", "7"]
-    assert "<b>7 sessions</b> (12 exercises, 35 sets)" in dialog.summary.text()
-    assert "3 sessions left out because of errors" in dialog.summary.text()
+    # Bad rows are skipped; only the workout with no readable date is left out.
+    assert files_table(dialog)[2] == ["strong_bad_rows.csv", "Strong CSV", "4", "5"]
+    assert "<b>9 sessions</b> (14 exercises, 37 sets)" in dialog.summary.text()
+    assert "1 session left out because of errors" in dialog.summary.text()
     problems = dialog.problems.toPlainText().splitlines()
     assert "strong_bad_rows.csv:4: Weight: 'heavy' is not a number" in problems
     assert "strong_bad_rows.csv:5: RPE: 12 is outside 1 to 10" in problems
     assert (
-        'strong_bad_rows.csv:3: "Heavy" of 2026-04-03 18:00:00: left out, a row of it has an error'
-        in problems
+        'strong_bad_rows.csv:6: "Bad Date" of an unreadable date: left out, a row of it has an '
+        "error" in problems
     )
-    assert len(problems) == 7
+    assert len(problems) == 5
     assert dialog.unit_row.isVisible()  # still there, to switch to lb
     assert queries.session_count() == 0
 
@@ -339,3 +340,40 @@ def test_a_failed_import_says_why_and_brings_the_index_in_line(
     assert queries.session_count() == 1
     assert reconcile.check(folders).agrees
     assert dialog.close_button.isEnabled()
+
+
+def test_a_file_with_more_than_five_percent_of_its_rows_skipped_is_a_warning(
+    qtbot, dialog, monkeypatch
+):
+    choose_files(qtbot, dialog, monkeypatch, "strong_bad_rows.csv", "hevy_kg.csv")
+    choose_unit(qtbot, dialog, "kg")
+    summary = dialog.summary.text()
+    assert (
+        "<b>Warning:</b> strong_bad_rows.csv: 4 of its 8 rows (50%) were skipped; is it the "
+        "right file, unit and format? (see Problems)"
+    ) in summary
+    assert "hevy_kg.csv" not in summary  # nothing skipped there but cardio
+    import_and_wait(qtbot, dialog)
+    assert "<b>Warning:</b> strong_bad_rows.csv: 4 of its 8 rows (50%)" in dialog.summary.text()
+
+
+def test_a_row_without_a_unit_is_a_warning_until_the_lifter_says_kg_or_lb(
+    qtbot, dialog, monkeypatch
+):
+    choose_files(qtbot, dialog, monkeypatch, "strong_weight_unit.csv")
+    assert "strong_weight_unit.csv: 1 of its 7 rows (14%) were skipped" in dialog.summary.text()
+    assert dialog.unit_row.isVisible()
+    choose_unit(qtbot, dialog, "kg")  # fills in the one row whose unit cell is empty
+    assert "Warning" not in dialog.summary.text()
+    assert "<b>2 sessions</b> (3 exercises, 6 sets)" in dialog.summary.text()
+
+
+def test_each_file_row_shows_its_summary_how_it_was_read(qtbot, dialog, monkeypatch):
+    choose_files(qtbot, dialog, monkeypatch, "strong_weight_unit.csv", "hevy_us_dates.csv")
+    choose_unit(qtbot, dialog, "kg")
+    strong, hevy = (dialog.files.item(row, 1).toolTip() for row in range(2))
+    assert (
+        "strong_weight_unit.csv: 2 sessions, 6 sets; units from the file's Weight Unit column "
+        "(kg 3 rows, lb 3 rows)"
+    ) in strong
+    assert "dates like 'Jun 11, 2026, 1:01 PM'" in hevy

@@ -25,11 +25,14 @@ EXPECTED_FORMATS = {
     "strong_german.csv": "strong",
     "strong_bad_rows.csv": "strong",
     "strong_cut_in_quotes.csv": "strong",
+    "strong_weight_unit.csv": "strong",
     "hevy_kg.csv": "hevy",
     "hevy_lbs.csv": "hevy",
+    "hevy_us_dates.csv": "hevy",
     "fitnotes_lbs.csv": "fitnotes",
     "fitnotes_kgs_comment.csv": "fitnotes",
     "fitnotes_unit_column.csv": "fitnotes",
+    "fitnotes_unquoted_commas.csv": "fitnotes",
     "notes.md": "markdown",
     "notes_bad.md": "markdown",
 }
@@ -198,10 +201,14 @@ def test_a_file_of_nothing_but_bad_rows_is_listed_briefly_and_given_up_on(tmp_pa
     path.write_text(header + "\n" + good + "nonsense\n" * 5_000, encoding="utf-8")
     batch = read_import([path], weight_unit="kg")
     assert [s.focus for _, s in batch.sessions] == ["Good"]
-    assert len(batch.rejected) == 200 + 2  # a rejection per bad row, each with its problems
-    assert batch.rejected[0].lines()[:2] == [
+    # A rejection per bad row listed (each with its problems), one for their undated workout.
+    assert len(batch.rejected) == 200 + 1 + 2
+    assert batch.rejected[0].lines()[:1] == [
         f"{path}:3: has 1 of the 12 columns; the row looks cut short",
-        f"{path}:3: Date: 'nonsense' is not a date and time like 2026-02-16 18:03:12",
+    ]
+    assert [line for line in lines(batch) if "Date:" in line] == [
+        f"{path}:3: Date: 'nonsense' is not a date like '2026-01-01 10:00:00', the form of "
+        "this file's dates"
     ]
     found = lines(batch)
     assert found[-2] == (

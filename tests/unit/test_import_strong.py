@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from traininglog import cli
 from traininglog.domain import WarmupSet, WorkingSet, ensure_valid
 from traininglog.importers.detect import read_import
 from traininglog.sessionfiles import encode
@@ -176,21 +178,39 @@ def test_a_second_import_into_the_logbook_adds_only_the_new_workout(logbook):
     assert (len(again.imported), len(again.already_stored), again.rejected) == (1, 3, [])
 
 
-def test_bad_rows_reject_their_workout_only_with_file_line_and_column():
+def test_a_bad_row_is_skipped_and_reported_and_its_workout_keeps_the_other_sets():
     batch = read("strong_bad_rows.csv", weight_unit="kg")
-    assert [s.focus for _, s in batch.sessions] == ["Good", "Also Good"]
+    assert [s.focus for _, s in batch.sessions] == ["Good", "Heavy", "Also Good", "Cut Short"]
+    heavy, cut_short = batch.sessions[1][1], batch.sessions[3][1]
+    assert heavy.exercises[0].working_sets == (WorkingSet(1, 80.0, 5, rpe=8.0),)
+    assert cut_short.exercises[0].working_sets == (WorkingSet(1, 100.0, 5),)
     assert only_lines(batch) == [
         "strong_bad_rows.csv:4: Weight: 'heavy' is not a number",
         "strong_bad_rows.csv:5: RPE: 12 is outside 1 to 10",
-        "strong_bad_rows.csv:6: Date: '2026-04-05 25:99:00' is not a date and time like "
-        "2026-02-16 18:03:12",
+        "strong_bad_rows.csv:6: Date: '2026-04-05 25:99:00' is not a date like "
+        "'2026-04-01 18:00:00', the form of this file's dates",
         "strong_bad_rows.csv:9: has 6 of the 12 columns; the row looks cut short",
     ]
+    # A workout with no readable date has no day to go to: it alone is left out.
     assert [label.replace(f"{FIXTURES}/", "") for label in batch.rejected_sessions] == [
-        'strong_bad_rows.csv:3: "Heavy" of 2026-04-03 18:00:00',
-        'strong_bad_rows.csv:8: "Cut Short" of 2026-04-09 18:00:00',
         'strong_bad_rows.csv:6: "Bad Date" of an unreadable date',
     ]
+
+
+def test_the_command_line_imports_the_rest_of_a_workout_with_a_bad_row(tmp_path, capsys):
+    data = tmp_path / "data"
+    path = FIXTURES / "strong_bad_rows.csv"
+    code = cli.main(["--data-dir", str(data), "import", str(path), "--weight-unit", "kg"])
+    err = capsys.readouterr().err
+    assert code == 1  # some input was refused
+    assert f"{path}:4: Weight: 'heavy' is not a number" in err
+    assert f"{path}:5: RPE: 12 is outside 1 to 10" in err
+    assert "imported 4 session(s)" in err
+    heavy = [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in (data / "sessions").glob("training_session_2026_04_03_*.json")
+    ]
+    assert [len(e["workingSets"]) for doc in heavy for e in doc["exercises"]] == [1]
 
 
 def test_a_file_cut_off_inside_quotes_keeps_the_complete_workouts():
@@ -236,3 +256,27 @@ def test_the_workout_name_is_the_focus_as_written_within_100_characters(tmp_path
     assert long.focus == ("Long " * 20).strip()
     assert len(long.focus) <= 100
     assert unnamed.focus is None
+
+
+def test_a_weight_unit_column_is_honoured_row_by_row_through_the_command_line(tmp_path, capsys):
+    data = tmp_path / "data"
+    path = FIXTURES / "strong_weight_unit.csv"
+    # The lifter's kg fills in only the row that says nothing; lb rows stay lb.
+    code = cli.main(["--data-dir", str(data), "import", str(path), "--weight-unit", "kg"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    docs = sorted(
+        (json.loads(p.read_text(encoding="utf-8")) for p in (data / "sessions").glob("*.json")),
+        key=lambda d: d["date"],
+    )
+    weights = [[s["weightKg"] for s in e["workingSets"]] for d in docs for e in d["exercises"]]
+    assert weights == [[100, 100], [142.882, 102.058], [83.915, 80]]
+
+
+def test_a_weight_unit_column_needs_no_choice_but_an_empty_cell_is_reported():
+    batch = read("strong_weight_unit.csv")
+    bench = batch.sessions[1][1].exercises[0]
+    assert [s.weight_kg for s in bench.working_sets] == [83.915]
+    assert only_lines(batch) == [
+        "strong_weight_unit.csv:8: Weight Unit: is empty, so the weight has no unit (kgs or lbs)"
+    ]

@@ -85,7 +85,7 @@ def test_a_weight_without_a_unit_is_in_the_lifters_unit():
         ("2000 x 1", "weight", "2000 kg is more than the maximum 1000 kg"),
         ("80 x 5 rest 200min", "rest", "a rest of 200 minutes is more than 180"),
         ("80 x 5 quickly", "set", "'quickly' is not understood"),
-        ("0 x 5 @ 80kg", "sets", "0 sets; a line holds 1 to 100"),
+        ("0 x 5 @ 80kg", "sets", "0 sets; a line holds 1 to 200"),
     ],
 )
 def test_bad_set_lines_say_what_is_wrong(text, field, message):

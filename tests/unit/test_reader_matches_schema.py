@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from traininglog.domain import problems
+from traininglog.domain import limits, problems
 from traininglog.domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 from traininglog.sessionfiles import SessionFileError, from_document, to_document
 from traininglog.sessionfiles.schema import schema_problems
@@ -327,3 +327,44 @@ def test_the_numbering_rule_is_the_only_difference() -> None:
     assert reader_verdict(doc) == (
         "exercises[0].Order: is 2, expected 1 (exercises are numbered 1, 2, 3… in order)"
     )
+
+
+# -- the size limits: real logs hold long circuit days ---------------------------------------
+
+
+def _with_exercises(count: int, sets: int = 1) -> dict[str, Any]:
+    doc = copy.deepcopy(SEED_DOCUMENT)
+    first = doc["exercises"][0]
+    template = copy.deepcopy(first["workingSets"][0])
+    exercises = []
+    for order in range(1, count + 1):
+        exercise = copy.deepcopy(first)
+        exercise["Order"] = order
+        exercise["warmupSets"] = []
+        exercise["workingSets"] = [dict(template, set=n) for n in range(1, sets + 1)]
+        exercises.append(exercise)
+    doc["exercises"] = exercises
+    return doc
+
+
+def test_a_day_of_exactly_the_most_exercises_and_sets_is_valid_in_both() -> None:
+    assert limits.MAX_EXERCISES >= 200 and limits.MAX_SETS >= 200
+    doc = _with_exercises(limits.MAX_EXERCISES)
+    assert reader_verdict(doc) is None
+    assert schema_problems(doc) == []
+    doc = _with_exercises(1, sets=limits.MAX_SETS)
+    assert reader_verdict(doc) is None
+    assert schema_problems(doc) == []
+
+
+def test_one_exercise_or_set_past_the_limit_is_refused_by_both_with_its_path() -> None:
+    doc = _with_exercises(limits.MAX_EXERCISES + 1)
+    most = limits.MAX_EXERCISES
+    assert reader_verdict(doc).startswith(f"exercises: has {most + 1} items; at most {most}")
+    assert any(str(p).startswith("exercises") for p in schema_problems(doc))
+    doc = _with_exercises(1, sets=limits.MAX_SETS + 1)
+    most = limits.MAX_SETS
+    assert reader_verdict(doc).startswith(
+        f"exercises[0].workingSets: has {most + 1} items; at most {most}"
+    )
+    assert any(str(p).startswith("exercises[0].workingSets") for p in schema_problems(doc))

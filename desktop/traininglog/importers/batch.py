@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..domain import Session
 from ..reports import Rejection
+from .file_summary import FileSummary, reasons_of
 
 # A file of nothing but mistakes is listed this far, then counted; past the second number,
 # or past the third in sessions, it is not an export worth reading on (and memory stays low).
@@ -25,6 +26,7 @@ class ImportBatch:
     - `skipped_rows`: rows that are not strength sets (cardio, timed holds); not errors.
     - `unmapped_names`: exercise names not in the catalogue, kept as custom exercises.
     - `formats`: the format read for each file (json, strong, hevy, fitnotes, markdown).
+    - `summaries`: each export's or notes file's summary (not session files': one each).
     """
 
     sessions: list[tuple[str, Session]] = field(default_factory=list)
@@ -33,6 +35,7 @@ class ImportBatch:
     skipped_rows: int = 0
     unmapped_names: set[str] = field(default_factory=set)
     formats: dict[str, str] = field(default_factory=dict)
+    summaries: dict[str, FileSummary] = field(default_factory=dict)
 
     def add(self, other: ImportBatch) -> None:
         """Take in what another file's reading found."""
@@ -42,6 +45,26 @@ class ImportBatch:
         self.skipped_rows += other.skipped_rows
         self.unmapped_names |= other.unmapped_names
         self.formats.update(other.formats)
+        self.summaries.update(other.summaries)
+
+    def summarised(self, label: str, format: str) -> ImportBatch:
+        """This one file's batch with a summary (a plain one if its reader gave none)."""
+        if label not in self.summaries:
+            self.summaries[label] = FileSummary(
+                label,
+                format,
+                sessions=len(self.sessions),
+                sets=self.set_count,
+                skipped=len(reasons := reasons_of(label, self.rejected)),
+                reasons=reasons,
+                counted="line" if format == "markdown" else "row",
+            )
+        return self
+
+    @property
+    def warnings(self) -> list[str]:
+        """A warning per file where more than 5% of the rows were skipped."""
+        return [w for s in self.summaries.values() if (w := s.warning()) is not None]
 
     @property
     def exercise_count(self) -> int:

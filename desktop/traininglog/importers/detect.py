@@ -126,14 +126,16 @@ def read_file(
         return _session_file(path)
     source = TextFile(label, path.name, text)
     if found == "csv":
-        return read_own_csv(source)
-    if found == "strong":
-        return read_strong(source, weight_unit, names)
-    if found == "hevy":
-        return read_hevy(source, names)
-    if found == "fitnotes":
-        return read_fitnotes(source, weight_unit, names)
-    return read_markdown(source, weight_unit, names)
+        batch = read_own_csv(source)
+    elif found == "strong":
+        batch = read_strong(source, weight_unit, names)
+    elif found == "hevy":
+        batch = read_hevy(source, names)
+    elif found == "fitnotes":
+        batch = read_fitnotes(source, weight_unit, names)
+    else:
+        batch = read_markdown(source, weight_unit, names)
+    return batch.summarised(label, found)
 
 
 def _session_file(path: Path) -> ImportBatch:

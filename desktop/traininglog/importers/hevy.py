@@ -2,15 +2,13 @@
 
 `title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,
 set_type,weight_kg,reps,distance_km,duration_seconds,rpe` (or `weight_lbs`,
-`distance_miles`). Dates like `2 Mar 2026, 19:59`; set types normal, warmup, dropset,
-failure; an empty weight is bodyweight; newest workout first. The description is the
-workout's notes, `exercise_notes` (repeated on each row) the exercise's.
+`distance_miles`). Dates like `2 Mar 2026, 19:59` or `Mar 2, 2026, 7:59 PM` (`dates.py`);
+set types normal, warmup, dropset, failure; an empty weight is bodyweight; newest workout
+first. The description is the workout's notes, `exercise_notes` (repeated on each row) the
+exercise's.
 """
 
 from __future__ import annotations
-
-import re
-from datetime import datetime
 
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
@@ -18,6 +16,7 @@ from .exercise_names import ExerciseNames
 from .set_rows import DROP, FAILURE, WARMUP, WORKING, read_set
 from .set_values import BadValue
 from .text_files import TextFile
+from .weight_units import WeightUnits
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "hevy"
@@ -57,39 +56,10 @@ REQUIRED = {
     "weight": "weight_kg",
     "reps": "reps",
 }
-_MONTH_NAMES = "jan feb mar|mär apr may|mai jun jul aug sep oct|okt nov dec|dez"
-MONTHS = {
-    name: number
-    for number, names in enumerate(_MONTH_NAMES.split(), start=1)
-    for name in names.split("|")
-}
-_HEVY_DATE = re.compile(
-    r"^(\d{1,2})\s+([^\W\d_]{3,})\.?\s+(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$"
-)
 
 
 def is_hevy_header(keys: list[str]) -> bool:
     return "exercisetitle" in keys and ("settype" in keys or "setindex" in keys)
-
-
-def start_time(text: str) -> datetime:
-    """Hevy's workout start, `2 Mar 2026, 19:59` (or an ISO date and time)."""
-    text = text.strip()
-    match = _HEVY_DATE.match(text)
-    try:
-        if match:
-            day, month, year, hour, minute, second = match.groups()
-            return datetime(
-                int(year),
-                MONTHS[month[:3].casefold()],
-                int(day),
-                int(hour),
-                int(minute),
-                int(second or 0),
-            )
-        return datetime.fromisoformat(text)
-    except (KeyError, ValueError):
-        raise BadValue(f"{text!r} is not a date and time like 2 Mar 2026, 19:59") from None
 
 
 def set_kind(text: str) -> str:
@@ -104,16 +74,17 @@ def read_hevy(source: TextFile, names: ExerciseNames) -> ImportBatch:
     header, rows = split_header(source)
     columns = Columns(source, header, COLUMNS)
     columns.require(REQUIRED, "a Hevy export")
-    unit = WEIGHT_UNITS[columns.key["weight"]]
+    units = WeightUnits(WEIGHT_UNITS[columns.key["weight"]], False, None)
     collector = WorkoutCollector(source, FORMAT, names)
+    collector.units = units
 
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
         name = row.text("workout")
-        workout = collector.workout_of(row, (row.text("date"), name), name, start_time)
+        workout = collector.workout_of(row, (row.text("date"), name), name)
         if workout.notes is None and row.text("workout_notes"):
             workout.notes = row.text("workout_notes").replace("\r\n", "\n")
-        found = read_set(row, row.value("set_type", set_kind, WORKING), unit)
+        found = read_set(row, row.value("set_type", set_kind, WORKING), units.unit_of(row))
         if found is not None:
             found.exercise_notes = row.text("exercise_notes").replace("\r\n", "\n") or None
         return collector.take(workout, row, found)

@@ -2,6 +2,7 @@
 
 - `Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,
   Workout Notes,RPE` — the weight has no unit, so the lifter says kg or lb;
+- the same with `Weight Unit` and `Distance Unit` columns: each row's own unit (kg, lbs);
 - the newer `"Workout #";"Date";…;"Weight (kg)";…` — semicolons, every field quoted,
   `WARM_UP` / `FAILURE` set orders, notes with line breaks inside;
 - the oldest `Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes`;
@@ -14,8 +15,6 @@ has no field for it.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from ..domain.names import name_key
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
@@ -23,6 +22,7 @@ from .exercise_names import ExerciseNames
 from .set_rows import DROP, FAILURE, REST, WARMUP, WORKING, SetRow, read_set
 from .set_values import BadValue, number, rest_minutes
 from .text_files import TextFile, refuse_unitless_weights
+from .weight_units import WeightUnits
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "strong"
@@ -53,6 +53,8 @@ COLUMNS = {
     "workoutnotes": "workout_notes",
     "workoutnotizen": "workout_notes",
     "rpe": "rpe",
+    "weightunit": "weight_unit",
+    "distanceunit": "distance_unit",
 }
 # The weight column's name says its unit, or nothing (then the lifter must).
 WEIGHT_COLUMNS: dict[str, str | None] = {
@@ -97,14 +99,6 @@ def is_strong_header(keys: list[str]) -> bool:
     return {"exercise", "set_order"} <= fields
 
 
-def start_time(text: str) -> datetime:
-    """Strong's workout start, `2026-02-16 18:03:12`."""
-    try:
-        return datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise BadValue(f"{text!r} is not a date and time like 2026-02-16 18:03:12") from None
-
-
 def set_kind(text: str) -> str:
     if text.isdigit():
         return WORKING
@@ -123,20 +117,23 @@ def read_strong(source: TextFile, weight_unit: str | None, names: ExerciseNames)
     known = dict(COLUMNS) | dict.fromkeys(WEIGHT_COLUMNS, "weight")
     columns = Columns(source, header, known)
     columns.require(REQUIRED, "a Strong export")
-    unit = WEIGHT_COLUMNS[columns.key["weight"]] or weight_unit
-    if unit is None:
+    units = WeightUnits(
+        WEIGHT_COLUMNS[columns.key["weight"]], columns.has("weight_unit"), weight_unit, "kg or lbs"
+    )
+    if units.needs_choice:
         raise refuse_unitless_weights(source.at(columns.line), columns.title["weight"])
     collector = WorkoutCollector(source, FORMAT, names)
+    collector.units = units
 
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
         name = row.text("workout")
-        workout = collector.workout_of(row, (row.text("date"), name), name, start_time)
+        workout = collector.workout_of(row, (row.text("date"), name), name)
         if workout.notes is None and row.text("workout_notes"):
             workout.notes = row.text("workout_notes").replace("\r\n", "\n")
         kind = row.value("set_order", set_kind, WORKING)
         if kind != REST:
-            return collector.take(workout, row, read_set(row, kind, unit))
+            return collector.take(workout, row, read_set(row, kind, units.unit_of(row)))
         seconds = row.value("seconds", lambda t: number(t) if t else None, None)
         rest = None
         if seconds is not None:

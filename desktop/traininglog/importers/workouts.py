@@ -13,7 +13,12 @@ Shared by the Strong, Hevy and FitNotes readers. The rules, the same for all thr
   exercise's first set; a set's own notes to that set.
 - The workout name becomes the session's focus as written (trimmed, at most 100
   characters); phase and week are unknown (None).
-- All or nothing: a workout with any bad row is left out and every bad row reported.
+- A bad row is skipped and reported with its line and reason; its workout keeps its other
+  sets. A workout is left out whole only when it cannot be dated, when none of its rows can
+  be read, when the file breaks off inside it, or when the session as a whole breaks a rule.
+- Dates are read by one `DateReader` per file (`dates.py`): the form of the file's first
+  readable date is the form of all of them. A workout whose date does not read is left out
+  with one line; a file where no date reads says so in one line.
 - Each session's `_id` is a UUID derived from the format, start time and workout name, so
   importing the same workout again, from this export or a newer one, gives the same id.
 """
@@ -30,9 +35,12 @@ from ..domain.names import name_key
 from ..reports import Rejection
 from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
 from .csv_tables import Record, Row, TableError
+from .dates import DateReader
 from .exercise_names import ExerciseNames
+from .file_summary import FileSummary, reasons_of
 from .set_rows import DROP, FAILURE, REST, WARMUP, SetRow
 from .text_files import TextFile
+from .weight_units import WeightUnits
 
 # Never change: every imported session's id is derived from it.
 IMPORT_NAMESPACE = uuid.UUID("94911f9e-bf51-4c8c-b344-b1e3594c0c5e")
@@ -51,11 +59,13 @@ class Workout:
 
     first_line: int
     name: str
+    date_text: str = ""
     start: datetime | None = None
     notes: str | None = None
     rows: list[SetRow] = field(default_factory=list)
     bad: list[Rejection] = field(default_factory=list)
     rejected: bool = False
+    row_count: int = 0  # every row of it, read or refused
 
     @property
     def label(self) -> str:
@@ -90,34 +100,30 @@ class WorkoutCollector:
         self.workouts: dict[tuple[str, ...], Workout] = {}
         self.skipped = 0
         self.stopped: Rejection | None = None
-        self._starts: dict[str, datetime] = {}
+        self.dates = DateReader()
+        self.units: WeightUnits | None = None
+        self.repaired: list[int] = []  # lines whose unquoted commas were rejoined
+        self.weight_column = "Weight"
+        self.date_column = "Date"
         self._name_keys: dict[str, str] = {}
         self.bad_rows = 0
 
-    def workout(self, key: tuple[str, ...], line: int, name: str) -> Workout:
+    def workout(self, key: tuple[str, ...], line: int, name: str, date_text: str) -> Workout:
         """The workout a row with this key belongs to."""
         found = self.workouts.get(key)
         if found is None:
-            found = self.workouts[key] = Workout(line, name.strip())
+            found = self.workouts[key] = Workout(line, name.strip(), date_text.strip())
         return found
 
-    def workout_of(
-        self, row: Row, key: tuple[str, ...], name: str, start: Callable[[str], datetime]
-    ) -> Workout:
-        """The workout of a row, its start read from the row's date by `start`."""
-        workout = self.workout(key, row.line, name)
-        when = row.text("date")
-        moment = self._starts.get(when)
-        if moment is None:
-            moment = row.value("date", start, None)
-            if moment is not None:
-                self._starts[when] = moment
-        if moment is not None:
-            workout.start = moment
-        return workout
+    def workout_of(self, row: Row, key: tuple[str, ...], name: str) -> Workout:
+        """The workout of a row; its date is read when the whole file has been seen."""
+        self.date_column = row.columns.title.get("date", self.date_column)
+        self.weight_column = row.columns.title.get("weight", self.weight_column)
+        return self.workout(key, row.line, name, row.text("date"))
 
     def take(self, workout: Workout, row: Row, found: SetRow | None) -> Workout:
         """Add a row's set to its workout; a bad row is reported, a skipped one counted."""
+        workout.row_count += 1
         if row.problems:
             self.bad_row(workout, row.line, row.problems)
         elif found is None:
@@ -127,8 +133,7 @@ class WorkoutCollector:
         return workout
 
     def bad_row(self, workout: Workout, line: int, found: list[Problem]) -> None:
-        """Report a row; its workout will be left out."""
-        workout.rejected = True
+        """Report a row and skip it; its workout keeps its other rows."""
         self.bad_rows += 1
         if self.bad_rows <= MAX_LISTED_PROBLEMS:
             workout.bad.append(Rejection(self.source.at(line), tuple(found)))
@@ -153,29 +158,43 @@ class WorkoutCollector:
         except TableError as error:
             problem = Problem("", f"{error.message}; nothing from this line on is imported")
             if last is not None:
+                last.rejected = True  # the file breaks off inside it
+                last.row_count += 1  # the record it breaks off in
                 self.bad_row(last, error.line, [problem])
             else:
                 self.stopped = Rejection(self.source.at(error.line), (problem,))
 
     def finish(self) -> ImportBatch:
-        """The sessions of every workout without a bad row, and the reasons for the rest."""
+        """The sessions of every workout that can be read, and the reasons for the rest."""
         batch = ImportBatch(skipped_rows=self.skipped, formats={self.source.label: self.family})
+        undated = self._read_dates(batch)
         ordered = sorted(
             self.workouts.values(),
-            key=lambda w: (w.start is None, w.start or datetime.min, w.first_line),
+            key=lambda w: (
+                w.start is None,
+                w.start.replace(tzinfo=None) if w.start else datetime.min,
+                w.first_line,
+            ),
         )
+        left_out_rows = 0
         for workout in ordered:
+            batch.rejected.extend(workout.bad)
+            left_out = f"{self.source.at(workout.first_line)}: {workout.label}"
+            if workout.start is None and undated:
+                left_out_rows += len(workout.rows)
+                continue  # the file's one line about its dates says it
             if workout.rejected or workout.start is None:
-                batch.rejected.extend(workout.bad)
-                batch.rejected_sessions.append(
-                    f"{self.source.at(workout.first_line)}: {workout.label}"
-                )
+                left_out_rows += len(workout.rows)
+                batch.rejected_sessions.append(left_out)
                 continue
             session, unmapped = self._session(workout)
             if session is None:
+                if workout.bad:  # every row of it was bad
+                    batch.rejected_sessions.append(left_out)
                 continue
             found = problems(session)
             if found:
+                left_out_rows += len(workout.rows)
                 batch.rejected.append(Rejection(self.source.at(workout.first_line), tuple(found)))
                 batch.rejected_sessions.append(
                     f"{self.source.at(workout.first_line)}: {workout.label}"
@@ -191,7 +210,61 @@ class WorkoutCollector:
             batch.rejected.append(
                 Rejection(self.source.label, (Problem("", f"{more:,} more bad rows"),))
             )
+        batch.summaries[self.source.label] = self._summary(batch, left_out_rows)
         return batch
+
+    def _summary(self, batch: ImportBatch, left_out_rows: int) -> FileSummary:
+        label = self.source.label
+        units = self.units.described(self.weight_column) if self.units else None
+        return FileSummary(
+            label,
+            self.family,
+            sessions=len(batch.sessions),
+            sets=batch.set_count,
+            rows=sum(w.row_count for w in self.workouts.values()),
+            skipped=self.bad_rows + left_out_rows,
+            not_strength=self.skipped,
+            reasons=reasons_of(label, batch.rejected),
+            rejoined=self.repaired,
+            units=units,
+            dates=self.dates.described if self.workouts else None,
+        )
+
+    def _read_dates(self, batch: ImportBatch) -> bool:
+        """Read every workout's date in the file's form; report the ones that do not read.
+
+        Returns True when no date of the file reads: then one line says so for them all."""
+        workouts = list(self.workouts.values())
+        self.dates.settle(w.date_text for w in workouts)
+        for workout in workouts:
+            workout.start = self.dates.read(workout.date_text)
+        unread = [w for w in workouts if w.start is None]
+        if not unread:
+            return False
+        if len(unread) == len(workouts):
+            first = unread[0]
+            count = f"{len(workouts):,} workout{'s' if len(workouts) != 1 else ''}"
+            batch.rejected.append(
+                Rejection(
+                    self.source.at(first.first_line),
+                    (
+                        Problem(
+                            self.date_column,
+                            f"{self.dates.why_not(first.date_text)}; none of the file's {count} "
+                            "could be dated, so none is imported",
+                        ),
+                    ),
+                )
+            )
+            return True
+        for workout in unread:
+            workout.bad.append(
+                Rejection(
+                    self.source.at(workout.first_line),
+                    (Problem(self.date_column, self.dates.why_not(workout.date_text)),),
+                )
+            )
+        return False
 
     def _session(self, workout: Workout) -> tuple[Session | None, set[str]]:
         assert workout.start is not None

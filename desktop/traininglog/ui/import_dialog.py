@@ -39,7 +39,14 @@ from ..errors import describe
 from ..importers.batch import ImportBatch
 from ..reports import ImportReport
 from .formatting import plural
-from .import_preview import FileGroup, Preview, problem_lines, read_preview, run_import
+from .import_preview import (
+    FileGroup,
+    Preview,
+    file_warnings,
+    problem_lines,
+    read_preview,
+    run_import,
+)
 from .name_mapping import NameMappingTable
 from .worker import Cancelled, Job, Worker
 
@@ -254,6 +261,7 @@ class ImportDialog(QDialog):
                 f"{plural(len(preview.left_out), 'session')} left out because of errors "
                 "(see Problems)."
             )
+        parts += _warnings(batch)
         self.summary.setText(" ".join(parts))
 
     # -- importing ----------------------------------------------------------------------------
@@ -283,6 +291,7 @@ class ImportDialog(QDialog):
         refused = len(report.rejected) + len(batch.rejected_sessions)
         if refused:
             parts.append(f"{plural(refused, 'session')} not imported (see Problems).")
+        parts += _warnings(batch)
         self.summary.setText(" ".join(parts))
         lines = problem_lines(self.paths, batch, report)
         self.problems.setPlainText("\n".join(lines))
@@ -397,17 +406,17 @@ class ImportDialog(QDialog):
     def _fill_files_table(self) -> None:
         if self.preview is not None:
             rows = [
-                (g.path, _file_label(g), g.format_text(), f"{g.sessions:,}", f"{g.problems:,}")
+                (g.tooltip, _file_label(g), g.format_text(), f"{g.sessions:,}", f"{g.problems:,}")
                 for g in self.preview.groups
             ]
         else:
             reading = "reading…" if self.worker.running else ""
-            rows = [(p, p.name, reading, "", "") for p in self.paths]
+            rows = [(str(p), p.name, reading, "", "") for p in self.paths]
         self.files.setRowCount(len(rows))
-        for row, (path, *cells) in enumerate(rows):
+        for row, (tooltip, *cells) in enumerate(rows):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(path))
+                item.setToolTip(tooltip)
                 if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -451,3 +460,8 @@ def _files_table() -> QTableWidget:
     for column in (1, 2, 3):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def _warnings(batch: ImportBatch) -> list[str]:
+    """The files past the 5% rule, for the summary."""
+    return [f"<b>Warning:</b> {escape(w)} (see Problems)" for w in file_warnings(batch)]

@@ -33,6 +33,7 @@ FORMAT_NAMES = {
 }
 _FILE_AND_LINE = re.compile(r"(.+?):(\d+): ")
 _NO_UNIT = (NO_WEIGHT_UNIT, EMPTY_WEIGHT_UNIT)
+SUMMARIES_IN_TOOLTIP = 20
 
 
 @dataclass
@@ -46,6 +47,16 @@ class FileGroup:
     sessions: int = 0
     problems: int = 0
     needs_unit: bool = False
+    summaries: list[str] = field(default_factory=list)  # one line per file read
+
+    @property
+    def tooltip(self) -> str:
+        """The path, then how each file was read (the first 20 of a folder's)."""
+        more = len(self.summaries) - SUMMARIES_IN_TOOLTIP
+        lines = [str(self.path), *self.summaries[:SUMMARIES_IN_TOOLTIP]]
+        if more > 0:
+            lines.append(f"… and {more:,} more files")
+        return "\n".join(lines)
 
     def format_text(self) -> str:
         if not self.formats:
@@ -105,6 +116,12 @@ def problem_lines(paths: Sequence[Path], batch: ImportBatch, report: ImportRepor
         prefix = str(base).rstrip(os.sep) + os.sep
         lines = [line.replace(prefix, "") for line in lines]
     return _by_file_and_line(lines)
+
+
+def file_warnings(batch: ImportBatch) -> list[str]:
+    """A warning per file with more than 5% of its rows skipped, the file by its name."""
+    found = (s.warning(Path(s.label).name) for s in batch.summaries.values())
+    return [warning for warning in found if warning is not None]
 
 
 def _by_file_and_line(lines: list[str]) -> list[str]:
@@ -176,6 +193,9 @@ def _groups(paths: Sequence[Path], batch: ImportBatch, check: ImportReport) -> l
     for name, fmt in batch.formats.items():
         if name in owner:
             owner[name].formats[fmt] += 1
+    for name, summary in batch.summaries.items():
+        if name in owner:
+            owner[name].summaries.append(summary.text(Path(name).name))
     for source, _ in batch.sessions:
         if (group := owner.get(source_file(source))) is not None:
             group.sessions += 1
