@@ -23,6 +23,7 @@ class LastTimePanel(QWidget):
         self.setMinimumWidth(230)
         self.title = QLabel("Last time")
         self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)  # a long exercise name wraps rather than being cut off
         self.body = QLabel()
         self.body.setObjectName("lastTimeBody")
         self.body.setWordWrap(True)
