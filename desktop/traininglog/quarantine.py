@@ -12,6 +12,7 @@ from .datadir import DataDirectory
 from .domain import Problem
 from .reports import Rejection
 from .sessionfiles.atomic import write_atomically
+from .sessionfiles.scan import FileStat
 
 
 def free_path(path: Path) -> Path:
@@ -48,3 +49,29 @@ def is_quarantined(folders: DataDirectory, name: str, data: bytes) -> bool:
         n += 1
         candidate = first.with_name(f"{first.stem}.{n}{first.suffix}")
     return False
+
+
+def note_unreadable(folders: DataDirectory, name: str, stat: FileStat, why: str) -> bool:
+    """For a file that can't be copied (too large, refused): the reason alone, in
+    quarantine/NAME.not-read.txt. False when this very file (its size and mtime) was noted
+    already, so that it is told once."""
+    if is_noted(folders, name, stat, why):
+        return False
+    write_atomically(_note_path(folders, name), _note(stat, why).encode("utf-8"))
+    return True
+
+
+def is_noted(folders: DataDirectory, name: str, stat: FileStat, why: str) -> bool:
+    note = _note_path(folders, name)
+    try:
+        return note.read_text(encoding="utf-8") == _note(stat, why)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _note_path(folders: DataDirectory, name: str) -> Path:
+    return folders.quarantine / f"{name}.not-read.txt"
+
+
+def _note(stat: FileStat, why: str) -> str:
+    return f"{stat.name} {why}\n(size {stat.size}, modified {stat.mtime_ns})\n"

@@ -16,12 +16,24 @@ from . import faults
 from .datadir import DataDirectory
 from .domain import Session
 from .logbook import Cancelled, Progress, stamp_from
-from .quarantine import free_path, is_quarantined, quarantine_copy
+from .quarantine import (
+    free_path,
+    is_noted,
+    is_quarantined,
+    note_unreadable,
+    quarantine_copy,
+)
 from .reports import CheckReport, Rejection, SyncReport, TrashedSession
 from .sessionfiles import SessionFileError, decode, encode, file_name
 from .sessionfiles.atomic import fsync_folder, write_atomically
 from .sessionfiles.naming import is_conventional
-from .sessionfiles.scan import FileStat, list_sessions_folder, read_with_stat, sha256_hex
+from .sessionfiles.scan import (
+    FileStat,
+    UnreadableFile,
+    list_sessions_folder,
+    read_with_stat,
+    sha256_hex,
+)
 from .store import queries, writes
 from .store.db import init_db
 from .store.models import database
@@ -60,6 +72,12 @@ def sync(folders: DataDirectory) -> SyncReport:
             data, stat = read_with_stat(folders.sessions / name)
         except FileNotFoundError:
             continue
+        except UnreadableFile as error:
+            if note_unreadable(folders, name, error.stat, error.why):
+                report.quarantined.append(Rejection(name, tuple(error.problems)))
+            if known is not None:
+                no_longer_held[name] = error.why
+            continue
         if known is not None and known[1].sha256 == sha256_hex(data):
             writes.update_file_stamp(known[0], stat.size, stat.mtime_ns)
             continue
@@ -76,6 +94,10 @@ def sync(folders: DataDirectory) -> SyncReport:
             no_longer_held[name] = "now holds another session"
         changed.append((session, stamp_from(stat, data), stat))
 
+    for name, kind in sorted(listing.not_files.items()):
+        report.not_files.append((name, kind))
+        if name in index:
+            no_longer_held[name] = f"is not a file ({kind})"
     listed = {n: s for n, s in listing.files.items() if n not in no_longer_held}
     winners = _one_file_per_session(changed, report, folders, listed, owner_of)
     claimed = {session.id for session, _, _ in winners}
@@ -83,6 +105,7 @@ def sync(folders: DataDirectory) -> SyncReport:
         session_id = index[name][0]
         if session_id not in claimed and owner_of.get(session_id) == name:
             _trash_indexed(folders, report, session_id, name, f"{name} {why}")
+    # (A file or folder of this name that is not a session stays as it is.)
     for session, stamp, _stat in winners:
         writes.upsert_session(session, stamp)
         (report.updated if stamp.name in index else report.imported).append(stamp.name)
@@ -207,8 +230,9 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
     report.session_files = len(listing.files)
     report.leftover_temp_files = listing.temp_files
     report.quarantined_files = sorted(
-        p.name for p in folders.quarantine.glob("*") if not p.name.endswith(".reason.txt")
+        p.name for p in folders.quarantine.glob("*") if not p.name.endswith((".reason.txt", ".txt"))
     )
+    report.not_files = sorted(listing.not_files.items())
     ids_seen: dict[str, str] = {}
     for name, stat in sorted(listing.files.items()):
         known = index.get(name)
@@ -221,7 +245,16 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
                 report.duplicate_ids.append(name)
             ids_seen[known[0]] = name
             continue
-        data = (folders.sessions / name).read_bytes()
+        try:
+            data, stat = read_with_stat(folders.sessions / name)
+        except FileNotFoundError:
+            continue
+        except UnreadableFile as error:
+            if is_noted(folders, name, error.stat, error.why):
+                report.known_unreadable.append(name)
+            else:
+                report.invalid_files.append(Rejection(name, tuple(error.problems)))
+            continue
         try:
             session = decode(data)
         except SessionFileError as error:
@@ -269,7 +302,14 @@ def rebuild(
     rejected: list[Rejection] = []
     names = sorted(listing.files)
     for done, name in enumerate(names, start=1):
-        data, stat = read_with_stat(folders.sessions / name)
+        try:
+            data, stat = read_with_stat(folders.sessions / name)
+        except FileNotFoundError:
+            continue
+        except UnreadableFile as error:
+            note_unreadable(folders, name, error.stat, error.why)
+            rejected.append(Rejection(name, tuple(error.problems)))
+            continue
         try:
             sessions.append((decode(data), stamp_from(stat, data), stat))
         except SessionFileError as error:

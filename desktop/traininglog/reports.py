@@ -72,6 +72,7 @@ class SyncReport:
     trashed: list[TrashedSession] = field(default_factory=list)
     superseded: list[str] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (left alone, kept)
+    not_files: list[tuple[str, str]] = field(default_factory=list)  # (name, "a folder"…)
     quarantined: list[Rejection] = field(default_factory=list)
     temp_files_removed: int = 0
 
@@ -95,6 +96,7 @@ class SyncReport:
             "(delete the copy you don't want)"
             for name, kept in self.duplicates
         ]
+        lines += [f"{name} is not a file ({kind}); left as it is" for name, kind in self.not_files]
         for rejection in self.quarantined:
             lines += [
                 f"{line} (left in place; a copy is in quarantine/)" for line in rejection.lines()
@@ -115,6 +117,7 @@ class CheckReport:
     duplicate_ids: list[str] = field(default_factory=list)
     leftover_temp_files: list[str] = field(default_factory=list)
     quarantined_files: list[str] = field(default_factory=list)
+    not_files: list[tuple[str, str]] = field(default_factory=list)  # (name, "a folder"…)
     # Files that can't be read, already copied to quarantine/ and told: left for the lifter.
     known_unreadable: list[str] = field(default_factory=list)
     # Folders of the log that other users of the computer can read: a warning, not a
@@ -146,6 +149,7 @@ class CheckReport:
             f"{n}: can't be read; left in place, with a copy and the reason in quarantine/"
             for n in self.known_unreadable
         ]
+        out += [f"{n} is not a file ({kind}); left as it is" for n, kind in self.not_files]
         out += [f"{n}: left over from an interrupted save" for n in self.leftover_temp_files]
         if self.quarantined_files:
             out.append(f"{len(self.quarantined_files)} file(s) in quarantine")

@@ -173,6 +173,24 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+class _KeyTwice(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+def _no_key_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads keeps the last of two equal keys without a word; a session file with one
+    written twice is refused instead (an edit by hand gone wrong, or a merge)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _KeyTwice(key)
+            seen.add(key)
+    return found
+
+
 def parse_json(data: bytes) -> Any:
     """Parse JSON bytes; SessionFileError says what is wrong and at which line and column."""
     try:
@@ -182,7 +200,11 @@ def parse_json(data: bytes) -> Any:
             [Problem("", f"is not UTF-8 text (byte {error.start + 1} cannot be read)")]
         ) from None
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_no_key_twice)
+    except _KeyTwice as twice:
+        raise SessionFileError(
+            [Problem(twice.key, "is written twice in one object; which one is meant can't be told")]
+        ) from None
     except json.JSONDecodeError as error:
         raise SessionFileError(
             [

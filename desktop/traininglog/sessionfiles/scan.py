@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 
+from ..domain import Problem
 from .naming import is_session_file, is_temp_file
+from .reader import SessionFileError
+
+# A real session file is under 100 KB; nothing in the sessions folder is read past this.
+MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -21,29 +27,81 @@ class FileStat:
 class FolderListing:
     files: dict[str, FileStat]
     temp_files: list[str]
+    # Names a session file would have that are something else: name → "a folder", "a link"…
+    not_files: dict[str, str] = field(default_factory=dict)
+
+
+class UnreadableFile(SessionFileError):
+    """A file in the sessions folder that can't be read at all: too large, or refused."""
+
+    def __init__(self, stat: FileStat, why: str):
+        super().__init__([Problem("", why)])
+        self.stat = stat
+        self.why = why
 
 
 def list_sessions_folder(folder: Path) -> FolderListing:
-    """Every session file in the folder (not recursive), and leftover temp files."""
+    """Every session file in the folder (not recursive), leftover temp files, and what has a
+    session file's name but is not a regular file (never opened: a pipe would block)."""
     files: dict[str, FileStat] = {}
     temps: list[str] = []
+    not_files: dict[str, str] = {}
     with os.scandir(folder) as entries:
         for entry in entries:
             if is_temp_file(entry.name):
                 temps.append(entry.name)
-            elif is_session_file(entry.name) and entry.is_file():
-                st = entry.stat()
+            elif not is_session_file(entry.name):
+                continue
+            elif entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
                 files[entry.name] = FileStat(entry.name, st.st_size, st.st_mtime_ns)
-    return FolderListing(files, sorted(temps))
+            else:
+                not_files[entry.name] = _kind(entry)
+    return FolderListing(files, sorted(temps), not_files)
+
+
+def _kind(entry: os.DirEntry) -> str:
+    if entry.is_symlink():
+        return "a link"
+    if entry.is_dir(follow_symlinks=False):
+        return "a folder"
+    return "not a regular file"
 
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
 def read_with_stat(path: Path) -> tuple[bytes, FileStat]:
-    """The file's bytes and the size and mtime of exactly what was read."""
-    with open(path, "rb") as f:
-        data = f.read()
+    """The file's bytes and the size and mtime of exactly what was read.
+
+    Raises UnreadableFile for a file larger than MAX_FILE_BYTES (read no further), one the
+    system refuses to open, and one that turned into a link or a pipe since it was listed."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except (PermissionError, OSError) as error:
+        if isinstance(error, FileNotFoundError):
+            raise
+        raise UnreadableFile(FileStat(path.name, -1, -1), _refusal(error)) from None
+    with os.fdopen(fd, "rb") as f:
         st = os.fstat(f.fileno())
-    return data, FileStat(path.name, st.st_size, st.st_mtime_ns)
+        stat = FileStat(path.name, st.st_size, st.st_mtime_ns)
+        if not S_ISREG(st.st_mode):
+            raise UnreadableFile(stat, "is not a regular file")
+        data = f.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise UnreadableFile(
+            stat,
+            f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB ({st.st_size:,} bytes), far "
+            "beyond any session; not read",
+        )
+    return data, stat
+
+
+def _refusal(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "can't be read: permission denied (check the file's owner and mode)"
+    return f"can't be read: {error.strerror or error}"
