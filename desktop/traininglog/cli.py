@@ -19,6 +19,7 @@ import peewee
 from . import reconcile, version
 from .datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir, keep_private
 from .domain.calculations import E1rmRule
+from .errors import describe_for_command_line
 from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
@@ -128,16 +129,44 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"traininglog: {error}")
         return REJECTED
     except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
-        if not is_damaged(error):
-            raise
-        _say(
-            f"traininglog: {folders.database} is damaged ({error}); run `traininglog rebuild` "
-            "to make a new one from your session files"
-        )
+        if is_damaged(error):
+            _say(
+                f"traininglog: {folders.database} is damaged ({error}); run `traininglog "
+                "rebuild` to make a new one from your session files"
+            )
+            return REJECTED
+        return _failed(error, folders)
+    except Exception as error:
+        return _failed(error, folders)
+
+
+def _failed(error: Exception, folders: DataDirectory) -> int:
+    """One sentence for what went wrong and what to do, the window's own; a bug says so and
+    leaves its details in the log file, never a traceback on the terminal."""
+    message = describe_for_command_line(error)
+    if message is not None:
+        if str(folders.root) not in message:
+            message += f" (data folder: {folders.root})"
+        _say(f"traininglog: {message}")
         return REJECTED
-    except OSError as error:
-        _say(f"traininglog: {error.filename or ''}: {error.strerror or error}")
-        return REJECTED
+    where = _log_the_bug(error, folders)
+    _say(
+        f"traininglog: {type(error).__name__}: {error}. This is a bug in Training Log; your "
+        f"session files are safe. The details are in {where}."
+    )
+    return REJECTED
+
+
+def _log_the_bug(error: Exception, folders: DataDirectory) -> str:
+    from . import errorlog
+
+    try:
+        errorlog.start_log(folders.root, crash_log=False)
+        errorlog.failure(error, "run the command")
+        errorlog.stop_log()
+        return str(folders.root / errorlog.LOG_FILE_NAME)
+    except OSError:
+        return "nowhere: the data folder cannot be written either"
 
 
 def _say(line: str) -> None:

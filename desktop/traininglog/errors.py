@@ -105,6 +105,25 @@ def describe(error: BaseException) -> str | None:
     return None
 
 
+# The window's words for its menus and buttons, and what a terminal says instead.
+_COMMAND_LINE_WORDS = (
+    ("Choose another data folder in File ▸ Settings.", "Choose another with --data-dir."),
+    ("run Help ▸ Check data (or `traininglog check --repair`)", "run `traininglog check --repair`"),
+    ("then save again", "then run the command again"),
+    ("then try again", "then run the command again"),
+)
+
+
+def describe_for_command_line(error: BaseException) -> str | None:
+    """`describe`, in the words of a terminal rather than of the window's menus."""
+    message = describe(error)
+    if message is None:
+        return None
+    for window, terminal in _COMMAND_LINE_WORDS:
+        message = message.replace(window, terminal)
+    return message
+
+
 def _describe_os_error(error: OSError) -> str | None:
     if getattr(error, "winerror", None) in SHARING_VIOLATIONS:
         return f"{IN_USE} ({error.filename})" if error.filename else IN_USE

@@ -138,7 +138,8 @@ def test_a_write_refused_by_the_kernel_with_enospc(
         os.close(full)
     fault_tally.injected()
     assert refused.value.errno == errno.ENOSPC
-    assert describe(refused.value) == f"No space left on device. {errors.DISK_FULL}"
+    target = folders.sessions / file_name(changed(BASE[0], focus="changed"))
+    assert describe(refused.value) == f"No space left on device ({target}). {errors.DISK_FULL}"
     assert temp_files(folders) == []
     assert Stores.of(folders) == before
 

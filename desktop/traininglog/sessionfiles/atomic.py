@@ -63,9 +63,11 @@ def write_atomically(path: Path, data: bytes, sync_folder: bool = True) -> None:
             os.close(fd)
         faults.checkpoint("temp-written")
         replace(temp_name, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
+        if isinstance(error, OSError) and error.filename is None:
+            error.filename = str(path)  # a write or fsync says where, for the message
         raise
     if sync_folder:
         fsync_folder(path.parent)
