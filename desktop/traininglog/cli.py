@@ -7,6 +7,8 @@ Messages go to stderr; with `--json`, stdout is exactly one JSON document.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import json
 import os
 import sqlite3
@@ -45,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="data directory (default: $TRAININGLOG_DATA_DIR or the platform's data folder)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the data folder without changing anything in it (also chosen by itself when "
+        "the folder can't be written, e.g. a backup disk)",
     )
     parser.add_argument(
         "--self-test",
@@ -122,7 +130,10 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.application import run  # Qt loads only for the window
 
         explicit = args.data_dir is not None or bool(os.environ.get(DATA_DIR_VARIABLE))
-        return run(folders if explicit else None)
+        return run(folders if explicit else None, read_only=args.read_only)
+    if args.read_only and args.command in CHANGING_COMMANDS:
+        _say(f"traininglog: {args.command} changes the data folder, and --read-only was given")
+        return USAGE
     try:
         return COMMANDS[args.command](args, folders)
     except (DataDirectoryBusy, DatabaseTooNew) as error:
@@ -173,13 +184,27 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr)
 
 
-def _open(folders: DataDirectory, scan: bool = True) -> Logbook:
-    """Open and run the startup scan; read-only, without the scan, if another writer has it."""
+READ_ONLY_ERRORS = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def _open(folders: DataDirectory, scan: bool = True, read_only: bool = False) -> Logbook:
+    """Open and run the startup scan; read-only, without the scan, when asked, when another
+    writer has it, or when the folder can't be written."""
+    if read_only:
+        return Logbook(folders, read_only=True, why="--read-only was given")
     try:
         logbook = Logbook(folders)
     except DataDirectoryBusy as busy:
         _say(f"traininglog: note: {busy.holder} is writing; reading without the startup scan")
-        return Logbook(folders, read_only=True)
+        return Logbook(folders, read_only=True, why=f"{busy.holder} is writing it")
+    except OSError as error:
+        if error.errno not in READ_ONLY_ERRORS:
+            raise
+        _say(
+            f"traininglog: note: {folders.root} can't be written ({error.strerror}); reading "
+            "it read-only"
+        )
+        return Logbook(folders, read_only=True, why=f"it can't be written ({error.strerror})")
     _say_moved_aside(logbook)
     if scan:
         for warning in reconcile.sync(folders).warnings():
@@ -235,7 +260,7 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
 
 
 def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:
-    with _open(folders):
+    with _open(folders, read_only=args.read_only):
         sessions = queries.load_sessions()
         if args.format == "json":
             count = export_session_files(sessions, args.out)
@@ -256,7 +281,7 @@ HISTORY_RULE = E1rmRule()
 
 def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
     rule = HISTORY_RULE
-    with _open(folders):
+    with _open(folders, read_only=args.read_only):
         if args.exercise:
             _say(
                 f"estimated 1RM by {rule.label}: weight × (1 + full reps / 30), a single its own "
@@ -332,8 +357,13 @@ def _print_table(rows: list[dict]) -> None:
 
 def cmd_check(args: argparse.Namespace, folders: DataDirectory) -> int:
     if args.repair:
+        if args.read_only:
+            _say("traininglog: check --repair changes the data folder, and --read-only was given")
+            return USAGE
         return cmd_repair(folders)
-    folders.create()
+    if not args.read_only:
+        with contextlib.suppress(OSError):  # on read-only media: checked as it is
+            folders.create()
     with Logbook(folders, read_only=True):
         report = reconcile.check(folders, deep=args.deep)
     for line in report.lines():
@@ -365,6 +395,7 @@ def cmd_rebuild(args: argparse.Namespace, folders: DataDirectory) -> int:
     return REJECTED if rejected else OK
 
 
+CHANGING_COMMANDS = ("import", "rebuild")
 COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,

@@ -39,6 +39,10 @@ class Controller(QObject):
     def read_only(self) -> bool:
         return self.logbook.read_only
 
+    @property
+    def read_only_why(self) -> str | None:
+        return self.logbook.read_only_why
+
     def save(self, session: Session) -> SavedPaths | None:
         """Save through the save service; None (and `error`) when it could not be done."""
         try:

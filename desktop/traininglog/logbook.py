@@ -24,7 +24,14 @@ from .sessionfiles import SessionFileError, decode, encode, file_name, to_docume
 from .sessionfiles.atomic import fsync_folder, write_atomically
 from .sessionfiles.scan import FileStat, sha256_hex
 from .store import queries, writes
-from .store.db import header_problem, init_db, is_damaged, move_aside
+from .store.db import (
+    IndexNotReadable,
+    header_problem,
+    init_db,
+    is_damaged,
+    move_aside,
+    open_read_only,
+)
 from .store.writes import StoredFile
 from .writerlock import WriterLock
 
@@ -44,9 +51,11 @@ class SaveError(RuntimeError):
 class Logbook:
     """One open data directory: save, delete and import sessions; scan, check and rebuild."""
 
-    def __init__(self, folders: DataDirectory, read_only: bool = False):
+    def __init__(self, folders: DataDirectory, read_only: bool = False, why: str | None = None):
         self.folders = folders
         self.read_only = read_only
+        # Why it is read-only, in a phrase the window shows beside Save.
+        self.read_only_why = (why or "opened read-only") if read_only else None
         self._lock: WriterLock | None = None
         # Where a damaged index was moved to, when opening found one (then it starts empty),
         # and what was wrong with it.
@@ -63,6 +72,13 @@ class Logbook:
             raise
 
     def _open_index(self) -> pw.SqliteDatabase:
+        if self.read_only:
+            try:
+                return open_read_only(self.folders.database)
+            except IndexNotReadable:
+                if not _writable_folder(self.folders.root):
+                    raise
+                # Writable after all (another instance writes it): opened as it always was.
         problem = None if self.read_only else header_problem(self.folders.database)
         if problem is None:
             try:
@@ -203,7 +219,7 @@ class Logbook:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise SaveError("this data directory is open read-only")
+            raise SaveError(f"this data directory is open read-only: {self.read_only_why}")
 
     # -- importing ---------------------------------------------------------------------------
 
@@ -379,6 +395,18 @@ def _write_session_file(
 def _stamp(path: Path, data: bytes) -> StoredFile:
     st = os.stat(path)
     return StoredFile(path.name, st.st_size, st.st_mtime_ns, sha256_hex(data))
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Whether files can be made in `folder` (not on read-only media, not refused)."""
+    return os.access(folder, os.W_OK) and not _on_read_only_media(folder)
+
+
+def _on_read_only_media(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # pragma: no cover - Windows
+        return False
 
 
 def stamp_from(stat: FileStat, data: bytes) -> StoredFile:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from .migrations import migrate
+from .migrations import LATEST, migrate
 from .models import database
 
 PRAGMAS = {
@@ -20,6 +20,45 @@ PRAGMAS = {
     # files are fsynced first and the startup scan re-imports anything the index lacks.
     "synchronous": "normal",
 }
+READ_ONLY_PRAGMAS = {"foreign_keys": 1, "busy_timeout": 5000, "query_only": 1}
+
+
+class IndexNotReadable(RuntimeError):
+    """Opened read-only, the index can't be used as it is (missing, or an older schema)."""
+
+
+def open_read_only(path: Path) -> pw.SqliteDatabase:
+    """Open the database at `path` for reading only, changing nothing on the disk: for a data
+    folder on read-only media (a backup disk, a snapshot) or opened with --read-only.
+
+    On media that can't be written SQLite cannot make the WAL's shared-memory file either;
+    the database is then read as immutable (nothing else can be writing it there)."""
+    if not path.is_file():
+        raise IndexNotReadable(
+            f"{path} does not exist, and read-only nothing can be built; open the data "
+            "folder once without --read-only, or copy it somewhere writable"
+        )
+    last_error: Exception | None = None
+    for flags in ("mode=ro", "immutable=1"):
+        uri = f"{path.resolve().as_uri()}?{flags}"
+        db = pw.SqliteDatabase(uri, uri=True, pragmas=READ_ONLY_PRAGMAS, autoconnect=True)
+        try:
+            version = db.execute_sql("PRAGMA user_version").fetchone()[0]  # errors as peewee's
+            db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()  # the schema reads
+        except pw.OperationalError as error:
+            db.close()
+            last_error = error
+            continue
+        if version != LATEST:
+            db.close()
+            raise IndexNotReadable(
+                f"{path} has schema {version} and this version reads {LATEST}; open the data "
+                "folder once without --read-only to upgrade it"
+            )
+        database.initialize(db)
+        return db
+    assert last_error is not None
+    raise last_error
 
 
 def init_db(path: Path, backups: Path | None = None) -> pw.SqliteDatabase:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import sys
 import threading
@@ -52,10 +53,38 @@ def make_application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def open_logbook(folders: DataDirectory, parent=None) -> Logbook | None:
-    """Open for writing; if another instance writes it, offer read-only. None: give up."""
+def open_logbook(
+    folders: DataDirectory, parent=None, read_only: bool = False, why: str | None = None
+) -> Logbook | None:
+    """Open for writing; if another instance writes it, offer read-only; if the folder can't
+    be written, open it read-only and say so. None: give up."""
+    if read_only:
+        try:
+            return Logbook(folders, read_only=True, why=why or "opened with --read-only")
+        except Exception as error:
+            message = describe(error)
+            if message is None:
+                raise
+            QMessageBox.critical(parent, "Training Log cannot open its data", message)
+            return None
     try:
         return Logbook(folders)
+    except OSError as error:
+        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            message = describe(error)
+            if message is None:
+                raise
+            QMessageBox.critical(parent, "Training Log cannot open its data", message)
+            return None
+        QMessageBox.information(
+            parent,
+            "Opened read-only",
+            f"{folders.root} can't be written ({error.strerror}), so it is open read-only: "
+            "you can look at your history and export it, but not save.",
+        )
+        return open_logbook(
+            folders, parent, read_only=True, why=f"this folder can't be written ({error.strerror})"
+        )
     except DataDirectoryBusy as busy:
         answer = QMessageBox.question(
             parent,
@@ -63,7 +92,9 @@ def open_logbook(folders: DataDirectory, parent=None) -> Logbook | None:
             f"{busy}.\n\nOpen it read-only? You can look at your history but not save.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            return Logbook(folders, read_only=True)
+            return Logbook(
+                folders, read_only=True, why="another Training Log is writing this folder"
+            )
         return None
     except Exception as error:
         message = describe(error)
@@ -98,13 +129,13 @@ def keep_start_objects_out_of_collections() -> None:
     gc.freeze()
 
 
-def run(folders: DataDirectory | None) -> int:
+def run(folders: DataDirectory | None, read_only: bool = False) -> int:
     """Open the main window; `folders` None means "as Settings say". Returns the exit code."""
     app = make_application()
     settings = AppSettings()
     folders = chosen_folders(folders, settings)
     hook = ExceptionHook(save_form=lambda: None).install()  # bugs reach a dialog from here on
-    logbook = open_logbook(folders)
+    logbook = open_logbook(folders, read_only=read_only)
     if logbook is None:
         hook.uninstall()
         return 1

@@ -266,7 +266,7 @@ class LogView(QWidget):
             self.problem_label.setStyleSheet("color:#b00020")
         else:
             self.problem_label.setText(
-                "Read-only: another Training Log is writing this data folder"
+                f"Read-only: {self.controller.read_only_why}"
                 if self.controller.read_only
                 else ("Add an exercise to start: type its name under the list" if empty else "")
             )
