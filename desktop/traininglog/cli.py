@@ -182,7 +182,9 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
             f"skipped {batch.skipped_rows} row(s) that are not strength sets (cardio, timed holds)"
         )
     if batch.unmapped_names:
-        names = ", ".join(sorted(batch.unmapped_names))
+        names = ", ".join(
+            f"{name} ({sets} set{'s' * (sets != 1)})" for name, sets in batch.unmapped_by_sets()
+        )
         _say(f"not in the catalogue, kept as custom exercises: {names}")
     if batch.rejected_sessions:
         _say(f"{len(batch.rejected_sessions)} workout(s) left out because of the errors above")

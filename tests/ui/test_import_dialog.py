@@ -167,7 +167,7 @@ def test_a_mapped_name_is_imported_as_chosen_remembered_and_applied_next_time(
     choose_unit(qtbot, dialog, "kg")
     mapping = dialog.mapping
     assert mapping.names() == ["Jefferson Curl"]
-    assert mapping.table.item(0, 1).text() == "1"  # used in one session
+    assert mapping.table.item(0, 1).text() == "1"  # one set of it
     assert mapping.table.item(0, 2).text() == "keep as written (custom exercise)"
 
     # Letters typed on the table go to the search below it, which suggests like the log form.
@@ -203,6 +203,17 @@ def test_a_mapped_name_is_imported_as_chosen_remembered_and_applied_next_time(
     added = json.loads(path.read_text(encoding="utf-8"))
     assert "Jefferson Curl" not in {e["Name"] for e in added["exercises"]}
     assert "Jefferson Curl" not in stored_exercise_names()
+
+
+def test_names_to_map_come_largest_first_with_their_sets(qtbot, dialog, monkeypatch):
+    # Hevy's own names ("Lat Pulldown (Machine)", "Iso-Lateral Row (Machine)"...) need no
+    # help; the lifter's custom ones are listed, the one with the most sets first.
+    choose_files(qtbot, dialog, monkeypatch, "hevy_default_names.csv")
+    mapping = dialog.mapping
+    assert mapping.names() == ["Reverse Nordic", "Kelso Shrug"]
+    assert mapping.table.horizontalHeaderItem(1).text() == "Sets"
+    assert [mapping.table.item(row, 1).text() for row in range(2)] == ["3", "1"]
+    assert dialog.tabs.tabText(0) == "Exercise names (2)"
 
 
 def test_keep_as_written_undoes_a_mapping(qtbot, dialog, monkeypatch, folders):

@@ -526,3 +526,34 @@ def test_at_least_90_percent_of_sets_map_with_no_help(names, app):
     total = sum(sample.values())
     matched = sum(sets for written, sets in sample.items() if names.match(written).known)
     assert matched / total >= 0.90, f"{app}: {matched / total:.1%} of {total} sets matched"
+
+
+def test_an_export_of_default_names_imports_them_as_catalogue_lifts(tmp_path, capsys):
+    from pathlib import Path
+
+    from traininglog import cli
+
+    export = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "hevy_default_names.csv"
+    data = tmp_path / "data"
+    assert cli.main(["--data-dir", str(data), "import", str(export)]) == 0
+    err = capsys.readouterr().err
+    # What was not matched is listed by sets, the most first.
+    assert (
+        "not in the catalogue, kept as custom exercises: Reverse Nordic (3 sets), "
+        "Kelso Shrug (1 set)" in err
+    )
+    table = tmp_path / "sets.csv"
+    assert cli.main(["--data-dir", str(data), "export", "--format", "csv", str(table)]) == 0
+    names = {line.split(",")[7] for line in table.read_text().splitlines()[1:]}
+    assert names == {
+        "Lat Pulldown",
+        "Machine Row",
+        "Assisted Pull-Up",
+        "Kelso Shrug",
+        "Dumbbell Curl",
+        "Barbell Back Squat",
+        "Romanian Deadlift",
+        "Leg Extension",
+        "Seated Leg Curl",
+        "Reverse Nordic",
+    }

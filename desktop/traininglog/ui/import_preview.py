@@ -75,13 +75,8 @@ class Preview:
         return any(group.needs_unit for group in self.groups)
 
     def name_uses(self) -> dict[str, int]:
-        """Each name not in the catalogue → how many sessions use it."""
-        uses = dict.fromkeys(self.batch.unmapped_names, 0)
-        for _, session in self.batch.sessions:
-            for name in {e.name for e in session.exercises}:
-                if name in uses:
-                    uses[name] += 1
-        return uses
+        """Each name not in the catalogue → how many sets it has, the most first."""
+        return dict(self.batch.unmapped_by_sets())
 
     def problem_lines(self) -> list[str]:
         """Every error, with file and line, as the lifter reads it (file names shortened)."""
