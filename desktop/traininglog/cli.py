@@ -24,6 +24,7 @@ from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
 from .importers.detect import FORMATS, read_import
 from .logbook import Logbook
+from .reports import ImportReport
 from .store import queries
 from .store.db import is_damaged
 from .store.migrations import DatabaseTooNew
@@ -61,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--weight-unit",
         choices=["kg", "lb"],
         help="the unit of a weight column that does not say (Strong's 'Weight', FitNotes)",
+    )
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace sessions imported before from the same rows with this reading (e.g. "
+        "with another --weight-unit); the versions replaced go to trash/",
     )
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported")
 
@@ -170,7 +177,7 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
         _say_moved_aside(logbook)
         for warning in reconcile.sync(folders).warnings():
             _say(f"warning: {warning}")
-        report = logbook.import_sessions(batch.sessions, dry_run=args.dry_run)
+        report = logbook.import_sessions(batch.sessions, dry_run=args.dry_run, replace=args.replace)
     report.rejected[:0] = batch.rejected
     for rejection in report.rejected:
         for line in rejection.lines():
@@ -198,7 +205,23 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
             _say(f"  wrote {path}")
         if report.imported:
             _say(f"  database {folders.database}")
+    _say_replaced(report, folders, dry_run=args.dry_run)
+    if (why := report.nothing_added()) is not None:
+        _say(why)
     return REJECTED if report.rejected else OK
+
+
+def _say_replaced(report: ImportReport, folders: DataDirectory, dry_run: bool) -> None:
+    if not report.replaced:
+        return
+    verb = "would replace" if dry_run else "replaced"
+    _say(f"{verb} {len(report.replaced)} session(s) with this reading")
+    if report.trash_folder is not None:
+        _say(f"  the versions replaced are in {report.trash_folder}")
+        _say(
+            f"  to undo: traininglog --data-dir {folders.root} import --replace "
+            f"{report.trash_folder}"
+        )
 
 
 def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:

@@ -27,6 +27,7 @@ EXPECTED_FORMATS = {
     "strong_cut_in_quotes.csv": "strong",
     "hevy_kg.csv": "hevy",
     "hevy_lbs.csv": "hevy",
+    "hevy_default_names.csv": "hevy",
     "fitnotes_lbs.csv": "fitnotes",
     "fitnotes_kgs_comment.csv": "fitnotes",
     "fitnotes_unit_column.csv": "fitnotes",
