@@ -333,7 +333,7 @@ def test_clear_forgets_the_files(qtbot, dialog, monkeypatch):
 def test_a_failed_import_says_why_and_brings_the_index_in_line(
     qtbot, dialog, monkeypatch, controller, folders
 ):
-    def full_after_writing_a_file(logbook, preview, choices, job):
+    def full_after_writing_a_file(logbook, preview, choices, job, replace=False):
         _source, session = preview.batch.sessions[0]
         (folders.sessions / file_name(session)).write_bytes(encode(session))
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -350,3 +350,80 @@ def test_a_failed_import_says_why_and_brings_the_index_in_line(
     assert queries.session_count() == 1
     assert reconcile.check(folders).agrees
     assert dialog.close_button.isEnabled()
+
+
+def bench_weights() -> list[float]:
+    return [h.set.weight_kg for h in queries.exercise_history("Barbell Bench Press")]
+
+
+def import_in_pounds(qtbot, controller, qsettings, monkeypatch) -> list[float]:
+    first = ImportDialog(controller, settings=qsettings)
+    qtbot.addWidget(first)
+    first.show()
+    choose_files(qtbot, first, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, first, "lb")
+    import_and_wait(qtbot, first)
+    assert len(first.report.imported) == 3
+    return bench_weights()
+
+
+def test_importing_again_in_another_unit_offers_to_replace_and_says_why(
+    qtbot, dialog, monkeypatch, controller, qsettings, folders
+):
+    in_pounds = import_in_pounds(qtbot, controller, qsettings, monkeypatch)
+    choose_files(qtbot, dialog, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, dialog, "kg")
+    text = dialog.summary.text()
+    assert "Nothing new: all 3 sessions were imported before; 3 read differently now" in text
+    box = dialog.replace_box
+    assert box.isVisible() and box.isEnabled() and not box.isChecked()
+    assert box.text() == "&Replace sessions already imported from this file"
+    assert not dialog.import_button.isEnabled()  # nothing to add unless replacing
+
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert dialog.import_button.isEnabled()
+    assert dialog.import_button.text() == "&Replace 3 sessions"
+    import_and_wait(qtbot, dialog)
+    report = dialog.report
+    assert len(report.replaced) == 3 and report.imported == []
+    assert "3 sessions replaced with this reading" in dialog.summary.text()
+    assert bench_weights()[0] == 80 and in_pounds[0] == pytest.approx(36.29, abs=0.01)
+    assert sorted(p.parent for p in report.trashed) == [report.trash_folder] * 3
+    assert reconcile.check(folders, deep=True).agrees
+
+
+def test_the_same_reading_again_is_nothing_new_and_offers_no_replace(
+    qtbot, dialog, monkeypatch, controller, qsettings
+):
+    import_in_pounds(qtbot, controller, qsettings, monkeypatch)
+    choose_files(qtbot, dialog, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, dialog, "lb")
+    assert "Nothing new: all 3 sessions are already in your log, unchanged" in (
+        dialog.summary.text()
+    )
+    assert not dialog.replace_box.isVisible()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_undo_in_the_window_brings_the_replaced_sessions_back(
+    qtbot, window, monkeypatch, controller, qsettings, folders
+):
+    in_pounds = import_in_pounds(qtbot, controller, qsettings, monkeypatch)
+    again = ImportDialog(controller, window, settings=qsettings)
+    qtbot.addWidget(again)
+    again.show()
+    choose_files(qtbot, again, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, again, "kg")
+    qtbot.mouseClick(again.replace_box, Qt.MouseButton.LeftButton)
+    import_and_wait(qtbot, again)
+    window.imported(again.report)
+    assert bench_weights()[0] == 80
+
+    notice = window.history.restore_notice
+    assert notice.isVisible() and "Replaced 3 imported sessions" in notice.text()
+    window.findChild(type(window.undo_action), "viewHistory").trigger()
+    assert window.undo_action.text() == "&Undo Replace 3 imported sessions"
+    notice.linkActivated.emit("restore")  # the status bar's "Restore"
+    assert bench_weights() == in_pounds
+    assert not again.report.trash_folder.exists()
+    assert reconcile.check(folders, deep=True).agrees

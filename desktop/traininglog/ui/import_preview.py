@@ -142,7 +142,11 @@ def read_preview(
 
 
 def run_import(
-    logbook: Logbook, preview: Preview, choices: Mapping[str, str], job: Job
+    logbook: Logbook,
+    preview: Preview,
+    choices: Mapping[str, str],
+    job: Job,
+    replace: bool = False,
 ) -> tuple[ImportReport, ImportBatch]:
     """Remember the lifter's name choices, then import (reading again if they changed names).
 
@@ -155,7 +159,9 @@ def run_import(
         if name_map != preview.name_map:
             batch = read_import(preview.paths, weight_unit=preview.weight_unit, name_map=name_map)
     job.check()
-    report = logbook.import_sessions(batch.sessions, progress=job.report, cancelled=job.cancelled)
+    report = logbook.import_sessions(
+        batch.sessions, progress=job.report, cancelled=job.cancelled, replace=replace
+    )
     return report, batch
 
 
