@@ -242,6 +242,9 @@ def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:
 def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
     with _open(folders):
         if args.exercise:
+            exercise = _exercise_named(args.exercise)
+            if exercise is None:
+                return REJECTED
             rows = [
                 {
                     "_id": h.session_id,
@@ -256,7 +259,7 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
                         estimated_one_rep_max(h.set.weight_kg, h.set.full_reps, h.set.rpe)
                     ),
                 }
-                for h in queries.exercise_history(args.exercise, since=args.since)
+                for h in queries.exercise_history(exercise, since=args.since)
             ]
         else:
             rows = [
@@ -280,6 +283,21 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
     else:
         _print_table(rows)
     return OK
+
+
+def _exercise_named(typed: str) -> str | None:
+    """The exercise a typed name means (any alias, any case), said on stderr; None if none."""
+    from .importers.exercise_names import close_names, find_exercise
+
+    stored = queries.exercise_names()
+    exercise = find_exercise(typed, stored)
+    if exercise is None:
+        close = close_names(typed, stored)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        _say(f'traininglog: no exercise called "{typed}" in the log or the catalogue{hint}')
+        return None
+    _say(f"exercise: {exercise}" + (f' (matched "{typed}")' if typed != exercise else ""))
+    return exercise
 
 
 def _rounded(value: float | None) -> float | int | None:

@@ -19,8 +19,9 @@ Words are never dropped to make a match: "Incline Bench Press" never becomes the
 
 from __future__ import annotations
 
+import difflib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -167,3 +168,46 @@ class ExerciseNames:
         if entry is not None:
             return MatchedName(entry.name, entry.primary_muscles, True)
         return MatchedName(written.strip(), (), False)
+
+
+def find_exercise(typed: str, stored: Iterable[str]) -> str | None:
+    """The exercise a typed name means, as the log stores it, by any name the importers know.
+
+    `stored` are the names in the log. Case and punctuation never matter; a catalogue alias
+    or another app's name leads to the catalogue name; a lifter's own exercise is found by its
+    words too ("jefferson curls" for "Jefferson Curl"). None when nothing is meant for sure.
+    """
+    by_key = {name_key(name): name for name in stored}
+    key = name_key(typed)
+    if not key:
+        return None
+    if key in by_key:
+        return by_key[key]
+    known = find_in_catalogue(typed)
+    if known is not None:
+        return by_key.get(name_key(known.name), known.name)
+    spelling = Spelling.of(typed)
+    for attribute in ("key", "sorted_key"):
+        wanted = getattr(spelling, attribute)
+        found = {n for n in by_key.values() if getattr(Spelling.of(n), attribute) == wanted}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def close_names(typed: str, stored: Iterable[str], limit: int = 5) -> list[str]:
+    """Names near a typed one that means none: the log's and the catalogue's, closest first."""
+    stored = list(stored)
+    spellings: dict[str, str] = {}
+    for name in stored:
+        spellings.setdefault(name.casefold(), name)
+    for entry in _entries():
+        for label in (entry["name"], *entry["aliases"]):
+            spellings.setdefault(label.casefold(), entry["name"])
+    close = difflib.get_close_matches(typed.casefold(), spellings, n=limit * 4, cutoff=0.6)
+    words = set(Spelling.of(typed).words)
+    if words:
+        close += sorted((s for s in spellings if words <= set(Spelling.of(s).words)), key=len)
+    names = list(dict.fromkeys(spellings[s] for s in close))
+    logged = set(stored)
+    return sorted(names, key=lambda name: name not in logged)[:limit]  # the log's first
