@@ -535,3 +535,10 @@ def test_history_of_an_unknown_exercise_says_so_with_close_names(tl: Cli) -> Non
     assert 'no exercise called "bench pres"' in tl.err
     suggestions = tl.err.split("did you mean:", 1)[1]
     assert "Barbell Bench Press" in suggestions.split("?")[0]
+
+
+def test_markdown_notes_with_date_lines_import_from_the_command_line(tl: Cli) -> None:
+    notes = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "notes_date_forms.md"
+    assert tl("import", str(notes)) == 0, tl.err
+    assert "imported 3 session(s)" in tl.err
+    assert [r["date"][:10] for r in tl.history()] == ["2026-02-16", "2026-02-18", "2026-02-23"]

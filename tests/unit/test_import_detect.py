@@ -33,6 +33,7 @@ EXPECTED_FORMATS = {
     "fitnotes_unit_column.csv": "fitnotes",
     "notes.md": "markdown",
     "notes_bad.md": "markdown",
+    "notes_date_forms.md": "markdown",
 }
 
 
