@@ -384,6 +384,8 @@ NOT_THE_NEAR_ONE = [
     ("Seated Calf Raise", "Seated Calf Raise"),
     ("Front Squat (Barbell)", "Barbell Front Squat"),
     ("Romanian Deadlift (Dumbbell)", "Dumbbell Romanian Deadlift"),
+    ("Flat Leg Raise", "Lying Leg Raise"),
+    ("Pushdown", "Cable Triceps Pushdown"),
 ]
 
 # Names no catalogue entry stands for: kept as written, never guessed.
@@ -396,6 +398,9 @@ UNKNOWN = [
     "Lunge (Bodyweight)",
     "Jefferson Curl",
     "Bankdrücken (Langhantel)",
+    "Flat Knee Raise",  # lying, not hanging: "flat" only says nothing about a bench
+    "Incline Press",  # barbell or dumbbell?
+    "Single Arm Row",  # dumbbell, cable or machine?
 ]
 
 TABLE = (

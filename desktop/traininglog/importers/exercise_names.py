@@ -10,8 +10,10 @@ that gives exactly one exercise wins:
    no equipment word also stands for itself with the catalogue entry's equipment
    ("Leg Extension Machine" = "Leg Extension");
 3. the same equipment and the same words in any order;
-4. the same words, when the name says no equipment or only "machine"/"cable" (the apps use
-   the two for the same stations: Hevy's "Lat Pulldown (Machine)" is the cable pulldown).
+4. the same words, when the name says no equipment or only "machine"/"cable" and the one
+   exercise with those words is a machine or cable one (the apps use the two for the same
+   stations: Hevy's "Lat Pulldown (Machine)" is the cable pulldown). "Incline Press" is not
+   guessed to be the dumbbell one, though that is the only "incline press" alias.
 
 Words are never dropped to make a match: "Incline Bench Press" never becomes the flat
 "Barbell Bench Press", and "Pull Up (Assisted)" is the assisted pull-up, not the pull-up.
@@ -105,13 +107,11 @@ class _SpellingIndex:
             found = table.get(key)
             if found is not None:
                 return found
-        if spelling.equipment and not spelling.equipment <= _STATIONS:
+        if not spelling.equipment <= _STATIONS:
             return None
         candidates = self.words.get(spelling.words_key, set())
         exercises = {known for known, _ in candidates}
-        if len(exercises) != 1:
-            return None
-        if spelling.equipment and not all(kind in _STATIONS for _, kind in candidates):
+        if len(exercises) != 1 or not all(kind in _STATIONS for _, kind in candidates):
             return None
         return next(iter(exercises))
 

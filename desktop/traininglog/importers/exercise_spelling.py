@@ -91,9 +91,9 @@ _JOINED = {
 }
 
 # Words that say nothing about which exercise it is.
-_FILLER = frozenset(
-    {"the", "a", "an", "with", "on", "and", "flat", "exercise", "conventional", "grip"}
-)
+_FILLER = frozenset({"the", "a", "an", "with", "on", "and", "exercise", "conventional", "grip"})
+# "Flat" says nothing on a bench ("Flat Barbell Bench Press"), but "Flat Knee Raise" is lying.
+_FLAT_MEANS_NOTHING = frozenset({"bench", "press", "fly"})
 
 _NOT_PLURAL = frozenset({"press", "abs", "cross", "across", "plus", "bus", "atlas"})
 
@@ -125,7 +125,10 @@ def words_of(name: str) -> list[str]:
             joined[-1] = _JOINED[(joined[-1], word)]
         else:
             joined.append(word)
-    return [w for w in joined if w not in _FILLER]
+    kept = [w for w in joined if w not in _FILLER]
+    if _FLAT_MEANS_NOTHING.intersection(kept):
+        kept = [w for w in kept if w != "flat"]  # a flat bench is the bench
+    return kept
 
 
 @dataclass(frozen=True)
