@@ -303,15 +303,25 @@ class Logbook:
         folder.mkdir(parents=True)
         fsync_folder(self.folders.trash)
         report.trash_folder = folder
+        failed: Exception | None = None
         for source, session, data, stored in replacing:
-            kept = folder / stored.name
-            write_atomically(kept, self._stored_bytes(session.id, stored.name))
-            try:
-                self._store(session, data)
-            except SaveError as refused:
-                kept.unlink()
+            if failed is not None:  # the disk or the index failed: the rest is not tried
                 report.replaced = [r for r in report.replaced if r[0] != source]
-                report.rejected.append(Rejection(source, (Problem("_id", str(refused)),)))
+                report.rejected.append(Rejection(source, (Problem("", f"not replaced: {failed}"),)))
+                continue
+            kept = folder / stored.name
+            try:
+                write_atomically(kept, self._stored_bytes(session.id, stored.name))
+                self._store(session, data)
+            except Exception as error:  # every failure is reported, the rest not tried
+                # `_store` put the stored file back: the session is as it was, and so is
+                # its index row; its copy in trash/ is not needed.
+                with contextlib.suppress(OSError):
+                    kept.unlink()
+                report.replaced = [r for r in report.replaced if r[0] != source]
+                report.rejected.append(Rejection(source, (Problem("", str(error)),)))
+                if not isinstance(error, SaveError):
+                    failed = error
                 continue
             report.trashed.append(kept)
         if not report.trashed:

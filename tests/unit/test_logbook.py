@@ -503,3 +503,30 @@ def test_a_replacing_import_keeps_the_old_versions_in_trash_and_restore_swaps_ba
     assert not report.trash_folder.exists()
     assert {decode(p.read_bytes()) for p in folders.trash.iterdir()} == set(new)
     assert reconcile.check(folders, deep=True).agrees
+
+
+def test_a_replacing_import_that_fails_midway_keeps_both_stores_in_step(
+    logbook: Logbook, folders: DataDirectory, monkeypatch
+) -> None:
+    old = [make_session(n, day=n) for n in (1, 2, 3)]
+    logbook.import_sessions([(f"{s.id[:8]}.csv", s) for s in old])
+    new = [dataclasses.replace(s, focus="read again") for s in old]
+    real_upsert = logbook_module.writes.upsert_session
+    calls = []
+
+    def disk_full_on_the_second(session, stamp):
+        calls.append(session.id)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_upsert(session, stamp)
+
+    monkeypatch.setattr(logbook_module.writes, "upsert_session", disk_full_on_the_second)
+    report = logbook.import_sessions([(f"e.csv:{n}", s) for n, s in enumerate(new)], replace=True)
+    # The first is replaced; the second failed and is as it was; the third was not tried.
+    assert [source for source, _ in report.replaced] == ["e.csv:0"]
+    assert [r.source for r in report.rejected] == ["e.csv:1", "e.csv:2"]
+    assert "No space left on device" in report.rejected[0].lines()[0]
+    assert stored_sessions() == {s.id: encode(s) for s in [new[0], old[1], old[2]]}
+    assert [decode(p.read_bytes()) for p in report.trashed] == [old[0]]
+    assert sorted(report.trash_folder.iterdir()) == report.trashed
+    assert reconcile.check(folders, deep=True).agrees
