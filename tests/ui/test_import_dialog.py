@@ -423,7 +423,10 @@ def test_undo_in_the_window_brings_the_replaced_sessions_back(
     assert notice.isVisible() and "Replaced 3 imported sessions" in notice.text()
     window.findChild(type(window.undo_action), "viewHistory").trigger()
     assert window.undo_action.text() == "&Undo Replace 3 imported sessions"
+    changes = []
+    controller.changed.connect(lambda: changes.append(1))
     notice.linkActivated.emit("restore")  # the status bar's "Restore"
     assert bench_weights() == in_pounds
+    assert len(changes) == 1  # the views are refreshed once, not once per session
     assert not again.report.trash_folder.exists()
     assert reconcile.check(folders, deep=True).agrees

@@ -63,8 +63,7 @@ class ReplaceImported(QUndoCommand):
         pass  # push() calls this; the import did the work
 
     def undo(self) -> None:
-        left = [p for p in self.trash_paths if self.controller.restore(p) is None]
-        self.trash_paths = left
+        self.trash_paths = self.controller.restore_all(self.trash_paths)
         self.setObsolete(True)
 
 
