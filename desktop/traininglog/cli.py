@@ -27,7 +27,7 @@ from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
 from .importers.detect import FORMATS, read_import
 from .logbook import Logbook
-from .reports import SyncReport
+from .reports import ImportReport, SyncReport
 from .store import queries
 from .store.db import is_damaged
 from .store.migrations import DatabaseTooNew
@@ -71,6 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--weight-unit",
         choices=["kg", "lb"],
         help="the unit of a weight column that does not say (Strong's 'Weight', FitNotes)",
+    )
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace sessions imported before from the same rows with this reading (e.g. "
+        "with another --weight-unit); the versions replaced go to trash/",
     )
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported")
 
@@ -226,7 +232,7 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
         _say_moved_aside(logbook)
         for warning in reconcile.sync(folders).warnings():
             _say(f"warning: {warning}")
-        report = logbook.import_sessions(batch.sessions, dry_run=args.dry_run)
+        report = logbook.import_sessions(batch.sessions, dry_run=args.dry_run, replace=args.replace)
     report.rejected[:0] = batch.rejected
     for rejection in report.rejected:
         for line in rejection.lines():
@@ -242,7 +248,9 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
             f"skipped {batch.skipped_rows} row(s) that are not strength sets (cardio, timed holds)"
         )
     if batch.unmapped_names:
-        names = ", ".join(sorted(batch.unmapped_names))
+        names = ", ".join(
+            f"{name} ({sets} set{'s' * (sets != 1)})" for name, sets in batch.unmapped_by_sets()
+        )
         _say(f"not in the catalogue, kept as custom exercises: {names}")
     if batch.rejected_sessions:
         _say(f"{len(batch.rejected_sessions)} workout(s) left out because of the errors above")
@@ -256,7 +264,23 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
             _say(f"  wrote {path}")
         if report.imported:
             _say(f"  database {folders.database}")
+    _say_replaced(report, folders, dry_run=args.dry_run)
+    if (why := report.nothing_added()) is not None:
+        _say(why)
     return REJECTED if report.rejected or batch.warnings else OK
+
+
+def _say_replaced(report: ImportReport, folders: DataDirectory, dry_run: bool) -> None:
+    if not report.replaced:
+        return
+    verb = "would replace" if dry_run else "replaced"
+    _say(f"{verb} {len(report.replaced)} session(s) with this reading")
+    if report.trash_folder is not None:
+        _say(f"  the versions replaced are in {report.trash_folder}")
+        _say(
+            f"  to undo: traininglog --data-dir {folders.root} import --replace "
+            f"{report.trash_folder}"
+        )
 
 
 def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:
@@ -283,6 +307,9 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
     rule = HISTORY_RULE
     with _open(folders, read_only=args.read_only):
         if args.exercise:
+            exercise = _exercise_named(args.exercise)
+            if exercise is None:
+                return REJECTED
             _say(
                 f"estimated 1RM by {rule.label}: weight × (1 + full reps / 30), a single its own "
                 f"weight, none past {rule.rep_cap} reps (the command line always uses "
@@ -301,7 +328,7 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
                     "e1rmKg": _rounded(rule.estimate(h.weight_kg, h.full_reps, h.rpe)),
                     "e1rmFormula": rule.label,
                 }
-                for h in queries.exercise_history(args.exercise, since=args.since)
+                for h in queries.exercise_history(exercise, since=args.since)
             ]
         else:
             rows = [
@@ -333,6 +360,21 @@ def _formula_in_heading(row: dict) -> dict:
         return row
     heading = f"e1rmKg({row['e1rmFormula']})"
     return {(heading if k == "e1rmKg" else k): v for k, v in row.items() if k != "e1rmFormula"}
+
+
+def _exercise_named(typed: str) -> str | None:
+    """The exercise a typed name means (any alias, any case), said on stderr; None if none."""
+    from .importers.exercise_names import close_names, find_exercise
+
+    stored = queries.exercise_names()
+    exercise = find_exercise(typed, stored)
+    if exercise is None:
+        close = close_names(typed, stored)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        _say(f'traininglog: no exercise called "{typed}" in the log or the catalogue{hint}')
+        return None
+    _say(f"exercise: {exercise}" + (f' (matched "{typed}")' if typed != exercise else ""))
+    return exercise
 
 
 def _rounded(value: float | None) -> float | int | None:

@@ -74,6 +74,21 @@ class Controller(QObject):
         self.changed.emit()
         return paths
 
+    def restore_all(self, trash_paths) -> list:
+        """Restore several sessions (the undo of an import that replaced them), telling the
+        views once; returns the paths not restored (the first failure stops the rest)."""
+        left = list(trash_paths)
+        while left:
+            try:
+                paths = self.logbook.restore(left[0])
+            except Exception as error:
+                self._report(error, "restore the sessions")
+                break
+            left.pop(0)
+            self.saved.emit(paths)
+        self.changed.emit()
+        return left
+
     def sync(self) -> SyncReport | None:
         """The startup scan; the window shows its warnings."""
         if self.read_only:

@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from concurrent import futures
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,11 +127,14 @@ class Logbook:
         """Validate, write the file, update the index; returns both paths."""
         self._writable()
         validate_for_saving(session)
+        return self._store(session, encode(session))
+
+    def _store(self, session: Session, data: bytes) -> SavedPaths:
+        """Steps 2 to 4 of a save, for a session already validated and encoded."""
         name = file_name(session)
         previous = queries.file_name_of(session.id)
         self._refuse_name_clash(session, name, previous)
         path = self.folders.sessions / name
-        data = encode(session)
         before = _FileBefore.of(path)
         try:
             write_atomically(path, data)
@@ -176,11 +180,31 @@ class Logbook:
         return target
 
     def restore(self, trash_path: Path) -> SavedPaths:
-        """Bring a deleted session back from trash/ (the undo of `delete`)."""
+        """Bring a session back from trash/ (the undo of `delete`, or of a replacing import).
+
+        When another version of it is stored now (the one an import put in its place), that
+        version goes to trash/ first: taking something back destroys nothing either.
+        """
         session = decode(trash_path.read_bytes())
+        current = queries.file_name_of(session.id)
+        if current is not None:
+            held = self._stored_bytes(session.id, current)
+            if held != encode(session):
+                write_atomically(free_path(self.folders.trash / current), held)
         paths = self.save(session)
         trash_path.unlink()
+        if trash_path.parent != self.folders.trash:
+            with contextlib.suppress(OSError):
+                trash_path.parent.rmdir()  # a replaced-… folder, once all of it is back
         return paths
+
+    def _stored_bytes(self, session_id: str, name: str) -> bytes:
+        """The stored file of a session; from the index when the file went missing."""
+        try:
+            return (self.folders.sessions / name).read_bytes()
+        except FileNotFoundError:
+            held = queries.load_session(session_id)
+            return encode(held) if held is not None else b""
 
     def _refuse_name_clash(self, session: Session, name: str, previous: str | None) -> None:
         owner = queries.session_id_of_file(name)
@@ -229,11 +253,17 @@ class Logbook:
         dry_run: bool = False,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        replace: bool = False,
     ) -> ImportReport:
         """Add sessions read elsewhere; a session already stored identically adds nothing.
 
         Files are written first, then the index in batches with executemany; a cancel or a
         crash between batches leaves both stores consistent (the scan covers the rest).
+
+        A session stored in another version (the same source rows read differently, e.g.
+        with another weight unit) is kept as stored, unless `replace`: then the new reading
+        is saved over it, and the stored version goes to one `trash/replaced-…` folder for
+        the whole import (`report.trash_folder`), whether or not it was edited since.
         """
         if not dry_run:
             self._writable()
@@ -245,6 +275,7 @@ class Logbook:
         seen: set[str] = set()
         new_names: set[str] = set()
         pending: list[tuple[Session, Path, bytes, str]] = []
+        replacing: list[tuple[str, Session, bytes, StoredFile]] = []
         for done, (source, session) in enumerate(todo, start=1):
             try:
                 validate_for_saving(session, schema=False)
@@ -258,6 +289,11 @@ class Logbook:
                 stored is not None and _stored_unchanged(session.id, stored, data, digest)
             ):
                 report.already_stored.append(source)
+            elif stored is not None and replace:
+                seen.add(session.id)
+                report.replaced.append((source, self.folders.sessions / file_name(session)))
+                if not dry_run:
+                    replacing.append((source, session, data, stored))
             elif stored is not None:
                 report.conflicts.append(
                     f"{source}: a different version of session {session.id} is already "
@@ -287,7 +323,48 @@ class Logbook:
                 report.cancelled = True
                 break
         self._commit_batch(pending)
+        if replacing:
+            self._replace_stored(replacing, report)
         return report
+
+    def _replace_stored(
+        self, replacing: list[tuple[str, Session, bytes, StoredFile]], report: ImportReport
+    ) -> None:
+        """Copy each stored version into one trash folder, then save the new one over it.
+
+        Each session is saved by the usual protocol; a crash leaves at worst a copy in trash/
+        of a version still stored, or a new file the index lacks (the scan takes it in).
+        """
+        stamp = datetime.now().strftime("%Y-%m-%dT%H%M%S")
+        folder = free_path(self.folders.trash / f"replaced-{stamp}")
+        folder.mkdir(parents=True)
+        fsync_folder(self.folders.trash)
+        report.trash_folder = folder
+        failed: Exception | None = None
+        for source, session, data, stored in replacing:
+            if failed is not None:  # the disk or the index failed: the rest is not tried
+                report.replaced = [r for r in report.replaced if r[0] != source]
+                report.rejected.append(Rejection(source, (Problem("", f"not replaced: {failed}"),)))
+                continue
+            kept = folder / stored.name
+            try:
+                write_atomically(kept, self._stored_bytes(session.id, stored.name))
+                self._store(session, data)
+            except Exception as error:  # every failure is reported, the rest not tried
+                # `_store` put the stored file back: the session is as it was, and so is
+                # its index row; its copy in trash/ is not needed.
+                with contextlib.suppress(OSError):
+                    kept.unlink()
+                report.replaced = [r for r in report.replaced if r[0] != source]
+                report.rejected.append(Rejection(source, (Problem("", str(error)),)))
+                if not isinstance(error, SaveError):
+                    failed = error
+                continue
+            report.trashed.append(kept)
+        if not report.trashed:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+            report.trash_folder = None
 
     def _commit_batch(self, pending: list[tuple[Session, Path, bytes, str]]) -> None:
         """Write a batch's files, make them durable, then index them in one transaction.

@@ -38,6 +38,27 @@ class ImportReport:
     conflicts: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     cancelled: bool = False
+    # With `replace`: (source, session file) of each session saved over its stored version,
+    # the stored versions' copies in trash/, and the folder holding them.
+    replaced: list[tuple[str, Path]] = field(default_factory=list)
+    trashed: list[Path] = field(default_factory=list)
+    trash_folder: Path | None = None
+
+    def nothing_added(self) -> str | None:
+        """Why an import that found only sessions imported before added nothing; else None."""
+        if self.imported or self.replaced or self.rejected or self.cancelled:
+            return None
+        total = len(self.already_stored) + len(self.conflicts)
+        if not total:
+            return None
+        sessions = "the session was" if total == 1 else f"all {total:,} sessions were"
+        if not self.conflicts:
+            return f"nothing added: {sessions} imported before, unchanged"
+        return (
+            f"nothing added: {sessions} imported before, and {len(self.conflicts):,} read "
+            "differently now; use --replace to replace them with this reading (for example "
+            "after choosing another --weight-unit); the versions replaced go to trash/"
+        )
 
 
 @dataclass(frozen=True)

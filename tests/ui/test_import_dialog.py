@@ -168,7 +168,7 @@ def test_a_mapped_name_is_imported_as_chosen_remembered_and_applied_next_time(
     choose_unit(qtbot, dialog, "kg")
     mapping = dialog.mapping
     assert mapping.names() == ["Jefferson Curl"]
-    assert mapping.table.item(0, 1).text() == "1"  # used in one session
+    assert mapping.table.item(0, 1).text() == "1"  # one set of it
     assert mapping.table.item(0, 2).text() == "keep as written (custom exercise)"
 
     # Letters typed on the table go to the search below it, which suggests like the log form.
@@ -204,6 +204,17 @@ def test_a_mapped_name_is_imported_as_chosen_remembered_and_applied_next_time(
     added = json.loads(path.read_text(encoding="utf-8"))
     assert "Jefferson Curl" not in {e["Name"] for e in added["exercises"]}
     assert "Jefferson Curl" not in stored_exercise_names()
+
+
+def test_names_to_map_come_largest_first_with_their_sets(qtbot, dialog, monkeypatch):
+    # Hevy's own names ("Lat Pulldown (Machine)", "Iso-Lateral Row (Machine)"...) need no
+    # help; the lifter's custom ones are listed, the one with the most sets first.
+    choose_files(qtbot, dialog, monkeypatch, "hevy_default_names.csv")
+    mapping = dialog.mapping
+    assert mapping.names() == ["Reverse Nordic", "Kelso Shrug"]
+    assert mapping.table.horizontalHeaderItem(1).text() == "Sets"
+    assert [mapping.table.item(row, 1).text() for row in range(2)] == ["3", "1"]
+    assert dialog.tabs.tabText(0) == "Exercise names (2)"
 
 
 def test_keep_as_written_undoes_a_mapping(qtbot, dialog, monkeypatch, folders):
@@ -323,7 +334,7 @@ def test_clear_forgets_the_files(qtbot, dialog, monkeypatch):
 def test_a_failed_import_says_why_and_brings_the_index_in_line(
     qtbot, dialog, monkeypatch, controller, folders
 ):
-    def full_after_writing_a_file(logbook, preview, choices, job):
+    def full_after_writing_a_file(logbook, preview, choices, job, replace=False):
         _source, session = preview.batch.sessions[0]
         (folders.sessions / file_name(session)).write_bytes(encode(session))
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -377,3 +388,83 @@ def test_each_file_row_shows_its_summary_how_it_was_read(qtbot, dialog, monkeypa
         "(kg 3 rows, lb 3 rows)"
     ) in strong
     assert "dates like 'Jun 11, 2026, 1:01 PM'" in hevy
+
+
+def bench_weights() -> list[float]:
+    return [h.set.weight_kg for h in queries.exercise_history("Barbell Bench Press")]
+
+
+def import_in_pounds(qtbot, controller, qsettings, monkeypatch) -> list[float]:
+    first = ImportDialog(controller, settings=qsettings)
+    qtbot.addWidget(first)
+    first.show()
+    choose_files(qtbot, first, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, first, "lb")
+    import_and_wait(qtbot, first)
+    assert len(first.report.imported) == 3
+    return bench_weights()
+
+
+def test_importing_again_in_another_unit_offers_to_replace_and_says_why(
+    qtbot, dialog, monkeypatch, controller, qsettings, folders
+):
+    in_pounds = import_in_pounds(qtbot, controller, qsettings, monkeypatch)
+    choose_files(qtbot, dialog, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, dialog, "kg")
+    text = dialog.summary.text()
+    assert "Nothing new: all 3 sessions were imported before; 3 read differently now" in text
+    box = dialog.replace_box
+    assert box.isVisible() and box.isEnabled() and not box.isChecked()
+    assert box.text() == "&Replace sessions already imported from this file"
+    assert not dialog.import_button.isEnabled()  # nothing to add unless replacing
+
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert dialog.import_button.isEnabled()
+    assert dialog.import_button.text() == "&Replace 3 sessions"
+    import_and_wait(qtbot, dialog)
+    report = dialog.report
+    assert len(report.replaced) == 3 and report.imported == []
+    assert "3 sessions replaced with this reading" in dialog.summary.text()
+    assert bench_weights()[0] == 80 and in_pounds[0] == pytest.approx(36.29, abs=0.01)
+    assert sorted(p.parent for p in report.trashed) == [report.trash_folder] * 3
+    assert reconcile.check(folders, deep=True).agrees
+
+
+def test_the_same_reading_again_is_nothing_new_and_offers_no_replace(
+    qtbot, dialog, monkeypatch, controller, qsettings
+):
+    import_in_pounds(qtbot, controller, qsettings, monkeypatch)
+    choose_files(qtbot, dialog, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, dialog, "lb")
+    assert "Nothing new: all 3 sessions are already in your log, unchanged" in (
+        dialog.summary.text()
+    )
+    assert not dialog.replace_box.isVisible()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_undo_in_the_window_brings_the_replaced_sessions_back(
+    qtbot, window, monkeypatch, controller, qsettings, folders
+):
+    in_pounds = import_in_pounds(qtbot, controller, qsettings, monkeypatch)
+    again = ImportDialog(controller, window, settings=qsettings)
+    qtbot.addWidget(again)
+    again.show()
+    choose_files(qtbot, again, monkeypatch, "strong_classic.csv")
+    choose_unit(qtbot, again, "kg")
+    qtbot.mouseClick(again.replace_box, Qt.MouseButton.LeftButton)
+    import_and_wait(qtbot, again)
+    window.imported(again.report)
+    assert bench_weights()[0] == 80
+
+    notice = window.history.restore_notice
+    assert notice.isVisible() and "Replaced 3 imported sessions" in notice.text()
+    window.findChild(type(window.undo_action), "viewHistory").trigger()
+    assert window.undo_action.text() == "&Undo Replace 3 imported sessions"
+    changes = []
+    controller.changed.connect(lambda: changes.append(1))
+    notice.linkActivated.emit("restore")  # the status bar's "Restore"
+    assert bench_weights() == in_pounds
+    assert len(changes) == 1  # the views are refreshed once, not once per session
+    assert not again.report.trash_folder.exists()
+    assert reconcile.check(folders, deep=True).agrees

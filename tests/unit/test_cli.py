@@ -561,3 +561,53 @@ def test_a_damaged_database_is_replaced_from_the_files(
     assert "the database was damaged" in tl.err
     assert len(list((data / "backups").glob("traininglogs-damaged-*.db"))) == 2
     assert tl("check", "--deep") == 0
+
+
+STRONG_EXPORT = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "strong_classic.csv"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Barbell Bench Press",
+        "bench press (barbell)",
+        "BARBELL BENCH PRESS",
+        "Flat Barbell Bench Press",
+        "Bench Press",
+        "barbell bench-press",
+    ],
+)
+def test_history_of_an_exercise_by_any_of_its_names(tl: Cli, typed: str) -> None:
+    assert tl("import", "--weight-unit", "kg", str(STRONG_EXPORT)) == 0, tl.err
+    rows = tl.history("--exercise", typed)
+    assert {r["exercise"] for r in rows} == {"Barbell Bench Press"}
+    assert len(rows) == 4
+    expected = (
+        "exercise: Barbell Bench Press"
+        if typed == "Barbell Bench Press"
+        else f'exercise: Barbell Bench Press (matched "{typed}")'
+    )
+    assert expected in tl.err.splitlines()
+
+
+def test_history_of_a_custom_exercise_however_it_is_spelled(tl: Cli) -> None:
+    assert tl("import", "--weight-unit", "kg", str(STRONG_EXPORT)) == 0, tl.err
+    rows = tl.history("--exercise", "jefferson curls")
+    assert [r["exercise"] for r in rows] == ["Jefferson Curl"]
+    assert 'exercise: Jefferson Curl (matched "jefferson curls")' in tl.err
+
+
+def test_history_of_an_unknown_exercise_says_so_with_close_names(tl: Cli) -> None:
+    assert tl("import", "--weight-unit", "kg", str(STRONG_EXPORT)) == 0, tl.err
+    assert tl("history", "--json", "--exercise", "bench pres") == 1
+    assert tl.out == ""
+    assert 'no exercise called "bench pres"' in tl.err
+    suggestions = tl.err.split("did you mean:", 1)[1]
+    assert "Barbell Bench Press" in suggestions.split("?")[0]
+
+
+def test_markdown_notes_with_date_lines_import_from_the_command_line(tl: Cli) -> None:
+    notes = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "notes_date_forms.md"
+    assert tl("import", str(notes)) == 0, tl.err
+    assert "imported 3 session(s)" in tl.err
+    assert [r["date"][:10] for r in tl.history()] == ["2026-02-16", "2026-02-18", "2026-02-23"]

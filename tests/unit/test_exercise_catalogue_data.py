@@ -87,7 +87,9 @@ def test_exercise_fields(exercises: list[dict]) -> None:
         assert name, "exercise with an empty name"
         assert set(ex) == expected, f"{name!r}: unexpected keys {sorted(set(ex) ^ expected)}"
         assert isinstance(ex["aliases"], list), f"{name!r}: aliases is not a list"
-        assert len(ex["aliases"]) <= 6, f"{name!r}: more than 6 aliases"
+        # Spellings ("Pull-ups", "Bench Press (Barbell)") are matched without aliases; these
+        # are for other names of the same lift, and a handful is enough.
+        assert len(ex["aliases"]) <= 8, f"{name!r}: more than 8 aliases"
         for alias in ex["aliases"]:
             assert isinstance(alias, str), f"{name!r}: non-string alias {alias!r}"
             assert alias, f"{name!r}: empty alias"

@@ -29,12 +29,14 @@ EXPECTED_FORMATS = {
     "hevy_kg.csv": "hevy",
     "hevy_lbs.csv": "hevy",
     "hevy_us_dates.csv": "hevy",
+    "hevy_default_names.csv": "hevy",
     "fitnotes_lbs.csv": "fitnotes",
     "fitnotes_kgs_comment.csv": "fitnotes",
     "fitnotes_unit_column.csv": "fitnotes",
     "fitnotes_unquoted_commas.csv": "fitnotes",
     "notes.md": "markdown",
     "notes_bad.md": "markdown",
+    "notes_date_forms.md": "markdown",
 }
 
 

@@ -474,3 +474,59 @@ def test_deleting_a_session_whose_file_went_missing_still_keeps_a_copy(
     logbook.restore(trashed)
     assert stored_sessions() == {s.id: encode(s)}
     assert reconcile.check(folders, deep=True).agrees
+
+
+def test_a_replacing_import_keeps_the_old_versions_in_trash_and_restore_swaps_back(
+    logbook: Logbook, folders: DataDirectory
+) -> None:
+    old = [make_session(n, day=n) for n in (1, 2)]
+    logbook.import_sessions([(f"{s.id[:8]}.csv", s) for s in old])
+    new = [dataclasses.replace(s, exercises=make_session(weight=36.3).exercises) for s in old]
+    unchanged = make_session(3, day=3)
+    logbook.save(unchanged)
+
+    report = logbook.import_sessions(
+        [("e.csv:2", new[0]), ("e.csv:9", new[1]), ("e.csv:20", unchanged)], replace=True
+    )
+    assert [source for source, _ in report.replaced] == ["e.csv:2", "e.csv:9"]
+    assert report.already_stored == ["e.csv:20"] and report.conflicts == []
+    assert stored_sessions() == {s.id: encode(s) for s in [*new, unchanged]}
+    assert report.trash_folder is not None and report.trash_folder.parent == folders.trash
+    assert sorted(report.trashed) == sorted(report.trash_folder.iterdir())
+    assert {decode(p.read_bytes()) for p in report.trashed} == set(old)
+    assert reconcile.check(folders, deep=True).agrees
+
+    # Undo: each old version back, the new reading kept in trash/ in its turn.
+    for kept in report.trashed:
+        logbook.restore(kept)
+    assert stored_sessions() == {s.id: encode(s) for s in [*old, unchanged]}
+    assert not report.trash_folder.exists()
+    assert {decode(p.read_bytes()) for p in folders.trash.iterdir()} == set(new)
+    assert reconcile.check(folders, deep=True).agrees
+
+
+def test_a_replacing_import_that_fails_midway_keeps_both_stores_in_step(
+    logbook: Logbook, folders: DataDirectory, monkeypatch
+) -> None:
+    old = [make_session(n, day=n) for n in (1, 2, 3)]
+    logbook.import_sessions([(f"{s.id[:8]}.csv", s) for s in old])
+    new = [dataclasses.replace(s, focus="read again") for s in old]
+    real_upsert = logbook_module.writes.upsert_session
+    calls = []
+
+    def disk_full_on_the_second(session, stamp):
+        calls.append(session.id)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_upsert(session, stamp)
+
+    monkeypatch.setattr(logbook_module.writes, "upsert_session", disk_full_on_the_second)
+    report = logbook.import_sessions([(f"e.csv:{n}", s) for n, s in enumerate(new)], replace=True)
+    # The first is replaced; the second failed and is as it was; the third was not tried.
+    assert [source for source, _ in report.replaced] == ["e.csv:0"]
+    assert [r.source for r in report.rejected] == ["e.csv:1", "e.csv:2"]
+    assert "No space left on device" in report.rejected[0].lines()[0]
+    assert stored_sessions() == {s.id: encode(s) for s in [new[0], old[1], old[2]]}
+    assert [decode(p.read_bytes()) for p in report.trashed] == [old[0]]
+    assert sorted(report.trash_folder.iterdir()) == report.trashed
+    assert reconcile.check(folders, deep=True).agrees

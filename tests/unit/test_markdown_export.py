@@ -118,3 +118,19 @@ def test_exported_notes_import_into_the_same_logbook_as_already_stored(
     report = logbook.import_sessions(read_import([path]).sessions)
     assert (report.imported, report.conflicts, report.rejected) == ([], [], [])
     assert len(report.already_stored) == 1
+
+
+def test_names_that_read_as_dates_or_other_apps_names_come_back_as_they_were():
+    # An exercise heading that would start a session ("Mon 16 Feb 2026 …") or that the
+    # importer would match to a catalogue entry ("Bench Press (Barbell)") is written quoted.
+    names = ["Mon 16 Feb 2026 Squat", "16 Feb 2026", "Feb 16, 2026 Row", "Bench Press (Barbell)"]
+    session = Session(
+        id="0b7a4c2e-1d3f-4e5a-9b6c-7d8e9f0a1b2d",
+        date=datetime(2026, 2, 16, 18, 30),
+        exercises=tuple(
+            Exercise(n, name, (), (), (WorkingSet(1, 80, 5),)) for n, name in enumerate(names, 1)
+        ),
+    )
+    text = session_to_markdown(session)
+    assert '## "Mon 16 Feb 2026 Squat"' in text
+    assert read_back(text) == [session]

@@ -353,3 +353,61 @@ def test_markdown_weights_follow_the_weight_unit(tmp_path):
     bench = read_import([path], weight_unit="lb").sessions[0][1].exercises[0]
     assert bench.working_sets[0].weight_kg == 36.287  # "80" in pounds
     assert bench.working_sets[1].weight_kg == 80.0  # "80kg" says its unit
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "focus"),
+    [
+        ("Mon 16 Feb 2026", datetime(2026, 2, 16), None),
+        ("Monday 16 February 2026 Upper", datetime(2026, 2, 16), "Upper"),
+        ("Mon, 16 Feb 2026 — Upper", datetime(2026, 2, 16), "Upper"),
+        ("16 Feb 2026", datetime(2026, 2, 16), None),
+        ("16th Feb. 2026 18:30 Push", datetime(2026, 2, 16, 18, 30), "Push"),
+        ("Feb 16, 2026 Upper", datetime(2026, 2, 16), "Upper"),
+        ("Monday, February 16, 2026", datetime(2026, 2, 16), None),
+    ],
+)
+def test_session_headings_with_the_month_in_words(text, date, focus):
+    heading = session_heading(text)
+    assert (heading.date, heading.focus) == (date, focus)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Tue 16 Feb 2026", "16 Feb 2026 is a Monday, not a Tuesday"),
+        ("30 Feb 2026", "is not a date"),
+    ],
+)
+def test_month_in_words_headings_that_are_wrong(text, message):
+    with pytest.raises(BadValue, match=message):
+        session_heading(text)
+
+
+def test_date_lines_and_headings_of_every_form_start_sessions():
+    batch = read("notes_date_forms.md")
+    assert batch.rejected == []
+    assert [source.rsplit(":", 1)[1] for source, _ in batch.sessions] == ["3", "11", "17"]
+    first, second, third = (s for _, s in batch.sessions)
+    assert first.date == datetime(2026, 2, 16)
+    assert (first.phase, first.week) == (2, 5)
+    assert [e.name for e in first.exercises] == ["Barbell Bench Press", "Pull-Up"]
+    assert [len(e.working_sets) for e in first.exercises] == [2, 1]
+    assert second.date == datetime(2026, 2, 18)
+    assert [e.name for e in second.exercises] == ["Barbell Back Squat"]
+    assert (third.date, third.focus) == (datetime(2026, 2, 23), "Lower")
+    assert [e.name for e in third.exercises] == ["Conventional Deadlift", "Leg Press"]
+
+
+def test_a_date_line_with_time_and_focus(tmp_path):
+    path = tmp_path / "log.txt"
+    path.write_text("Date: 2026-02-16 18:30 Upper\n## Bench Press\n- 80 x 5\n", encoding="utf-8")
+    ((_, session),) = read_import([path]).sessions
+    assert (session.date, session.focus) == (datetime(2026, 2, 16, 18, 30), "Upper")
+
+
+def test_a_date_line_in_notes_that_are_not_a_session_is_reported(tmp_path):
+    path = tmp_path / "log.md"
+    path.write_text("date: next tuesday\n## Bench Press\n- 80 x 5\n", encoding="utf-8")
+    lines = [line for r in read_import([path]).rejected for line in r.lines()]
+    assert lines and "does not start with a date" in lines[0]

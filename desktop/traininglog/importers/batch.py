@@ -66,6 +66,15 @@ class ImportBatch:
         """A warning per file where more than 5% of the rows were skipped."""
         return [w for s in self.summaries.values() if (w := s.warning()) is not None]
 
+    def unmapped_by_sets(self) -> list[tuple[str, int]]:
+        """Each name not in the catalogue with its number of sets, the most first."""
+        sets = dict.fromkeys(self.unmapped_names, 0)
+        for _, session in self.sessions:
+            for exercise in session.exercises:
+                if exercise.name in sets:
+                    sets[exercise.name] += len(exercise.warmup_sets) + len(exercise.working_sets)
+        return sorted(sets.items(), key=lambda item: (-item[1], item[0].casefold()))
+
     @property
     def exercise_count(self) -> int:
         return sum(len(s.exercises) for _, s in self.sessions)

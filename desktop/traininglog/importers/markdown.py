@@ -2,6 +2,7 @@
 
 ```
 # 2026-02-16 Upper Strength          a session: date (optional HH:MM), then the focus
+                                     (also "## Mon 16 Feb 2026", or a line "date: 2026-02-16")
 Phase 2, Week 5, Deload              optional, any order, separated by , · or |
 ## Barbell Bench Press               an exercise
 - warmup: 20 x 5, 40 x 5, 60 x 3     warm-ups
@@ -27,6 +28,7 @@ from ..reports import Rejection
 from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
 from .exercise_names import ExerciseNames
 from .markdown_lines import (
+    DATE_LINE,
     DATE_START,
     NotUnderstood,
     exercise_heading,
@@ -48,10 +50,13 @@ _RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """True when some heading starts with a date: `# 2026-02-16 …`."""
-    return any(
-        (m := _HEADING.match(line.strip())) and DATE_START.match(m[2])
-        for line in itertools.islice(io.StringIO(text), 2000)
+    """True when some heading starts with a date (`# 2026-02-16 …`, `## Mon 16 Feb 2026`), or
+    a line `date: 2026-02-16` is followed by headings."""
+    lines = [line.strip() for line in itertools.islice(io.StringIO(text), 2000)]
+    headings = [m for line in lines if (m := _HEADING.match(line))]
+    return any(DATE_START.match(m[2]) for m in headings) or (
+        bool(headings)
+        and any((d := DATE_LINE.match(line)) and DATE_START.match(d["date"]) for line in lines)
     )
 
 
@@ -91,6 +96,7 @@ class _NotesReader:
         self.seen_ids: dict[str, int] = {}
         self.occurrences: dict[tuple[str, str], int] = {}
         self.found_any = False
+        self.section_level = 0  # the level of the last heading that is not a session's
         self.bad_lines = 0
         self.sessions = 0
 
@@ -165,6 +171,12 @@ class _NotesReader:
         if heading:
             self._heading(number, len(heading[1]), heading[2])
             return
+        dated = DATE_LINE.match(line)
+        if dated:
+            # Its exercises are the headings below the section it is in ("date: …" under
+            # "# Notes" has "## Bench Press"); at the top of a file, any heading.
+            self._start_session(number, self.section_level, dated["date"])
+            return
         session = self.session
         if session is None:
             if _BULLET.match(line) and _is_set(line):
@@ -200,14 +212,7 @@ class _NotesReader:
     def _heading(self, number: int, level: int, text: str) -> None:
         session = self.session
         if DATE_START.match(text):
-            self._finish_session()
-            heading = session_heading(text)
-            key = (heading.date.isoformat(), heading.focus or "")
-            nth = self.occurrences.get(key, 0)
-            self.occurrences[key] = nth + 1
-            self.session = _SessionDraft(number, level, heading.date, heading.focus, nth)
-            self.found_any = True
-            self.sessions += 1
+            self._start_session(number, level, text)
         elif session is not None and level > session.level:
             name, exact = exercise_heading(text)
             if len(session.exercises) >= limits.MAX_EXERCISES:
@@ -220,6 +225,17 @@ class _NotesReader:
             raise BadValue(f"{text!r} does not start with a date like 2026-02-16", "heading")
         else:
             self._finish_session()  # a heading of its own: a section outside any session
+            self.section_level = level
+
+    def _start_session(self, number: int, level: int, text: str) -> None:
+        self._finish_session()
+        heading = session_heading(text)
+        key = (heading.date.isoformat(), heading.focus or "")
+        nth = self.occurrences.get(key, 0)
+        self.occurrences[key] = nth + 1
+        self.session = _SessionDraft(number, level, heading.date, heading.focus, nth)
+        self.found_any = True
+        self.sessions += 1
 
     def _exercise_line(self, exercise: _ExerciseDraft, text: str) -> None:
         listed = muscles(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from ..domain import limits
@@ -18,7 +18,29 @@ from ..domain.names import name_key
 from ..domain.vocabulary import MUSCLE_GROUPS
 from .set_values import BadValue
 
-DATE_START = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+_WEEKDAY = (
+    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+"
+)
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# "Mon 16 Feb 2026", "16th February 2026", "Monday, February 16, 2026": the month in words,
+# the day before or after it, an optional weekday first.
+_WORDS_DATE = re.compile(
+    rf"^(?:{_WEEKDAY})?(?:(?P<day>\d{{1,2}}){_ORDINAL}\s+(?P<month>{_MONTH})\.?,?"
+    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}}){_ORDINAL},?)\s+(?P<year>\d{{4}})"
+    r"(?![\w:-])",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# What starts a session heading: an ISO date, or a date with the month in words.
+DATE_START = re.compile(rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_WORDS_DATE.pattern[1:]})", re.I)
+# A line of its own that starts a session: "date: 2026-02-16" (as front matter writes it).
+DATE_LINE = re.compile(r"^date\s*:\s*(?P<date>.*)$", re.IGNORECASE)
 _HEADING_DATE = re.compile(
     r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
     r"(?:(?:\s+|T)(?P<hour>\d{1,2}):(?P<minute>\d{2})"
@@ -87,7 +109,12 @@ class SessionHeading:
 
 
 def session_heading(text: str) -> SessionHeading:
-    """`2026-02-16 18:30 Upper Strength` → the date and the focus."""
+    """`2026-02-16 18:30 Upper Strength` → the date and the focus.
+
+    The date may also have its month in words (`Mon 16 Feb 2026 Upper`); a weekday, when
+    given, must be the date's.
+    """
+    text = _iso_date_first(text)
     match = _HEADING_DATE.match(text)
     if not match:
         raise BadValue(f"{text!r} does not start with a date like 2026-02-16", "heading")
@@ -114,6 +141,28 @@ def session_heading(text: str) -> SessionHeading:
             f"the focus is {len(focus)} characters; at most {limits.MAX_FOCUS_CHARS}", "focus"
         )
     return SessionHeading(date, focus or None)
+
+
+def _iso_date_first(text: str) -> str:
+    """ "Mon 16 Feb 2026 Upper" → "2026-02-16 Upper"; any other text as it is."""
+    words = _WORDS_DATE.match(text)
+    if not words:
+        return text
+    g = words.groupdict()
+    day = int(g["day"] or g["day2"])
+    month = _MONTHS.index((g["month"] or g["month2"])[:3].casefold()) + 1
+    year = int(g["year"])
+    try:
+        written = date(year, month, day)
+    except ValueError as error:
+        raise BadValue(f"{words[0]!r} is not a date ({error})", "heading") from None
+    if g["weekday"]:
+        weekday = next(d for d in _WEEKDAYS if d.casefold().startswith(g["weekday"][:3].casefold()))
+        actual = _WEEKDAYS[written.weekday()]
+        if weekday != actual:
+            shown = f"{day} {_MONTHS[month - 1].title()} {year}"
+            raise BadValue(f"{shown} is a {actual}, not a {weekday}", "heading")
+    return written.isoformat() + text[words.end() :]
 
 
 def _offset(text: str | None) -> timezone | None:

@@ -23,7 +23,7 @@ from .app_settings import AppSettings
 from .formatting import plural, session_date_text, volume_text
 from .history.chart_export import save_png
 from .history.charts import ChartsView
-from .history.delete_undo import DeleteSession, RestoreNotice
+from .history.delete_undo import DeleteSession, ReplaceImported, RestoreNotice
 from .history.exercise_view import ExerciseView
 from .history.record_marks import RecordMarks
 from .history.sessions_view import SessionsView
@@ -305,6 +305,13 @@ class HistoryPage(QWidget):
             return  # the controller reported why
         self.undo_stack.push(DeleteSession(self.controller, session_id, trash_path, label))
         self.restore_notice.show_deleted(label)
+
+    def replaced_by_import(self, trash_paths: list[Path]) -> None:
+        """An import replaced sessions: Edit ▸ Undo or the status bar's Restore takes it back."""
+        if not trash_paths:
+            return
+        self.undo_stack.push(ReplaceImported(self.controller, trash_paths))
+        self.restore_notice.show_replaced(len(trash_paths))
 
     def undo_delete(self) -> None:
         if self.undo_stack.canUndo():

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -97,6 +98,12 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.replace_box = QCheckBox("&Replace sessions already imported from this file")
+        self.replace_box.setObjectName("replaceImported")
+        self.replace_box.setToolTip(
+            "Read them again over the versions in your log (for example with another weight "
+            "unit). The versions replaced go to trash/; Edit ▸ Undo brings them back."
+        )
         self.mapping = NameMappingTable(catalogue or shipped_catalogue(), controller.exercise_names)
         self.problems = QPlainTextEdit()
         self.problems.setObjectName("importProblems")
@@ -129,6 +136,7 @@ class ImportDialog(QDialog):
         self.choose_folder_button.clicked.connect(self.choose_folder)
         self.clear_button.clicked.connect(self.clear)
         self.import_button.clicked.connect(self.start_import)
+        self.replace_box.toggled.connect(lambda _checked: self._show_state())
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.resize(840, 680)
@@ -149,6 +157,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.files)
         layout.addWidget(self.unit_row)
         layout.addWidget(self.summary)
+        layout.addWidget(self.replace_box, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
@@ -247,10 +256,22 @@ class ImportDialog(QDialog):
             f"<b>{preview.new_sessions:,} new</b>, "
             f"{len(check.already_stored):,} already in your log.",
         ]
-        if check.conflicts:
+        if check.conflicts and preview.new_sessions == 0 and not check.rejected:
+            total = len(check.already_stored) + len(check.conflicts)
+            parts.append(
+                f"Nothing new: all {plural(total, 'session')} were imported before; "
+                f"{len(check.conflicts):,} read differently now. Tick “Replace” to replace "
+                "them with this reading."
+            )
+        elif check.conflicts:
             parts.append(
                 f"{plural(len(check.conflicts), 'session')} stored differently already "
-                "(kept as stored)."
+                "(kept as stored unless you tick “Replace”)."
+            )
+        elif preview.new_sessions == 0 and check.already_stored and not check.rejected:
+            parts.append(
+                f"Nothing new: all {plural(len(check.already_stored), 'session')} are "
+                "already in your log, unchanged."
             )
         if batch.skipped_rows:
             parts.append(
@@ -266,24 +287,43 @@ class ImportDialog(QDialog):
 
     # -- importing ----------------------------------------------------------------------------
 
+    @property
+    def replacing(self) -> int:
+        """How many stored sessions the import will replace (with "Replace" ticked)."""
+        preview = self.preview
+        if preview is None or not self.replace_box.isChecked():
+            return 0
+        return len(preview.check.conflicts)
+
     def start_import(self) -> None:
         preview = self.preview
-        if preview is None or self.worker.running or preview.new_sessions == 0:
+        if preview is None or self.worker.running:
+            return
+        replacing = self.replacing
+        if preview.new_sessions == 0 and not replacing:
             return
         logbook, choices = self.controller.logbook, self.mapping.choices()
-        self._start("import", lambda job: run_import(logbook, preview, choices, job))
-        self._set_busy(f"Importing {plural(preview.new_sessions, 'session')}…")
+        self._start(
+            "import",
+            lambda job: run_import(logbook, preview, choices, job, replace=bool(replacing)),
+        )
+        self._set_busy(f"Importing {plural(preview.new_sessions + replacing, 'session')}…")
 
     def _show_report(self, report: ImportReport, batch: ImportBatch) -> None:
         self.report = report
         self.mapping.close_suggestions()
-        if report.imported:
+        if report.imported or report.replaced:
             self.controller.changed.emit()
         verb = "Import cancelled" if report.cancelled else "Import finished"
         parts = [
             f"<b>{verb}: {plural(len(report.imported), 'session')} imported</b>.",
             f"{len(report.already_stored):,} already in your log.",
         ]
+        if report.replaced:
+            parts.append(
+                f"{plural(len(report.replaced), 'session')} replaced with this reading (the "
+                "versions replaced are in trash/; Edit ▸ Undo brings them back)."
+            )
         if report.cancelled:
             parts.append("The rest was not imported; importing these files again adds it.")
         if report.conflicts:
@@ -385,13 +425,19 @@ class ImportDialog(QDialog):
         asking = preview is not None and preview.needs_unit
         self.unit_row.setStyleSheet(UNIT_ASKING if asking else UNIT_ANSWERED)
         self.progress.setVisible(busy or (done and self.progress.maximum() > 0))
-        can_import = preview is not None and preview.new_sessions > 0 and not busy and not done
+        offer_replace = preview is not None and bool(preview.check.conflicts) and not done
+        self.replace_box.setVisible(offer_replace)
+        self.replace_box.setEnabled(offer_replace and not busy)
+        new, replacing = (preview.new_sessions if preview else 0), self.replacing
+        can_import = (new > 0 or replacing > 0) and not busy and not done
         self.import_button.setEnabled(can_import)
-        self.import_button.setText(
-            f"&Import {plural(preview.new_sessions, 'session')}"
-            if preview is not None and preview.new_sessions
-            else "&Import"
-        )
+        if new and replacing:
+            text = f"&Import {new:,}, replace {replacing:,}"
+        elif replacing:
+            text = f"&Replace {plural(replacing, 'session')}"
+        else:
+            text = f"&Import {plural(new, 'session')}" if new else "&Import"
+        self.import_button.setText(text)
         self.import_button.setVisible(not done)
         self.cancel_button.setVisible(busy)
         self.cancel_button.setEnabled(busy)

@@ -86,13 +86,8 @@ class Preview:
         return any(group.needs_unit for group in self.groups)
 
     def name_uses(self) -> dict[str, int]:
-        """Each name not in the catalogue → how many sessions use it."""
-        uses = dict.fromkeys(self.batch.unmapped_names, 0)
-        for _, session in self.batch.sessions:
-            for name in {e.name for e in session.exercises}:
-                if name in uses:
-                    uses[name] += 1
-        return uses
+        """Each name not in the catalogue → how many sets it has, the most first."""
+        return dict(self.batch.unmapped_by_sets())
 
     def problem_lines(self) -> list[str]:
         """Every error, with file and line, as the lifter reads it (file names shortened)."""
@@ -164,7 +159,11 @@ def read_preview(
 
 
 def run_import(
-    logbook: Logbook, preview: Preview, choices: Mapping[str, str], job: Job
+    logbook: Logbook,
+    preview: Preview,
+    choices: Mapping[str, str],
+    job: Job,
+    replace: bool = False,
 ) -> tuple[ImportReport, ImportBatch]:
     """Remember the lifter's name choices, then import (reading again if they changed names).
 
@@ -177,7 +176,9 @@ def run_import(
         if name_map != preview.name_map:
             batch = read_import(preview.paths, weight_unit=preview.weight_unit, name_map=name_map)
     job.check()
-    report = logbook.import_sessions(batch.sessions, progress=job.report, cancelled=job.cancelled)
+    report = logbook.import_sessions(
+        batch.sessions, progress=job.report, cancelled=job.cancelled, replace=replace
+    )
     return report, batch
 
 

@@ -17,7 +17,7 @@ from .. import version
 from ..catalogue import shipped_catalogue
 from ..controller import Controller
 from ..draftfile import read_draft
-from ..reports import SavedPaths
+from ..reports import ImportReport, SavedPaths
 from .app_settings import AppSettings
 from .check_dialog import DataSafetyActions
 from .error_dialog import show_error
@@ -227,7 +227,13 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.controller, self, settings=self.qsettings)
         dialog.exec()
+        self.imported(dialog.report)
         dialog.deleteLater()
+
+    def imported(self, report: ImportReport | None) -> None:
+        """After an import: one undo entry for the sessions it replaced, if any."""
+        if report is not None and report.trashed:
+            self.history.replaced_by_import(report.trashed)
 
     def export_files(self) -> None:
         from .export_dialog import ExportDialog  # loaded when first used

@@ -45,7 +45,7 @@ class NameMappingTable(QWidget):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("unmappedNames")
         self.table.setAccessibleName("Exercise names not in the catalogue")
-        self.table.setHorizontalHeaderLabels(["Name in the file", "Sessions", "Import as"])
+        self.table.setHorizontalHeaderLabels(["Name in the file", "Sets", "Import as"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,10 +84,10 @@ class NameMappingTable(QWidget):
     # -- what the dialog reads and sets ------------------------------------------------------
 
     def set_names(self, uses: Mapping[str, int]) -> None:
-        """Show these names (→ sessions using each); answers already given are kept."""
+        """Show these names (→ sets of each) in their order; answers already given are kept."""
         selected = self.selected_name()
         self.table.setRowCount(0)
-        for name in sorted(uses, key=str.casefold):
+        for name in uses:
             row = self.table.rowCount()
             self.table.insertRow(row)
             self.table.setItem(row, NAME, QTableWidgetItem(name))

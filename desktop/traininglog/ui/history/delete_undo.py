@@ -1,7 +1,9 @@
 """Deleting a session and taking it back: an undo command, and the status bar's "Restore".
 
 A delete moves the session's file into trash/ and drops its row; undoing it saves the file
-back through the save service, so both stores agree again.
+back through the save service, so both stores agree again. An import that replaced sessions
+(File ▸ Import…, "Replace sessions already imported") is taken back the same way: each
+replaced version is restored from trash/, and the import's reading goes to trash/ in turn.
 """
 
 from __future__ import annotations
@@ -45,6 +47,30 @@ class DeleteSession(QUndoCommand):
         self._done = False
 
 
+class ReplaceImported(QUndoCommand):
+    """An import that replaced sessions, already done; undo restores the versions it replaced.
+
+    There is no redo: the import's reading is in trash/ after the undo, and importing the file
+    again with "Replace" reads it again.
+    """
+
+    def __init__(self, controller: Controller, trash_paths: list[Path]):
+        super().__init__(f"Replace {_sessions(len(trash_paths))}")
+        self.controller = controller
+        self.trash_paths = list(trash_paths)
+
+    def redo(self) -> None:
+        pass  # push() calls this; the import did the work
+
+    def undo(self) -> None:
+        self.trash_paths = self.controller.restore_all(self.trash_paths)
+        self.setObsolete(True)
+
+
+def _sessions(count: int) -> str:
+    return f"{count} imported session{'s' * (count != 1)}"
+
+
 class RestoreNotice(QLabel):
     """ "Deleted the session of Tue 4 Mar 2025. Restore" in the status bar, for a minute."""
 
@@ -65,6 +91,14 @@ class RestoreNotice(QLabel):
     def show_deleted(self, label: str) -> None:
         self.setText(
             f"Deleted the session of {label} (its file is in trash/). <a href='restore'>Restore</a>"
+        )
+        self.show()
+        self._timer.start()
+
+    def show_replaced(self, count: int) -> None:
+        self.setText(
+            f"Replaced {_sessions(count)} (the versions replaced are in trash/). "
+            "<a href='restore'>Restore</a>"
         )
         self.show()
         self._timer.start()
