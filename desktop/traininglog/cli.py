@@ -237,8 +237,11 @@ def cmd_import(args: argparse.Namespace, folders: DataDirectory) -> int:
     for rejection in report.rejected:
         for line in rejection.lines():
             _say(line)
-    for conflict in report.conflicts:
+    for conflict in report.conflicts[:CONFLICTS_LISTED]:
         _say(f"warning: {conflict}")
+    if len(report.conflicts) > CONFLICTS_LISTED:
+        more = len(report.conflicts) - CONFLICTS_LISTED
+        _say(f"warning: … and {more:,} more sessions stored in another version, kept as stored")
     for summary in batch.summaries.values():
         _say(summary.text())
     for warning in batch.warnings:
@@ -438,6 +441,8 @@ def cmd_rebuild(args: argparse.Namespace, folders: DataDirectory) -> int:
 
 
 CHANGING_COMMANDS = ("import", "rebuild")
+# A re-import with another unit differs in every session: the first few say what happened.
+CONFLICTS_LISTED = 5
 COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,

@@ -611,3 +611,30 @@ def test_markdown_notes_with_date_lines_import_from_the_command_line(tl: Cli) ->
     assert tl("import", str(notes)) == 0, tl.err
     assert "imported 3 session(s)" in tl.err
     assert [r["date"][:10] for r in tl.history()] == ["2026-02-16", "2026-02-18", "2026-02-23"]
+
+
+def test_a_reimport_that_differs_everywhere_lists_a_few_and_counts_the_rest(
+    tl: Cli, data: Path
+) -> None:
+    """Read again with another unit, every session differs: 412 warnings would bury the
+    one line that says what to do."""
+    source = data.parent / "many"
+    source.mkdir()
+
+    def write(focus: str) -> None:
+        for n in range(1, 9):
+            s = Session(
+                id=f"{n:08x}-1111-4222-8333-444455556666",
+                date=datetime(2026, 5, n, 18, 0),
+                focus=focus,
+                exercises=(Exercise(1, "Barbell Back Squat", (), (), (WorkingSet(1, 99, 5),)),),
+            )
+            (source / f"{n}.json").write_bytes(encode(s))
+
+    write("first reading")
+    assert tl("import", str(source)) == 0
+    write("second reading")
+    assert tl("import", str(source)) == 0
+    assert tl.err.count("a different version of session") == 5
+    assert "… and 3 more sessions stored in another version, kept as stored" in tl.err
+    assert "use --replace" in tl.err
