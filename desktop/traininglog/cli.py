@@ -221,8 +221,8 @@ def _open(folders: DataDirectory, scan: bool = True, read_only: bool = False) ->
 def _say_moved_aside(logbook: Logbook) -> None:
     if logbook.moved_aside is not None:
         _say(
-            f"warning: the database was damaged; moved it to {logbook.moved_aside} and "
-            "started a new one from the session files"
+            f"warning: the database was damaged ({logbook.damage}); moved it to "
+            f"{logbook.moved_aside} and started a new one from the session files"
         )
 
 

@@ -44,6 +44,7 @@ _OS_ADVICE = {
     errno.EROFS: READ_ONLY,
     errno.ENOENT: "A folder is missing. Check that the data folder still exists.",
     errno.ENOTDIR: "A path that should be a folder is a file. Check the data folder.",
+    errno.EISDIR: "A folder is where a file should be. Move it out of the way, then try again.",
     errno.EIO: DISK_ERROR,
     errno.EBUSY: IN_USE,
     errno.ETXTBSY: IN_USE,

@@ -197,3 +197,38 @@ def test_files_deleted_renamed_and_broken_by_hand(data: Path) -> None:
     rows = json.loads(traininglog(data, "history", "--json").stdout)
     assert SESSIONS[11].id in {r["_id"] for r in rows}  # followed to its new name
     assert traininglog(data, "check").returncode == 0
+
+
+def test_a_folder_where_the_database_should_be(data: Path) -> None:
+    for path in data.glob("traininglogs.db*"):
+        path.unlink()
+    (data / "traininglogs.db").mkdir()
+    result = traininglog(data, "history")
+    assert result.returncode == 1
+    assert f"{data / 'traininglogs.db'}" in result.stderr
+    assert "A folder is where a file should be" in result.stderr
+    assert len(list((data / "sessions").glob("*.json"))) == 20  # nothing touched
+
+
+@pytest.mark.parametrize("spoil", ["a table dropped", "another program's database"])
+def test_a_database_that_is_not_our_index_is_kept_aside_and_rebuilt(data: Path, spoil) -> None:
+    import sqlite3
+
+    database = data / "traininglogs.db"
+    if spoil == "a table dropped":
+        with sqlite3.connect(database) as db:
+            db.execute("PRAGMA foreign_keys = 0")
+            db.execute('DROP TABLE "set"')
+    else:
+        for path in data.glob("traininglogs.db*"):
+            path.unlink()
+        with sqlite3.connect(database) as db:
+            db.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    result = traininglog(data, "history", "--json")
+    assert result.returncode == 0, result.stderr
+    why = "missing its set table" if spoil == "a table dropped" else "holds other tables (invoices)"
+    assert why in result.stderr and "moved it to" in result.stderr
+    assert len(json.loads(result.stdout)) == 20
+    kept = list((data / "backups").glob("traininglogs-damaged-*.db"))
+    assert len(kept) == 1
+    assert traininglog(data, "check", "--deep").returncode == 0

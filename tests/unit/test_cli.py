@@ -554,7 +554,8 @@ def test_a_damaged_database_is_replaced_from_the_files(
     assert tl("check") == 1
     assert "is damaged" in tl.err and "traininglog rebuild" in tl.err
     assert tl("rebuild") == 0, tl.err
-    assert "warning: the database was damaged; moved it to " in tl.err
+    damaged = "warning: the database was damaged (traininglogs.db is not an SQLite database)"
+    assert f"{damaged}; moved it to " in tl.err
     assert tl.history() == history
     database.write_bytes(b"\0garbage" * 512)
     assert tl.history() == history  # the startup scan also starts a new one

@@ -73,11 +73,45 @@ def init_db(path: Path, backups: Path | None = None) -> pw.SqliteDatabase:
                 stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
                 backup_to(connection, backups / f"traininglogs-schema{old_version}-{stamp}.db")
 
+        refuse_foreign(connection)
         migrate(connection, before=back_up)
+        refuse_incomplete(connection)
     except BaseException:
         db.close()  # a refused or damaged database is not left open
         raise
     return db
+
+
+OUR_TABLES = {"session", "exercise", "set"}
+
+
+def _tables(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    )
+    return {name for (name,) in rows}
+
+
+def refuse_foreign(connection: sqlite3.Connection) -> None:
+    """A database with no schema number but tables of its own is some other program's file
+    under our name: never migrated into (that would mix the two). Raised as damage, so that
+    it is moved aside, kept, and a new index is built from the session files."""
+    if connection.execute("PRAGMA user_version").fetchone()[0] != 0:
+        return
+    foreign = _tables(connection) - OUR_TABLES
+    if foreign:
+        raise sqlite3.DatabaseError(
+            f"not a Training Log index: it holds other tables ({', '.join(sorted(foreign))})"
+        )
+
+
+def refuse_incomplete(connection: sqlite3.Connection) -> None:
+    """An index missing one of its tables (dropped by hand, a tool gone wrong) is damaged."""
+    missing = OUR_TABLES - _tables(connection)
+    if missing:
+        raise sqlite3.DatabaseError(
+            f"the index is missing its {', '.join(sorted(missing))} table(s)"
+        )
 
 
 def is_damaged(error: BaseException) -> bool:
