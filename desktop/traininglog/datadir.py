@@ -22,6 +22,18 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+class SessionsFolderMissing(FileNotFoundError):
+    """The sessions folder chosen outside the data folder is not there."""
+
+    def __init__(self, folder: Path):
+        super().__init__(
+            2,
+            f"the sessions folder {folder} is not there (a drive not mounted, or a sync folder "
+            "not set up on this computer yet?); connect it, or choose another in Settings",
+            str(folder),
+        )
+
+
 @dataclass(frozen=True)
 class DataDirectory:
     """The folders of one data directory. `sessions` may live elsewhere (a synced folder)."""
@@ -54,7 +66,13 @@ class DataDirectory:
         return self.root / "traininglog.lock"
 
     def create(self) -> DataDirectory:
-        """Make every folder that is missing, private (0700); returns self."""
+        """Make every folder that is missing, private (0700); returns self.
+
+        A sessions folder kept elsewhere is never made: missing, it is a drive not mounted or
+        a sync folder not there yet, and an empty new one would read as every session deleted.
+        """
+        if self.sessions_folder is not None and not self.sessions_folder.is_dir():
+            raise SessionsFolderMissing(self.sessions_folder)
         for folder in (self.root, self.sessions, self.trash, self.quarantine, self.backups):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return self

@@ -40,6 +40,8 @@ from .store.models import database
 from .store.writes import StoredFile
 
 REBUILD_BATCH = 500
+# Every one of this many sessions or more gone at once is a folder not there, not deletions.
+ALL_GONE_AT_ONCE = 3
 
 
 def sync(folders: DataDirectory) -> SyncReport:
@@ -50,7 +52,7 @@ def sync(folders: DataDirectory) -> SyncReport:
     its session in trash/. Files are never removed from the sessions folder, except the older
     name of an edit-and-rename the app itself was cut short in.
     """
-    report = SyncReport()
+    report = SyncReport(sessions_folder=str(folders.sessions))
     # A rebuild that died before swapping its new index in leaves it beside the old one.
     for leftover in _database_files(_rebuilding(folders.database)):
         leftover.unlink(missing_ok=True)
@@ -112,6 +114,12 @@ def sync(folders: DataDirectory) -> SyncReport:
 
     # Nothing moved: the listing and index in hand are current, so no second look is needed.
     unchanged = not (changed or report.quarantined or report.superseded or no_longer_held)
+    if len(index) >= ALL_GONE_AT_ONCE and not listing.files and not listing.not_files:
+        # Not one of the sessions the index holds is there: a folder not mounted, not synced
+        # yet, or the wrong one, far likelier than every session deleted. Nothing is moved to
+        # trash; the lifter is told.
+        report.folder_holds_none = len(index)
+        return report
     _rows_without_files(folders, report, (listing, index) if unchanged else None)
     return report
 

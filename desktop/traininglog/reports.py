@@ -96,6 +96,9 @@ class SyncReport:
     not_files: list[tuple[str, str]] = field(default_factory=list)  # (name, "a folder"…)
     quarantined: list[Rejection] = field(default_factory=list)
     temp_files_removed: int = 0
+    # The index holds this many sessions and the sessions folder none of them: left alone.
+    folder_holds_none: int = 0
+    sessions_folder: str = ""
 
     @property
     def changed_anything(self) -> bool:
@@ -111,6 +114,12 @@ class SyncReport:
     def warnings(self) -> list[str]:
         """Lines worth telling the lifter about."""
         lines = [t.line() for t in self.trashed]
+        if self.folder_holds_none:
+            lines.append(
+                f"the sessions folder {self.sessions_folder} holds none of the "
+                f"{self.folder_holds_none:,} sessions in the index: is it the right folder, "
+                "and is it mounted or synced? Nothing was changed"
+            )
         lines += [f"{name}: an older copy of a session; moved to trash" for name in self.superseded]
         lines += [
             f"{name}: holds the same session as {kept}; left as it is and not read "

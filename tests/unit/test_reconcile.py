@@ -506,3 +506,31 @@ def test_a_file_renamed_outside_is_followed(logbook: Logbook, folders: DataDirec
     assert os.listdir(folders.sessions) == ["squats.json"]
     assert stored() == {s.id: encode(s)}
     assert agrees(folders)
+
+
+def test_a_sessions_folder_that_holds_none_of_the_index_is_not_taken_for_deletions(
+    logbook: Logbook, folders: DataDirectory
+) -> None:
+    """A sync folder not synced yet, a drive not mounted: every file gone at once."""
+    for n in range(1, 6):
+        logbook.save(make_session(n, day=n))
+    before = stored()
+    for path in folders.sessions.iterdir():
+        path.unlink()
+    report = reconcile.sync(folders)
+    assert report.trashed == [] and list(folders.trash.iterdir()) == []
+    assert stored() == before
+    assert report.warnings() == [
+        f"the sessions folder {folders.sessions} holds none of the 5 sessions in the index: "
+        "is it the right folder, and is it mounted or synced? Nothing was changed"
+    ]
+
+
+def test_a_sessions_folder_elsewhere_that_is_not_there_is_never_made(tmp_path: Path) -> None:
+    from traininglog.datadir import SessionsFolderMissing
+
+    synced = tmp_path / "Dropbox" / "sessions"
+    folders = DataDirectory(tmp_path / "data", synced)
+    with pytest.raises(SessionsFolderMissing, match="is not there"):
+        Logbook(folders)
+    assert not synced.exists()
