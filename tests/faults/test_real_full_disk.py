@@ -89,3 +89,29 @@ def test_an_import_that_fills_the_disk(small_disk: Path, tmp_path: Path) -> None
     if exported.returncode != 0:
         assert "Free some space" in exported.stderr
         assert not out.exists()
+
+
+def test_a_save_on_a_full_disk_keeps_both_stores_and_says_what_to_do(small_disk: Path) -> None:
+    from traininglog.datadir import DataDirectory
+    from traininglog.errors import describe
+    from traininglog.logbook import Logbook
+    from traininglog.store import queries
+
+    folders = DataDirectory(small_disk / "log")
+    with Logbook(folders) as book:
+        book.save(make_session(1))
+        filler = small_disk / "filler"
+        with filler.open("wb") as f, pytest.raises(OSError):
+            while True:
+                f.write(b"\0" * 65536)
+                f.flush()
+        before = {p.name: p.read_bytes() for p in folders.sessions.iterdir()}
+        with pytest.raises(Exception) as refused:
+            book.save(make_session(2))
+        message = describe(refused.value)
+        assert message is not None and "Free some space" in message
+        assert {p.name: p.read_bytes() for p in folders.sessions.iterdir()} == before
+        assert [s.id for s in queries.load_sessions()] == [make_session(1).id]
+        filler.unlink()
+        book.save(make_session(2))  # room again: the next save lands
+        assert len(list(queries.load_sessions())) == 2

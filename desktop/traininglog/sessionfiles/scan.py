@@ -91,8 +91,9 @@ def read_with_stat(path: Path) -> tuple[bytes, FileStat]:
         stat = FileStat(path.name, st.st_size, st.st_mtime_ns)
         if not S_ISREG(st.st_mode):
             raise UnreadableFile(stat, "is not a regular file")
-        data = f.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
+        # Its size says it first: such a file costs no read at every start.
+        data = b"" if st.st_size > MAX_FILE_BYTES else f.read(MAX_FILE_BYTES + 1)
+    if st.st_size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
         raise UnreadableFile(
             stat,
             f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB ({st.st_size:,} bytes), far "
