@@ -11,6 +11,7 @@ years of training sees.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from traininglog.controller import Controller  # noqa: E402
 from traininglog.datadir import DataDirectory  # noqa: E402
 from traininglog.logbook import Logbook  # noqa: E402
+from traininglog.sessionfiles import file_name  # noqa: E402
 from traininglog.ui.application import make_application  # noqa: E402
+from traininglog.ui.kept_in_trash import KeptInTrashDialog  # noqa: E402
 from traininglog.ui.main_window import MainWindow  # noqa: E402
 
 OUT = REPO / "resources" / "screenshots"
@@ -85,7 +88,32 @@ def main() -> int:
         view.editor.saved_draft = view.editor.draft
         window.close()
         logbook.close()
+        kept_in_trash(app, Path(tmp) / "trash-demo")
     return 0
+
+
+def kept_in_trash(app: QApplication, root: Path) -> None:
+    """What the window says at start when files went missing: one deleted by hand, one
+    copied over by another."""
+    folders = DataDirectory(root)
+    logbook = Logbook(folders)
+    sessions = generate_history(4, seed=2)
+    for s in sessions:
+        logbook.save(s)
+    names = [file_name(s) for s in sessions]
+    (folders.sessions / names[0]).unlink()
+    shutil.copyfile(folders.sessions / names[1], folders.sessions / names[3])
+    controller = Controller(logbook)
+    report = controller.sync()
+    dialog = KeptInTrashDialog(controller, report.trashed if report else [])
+    dialog.resize(640, 300)
+    dialog.show()
+    settle(app)
+    path = OUT / "kept-in-trash.png"
+    dialog.grab().save(str(path))
+    print(f"wrote {path}", file=sys.stderr)
+    dialog.close()
+    logbook.close()
 
 
 if __name__ == "__main__":

@@ -72,6 +72,11 @@ class TrashedSession:
     why: str  # "training_session_….json is gone from the folder"
 
     @property
+    def reason(self) -> str:
+        """`why` without the file's name: "is gone from the folder"."""
+        return self.why.removeprefix(self.file_name).strip()
+
+    @property
     def label(self) -> str:
         what = f"{self.date:%a} {self.date.day} {self.date:%b} {self.date.year}"
         return f"{what} ({self.focus})" if self.focus else what

@@ -43,9 +43,10 @@ def test_a_deleted_file_and_an_overwritten_one_are_told_and_restored(
     dialog = open_dialog(qtbot, controller)
     shown = [dialog.list.item(r).text() for r in range(dialog.list.count())]
     assert shown == [
-        f"Mon 1 Jun 2026 (day 1) — {file_name(one)} is gone from the folder",
-        f"Wed 3 Jun 2026 (day 3) — {file_name(three)} now holds another session",
+        "Mon 1 Jun 2026 (day 1): its file is gone from the folder",
+        "Wed 3 Jun 2026 (day 3): its file now holds another session",
     ]
+    assert dialog.list.item(1).toolTip().startswith(f"{file_name(three)} now holds another")
     assert {s.id for s in queries.load_sessions()} == {two.id}
 
     copy.unlink()  # the lifter removes the copy first
@@ -77,3 +78,32 @@ def test_unchecked_sessions_stay_in_trash(qtbot, controller, logbook, folders) -
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert {s.id for s in queries.load_sessions()} == {two.id}
     assert (folders.trash / file_name(one)).exists()
+
+
+def test_sessions_with_and_without_an_offset_are_listed_by_day(qtbot, controller, tmp_path):
+    from datetime import timezone
+
+    from traininglog.reports import TrashedSession
+
+    trashed = [
+        TrashedSession(
+            "b.json",
+            tmp_path / "b.json",
+            datetime(2026, 6, 2, 9, 0, tzinfo=timezone.utc),
+            None,
+            "b.json is gone from the folder",
+        ),
+        TrashedSession(
+            "a.json",
+            tmp_path / "a.json",
+            datetime(2026, 6, 1, 9, 0),
+            "legs",
+            "a.json is gone from the folder",
+        ),
+    ]
+    dialog = KeptInTrashDialog(controller, trashed)
+    qtbot.addWidget(dialog)
+    assert [dialog.list.item(r).text() for r in range(2)] == [
+        "Mon 1 Jun 2026 (legs): its file is gone from the folder",
+        "Tue 2 Jun 2026: its file is gone from the folder",
+    ]

@@ -34,7 +34,8 @@ class KeptInTrashDialog(QDialog):
         self.setObjectName("keptInTrashDialog")
         self.setWindowTitle("Sessions kept in trash")
         self.controller = controller
-        self.trashed = sorted(trashed, key=lambda t: t.date)
+        # By the wall-clock day: a file may hold a naive date or one with an offset.
+        self.trashed = sorted(trashed, key=lambda t: t.date.replace(tzinfo=None))
         self.restored: list[TrashedSession] = []
 
         count = plural(len(self.trashed), "session")
@@ -46,9 +47,10 @@ class KeptInTrashDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Sessions kept in trash")
+        self.list.setWordWrap(True)
         for t in self.trashed:
-            item = QListWidgetItem(f"{t.label} — {t.why}")
-            item.setToolTip(str(t.trash_path))
+            item = QListWidgetItem(f"{t.label}: its file {t.reason}")
+            item.setToolTip(f"{t.why}\nKept in {t.trash_path}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
