@@ -232,3 +232,17 @@ def test_a_database_that_is_not_our_index_is_kept_aside_and_rebuilt(data: Path, 
     kept = list((data / "backups").glob("traininglogs-damaged-*.db"))
     assert len(kept) == 1
     assert traininglog(data, "check", "--deep").returncode == 0
+
+
+def test_a_sync_tools_transfer_in_flight_is_left_alone(data: Path) -> None:
+    """Syncthing writes the file it receives as `.syncthing.NAME.tmp` and renames it when
+    done: removing it breaks the transfer."""
+    sessions = data / "sessions"
+    in_flight = sessions / ".syncthing.training_session_2026_03_01_abcdef12.json.tmp"
+    in_flight.write_bytes(b'{"dataModelVersion": "0.0.1", "_id": "half a file')
+    other = sessions / ".~lock.notes.json#"
+    other.write_text("lock")
+    traininglog(data, "history")
+    traininglog(data, "rebuild")
+    assert traininglog(data, "check").returncode == 0
+    assert in_flight.exists() and other.exists()

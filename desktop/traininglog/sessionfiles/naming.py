@@ -28,6 +28,17 @@ def is_session_file(name: str) -> bool:
     return name.endswith(SESSION_FILE_SUFFIX) and not name.startswith(".")
 
 
+# Other programs' temp files in a synced sessions folder: a transfer in flight, never ours to
+# remove (Syncthing writes `.syncthing.NAME.tmp` beside the file it is receiving).
+_OTHERS_TEMP_PREFIXES = (".syncthing.", ".~", ".dropbox", ".owncloud", ".nextcloud")
+
+
 def is_temp_file(name: str) -> bool:
-    """True for a temp file an interrupted atomic write left behind."""
-    return name.startswith(".") and name.endswith(TEMP_FILE_SUFFIX)
+    """True for a temp file this app's interrupted atomic write left behind: `.NAME.json.
+    RANDOM.tmp`, as `write_atomically` makes them. A sync tool's temp file is not one."""
+    return (
+        name.startswith(".")
+        and name.endswith(TEMP_FILE_SUFFIX)
+        and SESSION_FILE_SUFFIX + "." in name
+        and not name.startswith(_OTHERS_TEMP_PREFIXES)
+    )
