@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from traininglog.domain.calculations import (
     E1rmRule,
@@ -24,7 +27,7 @@ from traininglog.domain.progress import (
 )
 from traininglog.store import history_queries as hq
 from traininglog.store import queries
-from traininglog.store.estimates import e1rm_sql, register
+from traininglog.store.estimates import e1rm_sql, e1rm_sql_by_callback, register
 from traininglog.store.history_queries import RecordMark, SessionFilter
 from ui.test_history_data import (
     BENCH,
@@ -294,10 +297,30 @@ def test_sql_estimates_are_the_domain_s_own(logbook):
     rules = [E1rmRule(f, cap) for f in OneRepMaxFormula for cap in (5, 12, 30)]
     for rule in rules:
         for weight, reps, rpe in cases:
-            sql = e1rm_sql(rule, "?1", "?2", "?3")
-            (value,) = connection.execute(f"SELECT {sql}", (weight, reps, rpe)).fetchone()
+            sql = e1rm_sql(rule, "w", "r", "p")
+            query = f"WITH v(w, r, p) AS (SELECT ?, ?, ?) SELECT {sql} FROM v"
+            (value,) = connection.execute(query, (weight, reps, rpe)).fetchone()
             expected = rule.estimate(weight, reps, rpe)
             assert value == expected, (rule, weight, reps, rpe)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    weight=st.one_of(st.integers(0, 500), st.integers(0, 2000).map(lambda q: q / 4)),
+    reps=st.integers(0, 35),
+    rpe=st.one_of(st.none(), st.integers(2, 20).map(lambda h: h / 2)),
+    formula=st.sampled_from(list(OneRepMaxFormula)),
+    cap=st.integers(1, 30),
+)
+def test_the_estimate_written_in_sql_is_the_domain_s_to_the_last_bit(
+    weight, reps, rpe, formula, cap
+):
+    sql_connection = register(sqlite3.connect(":memory:"))
+    rule = E1rmRule(formula, cap)
+    written = e1rm_sql(rule, "?1", "?2", "?3")
+    called = e1rm_sql_by_callback(rule, "?1", "?2", "?3")
+    row = sql_connection.execute(f"SELECT {written}, {called}", (weight, reps, rpe)).fetchone()
+    assert row[0] == row[1] == rule.estimate(weight, reps, rpe)
 
 
 @pytest.mark.parametrize("formula", list(OneRepMaxFormula))
