@@ -141,7 +141,7 @@ def test_reps_in_reserve_only_when_chosen_and_named_everywhere(
     assert view.records.cell_text(0, 1) == "200.8"
     assert (
         view.model.headerData([k for k, _ in COLUMNS].index("e1rm"), Qt.Orientation.Horizontal)
-        == "e1RM (Epley + RIR, kg)"
+        == "e1RM\n(Epley + RIR, kg)"
     )
     header, _ = view.model.csv_rows()
     assert "e1rm_epley_rir_kg" in header

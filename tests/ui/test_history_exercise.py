@@ -70,7 +70,7 @@ def test_every_set_newest_first_with_its_estimated_one_rep_max(qtbot, exercise_t
         assert shown == [day, number, weight, reps, rpe]
         assert column(view, row, "e1rm").data(E1RM_KG_ROLE) == pytest.approx(e1rm, abs=1e-3)
     assert column(view, 5, "e1rm").data() == "93.3"
-    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM (Epley, kg)"
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM\n(Epley, kg)"
     assert view.summary.text() == (
         "4 sessions · 7 working sets · 2,718 kg · 2024–2025 · warm-ups greyed, not counted"
     )
@@ -141,7 +141,7 @@ def test_the_formula_and_unit_from_the_settings(qtbot, window, exercise_tab):
         "181.9 lb × 5",
     )
     assert column(view, 1, "e1rm").data(E1RM_KG_ROLE) == pytest.approx(86.897, abs=1e-3)
-    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM (Brzycki, lb)"
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM\n(Brzycki, lb)"
     assert column(view, 0, "weight").data() == "198.4"  # 90 kg
     assert view.model.headerData(2, Qt.Orientation.Horizontal) == "Weight (lb)"
     assert "Brzycki" in view.model.headerData(
@@ -157,7 +157,7 @@ def test_pounds_alone_reformat_the_sets_already_shown(qtbot, window, exercise_ta
     assert column(view, 0, "weight").data() == "198.4"  # 90 kg
     assert column(view, 0, "e1rm").data() == "198.4"
     assert column(view, 4, "e1rm").data() == ""  # a warm-up has no estimate in any unit
-    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM (Epley, lb)"
+    assert view.model.headerData(5, Qt.Orientation.Horizontal) == "e1RM\n(Epley, lb)"
 
 
 def test_sets_come_a_page_at_a_time_and_are_read_ahead(qtbot, exercise_tab, monkeypatch):
@@ -213,3 +213,31 @@ def test_sets_export_as_csv(qtbot, exercise_tab, tmp_path, monkeypatch):
         "93.33",
     ]
     assert rows[3][11] == "felt strong"
+
+
+@pytest.mark.parametrize("formula", list(OneRepMaxFormula))
+def test_every_column_fits_at_1280_px_whatever_the_formula_s_name(
+    qtbot, window, logbook, formula, monkeypatch
+):
+    """Years of sets, so that the vertical scroll bar takes its room too."""
+    from test_estimate_figures import choose_in_settings
+
+    from bench.history import generate_history
+
+    history = generate_history(150, seed=3)
+    logbook.import_sessions([(s.id, s) for s in history])
+    window.resize(1280, 800)
+    choose_in_settings(qtbot, monkeypatch, formula=formula.value)
+    window.show_settings()
+    window.controller.changed.emit()
+    window.findChild(type(window.undo_action), "viewExercise").trigger()
+    view = window.history.exercise
+    choose(qtbot, view, "Barbell Bench Press")
+    qtbot.waitUntil(lambda: view.model.rowCount() > 40)
+    qtbot.wait(50)
+    assert view.table.verticalScrollBar().isVisible()
+    header = view.table.horizontalHeader()
+    assert formula.label in view.model.headerData(5, Qt.Orientation.Horizontal)
+    assert not view.table.horizontalScrollBar().isVisible(), [
+        header.sectionSize(c) for c in range(header.count())
+    ]

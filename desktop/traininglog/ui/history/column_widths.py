@@ -29,7 +29,8 @@ def fit_columns(
             continue
         title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         width = max(
-            titles.horizontalAdvance(str(title)) + HEADER_PADDING,
+            max(titles.horizontalAdvance(line) for line in str(title).splitlines() or [""])
+            + HEADER_PADDING,
             cells.horizontalAdvance(samples[key]) + CELL_PADDING + (extra or {}).get(key, 0),
         )
         table.horizontalHeader().resizeSection(column, width)

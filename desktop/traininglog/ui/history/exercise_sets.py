@@ -126,8 +126,8 @@ class ExerciseSetsModel(PagedItemModel):
 
     def _set_headers(self) -> None:
         for column, (key, title) in enumerate(COLUMNS):
-            if key == "e1rm":
-                text = f"{title} ({self.rule.label}, {self.unit})"
+            if key == "e1rm":  # on two lines: the formula's name would crowd the columns
+                text = f"{title}\n({self.rule.label}, {self.unit})"
             elif key == "weight":
                 text = f"{title} ({self.unit})"
             else:

@@ -76,6 +76,10 @@ class ExerciseView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fit_columns(self.table, [k for k, _ in COLUMNS], _SAMPLES)
+        # The estimate's title names the formula and unit: refitted when Settings change them.
+        self.model.headerDataChanged.connect(
+            lambda *_: fit_columns(self.table, [k for k, _ in COLUMNS], _SAMPLES)
+        )
         self.records = RecordsView()
         self.records.session_chosen.connect(self.show_session)
 
