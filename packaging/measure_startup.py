@@ -63,7 +63,7 @@ def main() -> int:
         "self_test": compare(
             {
                 "bundled": [str(args.bundle), "--self-test"],
-                "pip_installed": [sys.executable, "-m", "traininglog.selftest"],
+                "pip_installed": [sys.executable, "-m", "traininglog.ui.shell.selftest"],
             },
             args.runs,
         ),

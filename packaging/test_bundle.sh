@@ -80,7 +80,7 @@ check "the bundle imports a session into the default data directory" \
 check "the pip-installed app finds it there" \
     test "$(offscreen "$PYTHON" -m traininglog history --json | "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)))')" = 1
 check "the pip-installed app saves a session in the bundle's data directory" \
-    offscreen "$PYTHON" -m traininglog.selftest --data-dir "$WORK/data"
+    offscreen "$PYTHON" -m traininglog.ui.shell.selftest --data-dir "$WORK/data"
 check "the bundle reads both sessions and agrees with the files" \
     offscreen "$APP" --data-dir "$WORK/data" check
 check "the bundle lists both sessions" \

@@ -24,12 +24,12 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from traininglog.controller import Controller  # noqa: E402
-from traininglog.datadir import DataDirectory  # noqa: E402
-from traininglog.logbook import Logbook  # noqa: E402
+from traininglog.datafolder.datadir import DataDirectory  # noqa: E402
+from traininglog.datafolder.logbook import Logbook  # noqa: E402
 from traininglog.sessionfiles import file_name  # noqa: E402
-from traininglog.ui.application import make_application  # noqa: E402
-from traininglog.ui.kept_in_trash import KeptInTrashDialog  # noqa: E402
-from traininglog.ui.main_window import MainWindow  # noqa: E402
+from traininglog.ui.dialogs.kept_in_trash import KeptInTrashDialog  # noqa: E402
+from traininglog.ui.shell.application import make_application  # noqa: E402
+from traininglog.ui.shell.main_window import MainWindow  # noqa: E402
 
 OUT = REPO / "resources" / "screenshots"
 

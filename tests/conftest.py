@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pytest
 
-from traininglog.datadir import DataDirectory
-from traininglog.logbook import Logbook
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_EXAMPLE = REPO.parent / "shared" / "examples" / "training_session_2026_02_16_3fcb25c2.json"

@@ -11,27 +11,25 @@ import contextlib
 import errno
 import json
 import os
-import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
-import peewee
-
-from . import reconcile, version
-from .datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir, keep_private
+from . import version
+from .datafolder import reconcile
+from .datafolder.datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir, keep_private
+from .datafolder.errors import describe_for_command_line
+from .datafolder.logbook import Logbook
+from .datafolder.writerlock import DataDirectoryBusy
 from .domain.calculations import E1rmRule
-from .errors import describe_for_command_line
+from .domain.reports import ImportReport, SyncReport
 from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
 from .importers.detect import FORMATS, read_import
-from .logbook import Logbook
-from .reports import ImportReport, SyncReport
 from .store import queries
-from .store.db import is_damaged
+from .store.db import DATABASE_ERRORS, is_damaged
 from .store.migrations import DatabaseTooNew
-from .writerlock import DataDirectoryBusy
 
 OK, REJECTED, USAGE = 0, 1, 2
 
@@ -128,12 +126,12 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     keep_private()
     if args.self_test:
-        from .selftest import run_self_test
+        from .ui.shell.selftest import run_self_test
 
         return run_self_test(DataDirectory(args.data_dir.expanduser()) if args.data_dir else None)
     folders = DataDirectory((args.data_dir or default_data_dir()).expanduser())
     if args.command is None:
-        from .ui.application import run  # Qt loads only for the window
+        from .ui.shell.application import run  # Qt loads only for the window
 
         explicit = args.data_dir is not None or bool(os.environ.get(DATA_DIR_VARIABLE))
         return run(folders if explicit else None, read_only=args.read_only)
@@ -145,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     except (DataDirectoryBusy, DatabaseTooNew) as error:
         _say(f"traininglog: {error}")
         return REJECTED
-    except (sqlite3.DatabaseError, peewee.DatabaseError) as error:
+    except DATABASE_ERRORS as error:
         if is_damaged(error):
             _say(
                 f"traininglog: {folders.database} is damaged ({error}); run `traininglog "
@@ -175,7 +173,7 @@ def _failed(error: Exception, folders: DataDirectory) -> int:
 
 
 def _log_the_bug(error: Exception, folders: DataDirectory) -> str:
-    from . import errorlog
+    from .datafolder import errorlog
 
     try:
         errorlog.start_log(folders.root, crash_log=False)
@@ -367,7 +365,7 @@ def _formula_in_heading(row: dict) -> dict:
 
 def _exercise_named(typed: str) -> str | None:
     """The exercise a typed name means (any alias, any case), said on stderr; None if none."""
-    from .importers.exercise_names import close_names, find_exercise
+    from .exercises.matching import close_names, find_exercise
 
     stored = queries.exercise_names()
     exercise = find_exercise(typed, stored)
@@ -417,7 +415,7 @@ def cmd_check(args: argparse.Namespace, folders: DataDirectory) -> int:
 
 
 def cmd_repair(folders: DataDirectory) -> int:
-    from .repair import repair
+    from .datafolder.repair import repair
 
     with Logbook(folders) as logbook:
         report = repair(logbook)

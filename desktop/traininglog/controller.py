@@ -6,12 +6,12 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from . import reconcile
+from .datafolder import reconcile
+from .datafolder.errors import describe
+from .datafolder.logbook import Logbook
 from .domain import Session
 from .domain.calculations import E1rmRule, OneRepMaxFormula
-from .errors import describe
-from .logbook import Logbook
-from .reports import SavedPaths, SyncReport
+from .domain.reports import SavedPaths, SyncReport
 from .store import queries, session_pages
 
 log = logging.getLogger(__name__)

@@ -37,7 +37,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import cache
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet, ensure_valid
-from traininglog.locations import shipped_file
+from traininglog.files.shipped import shipped_file
 
 __all__ = ["LAST_DAY", "USER_ID", "USER_NAME", "count_sets", "generate_history"]
 

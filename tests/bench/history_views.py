@@ -84,8 +84,8 @@ def make_data_dir(path: Path, sessions: int = 5000, seed: int = 1) -> Path:
     """A data directory holding the generated history (files and index)."""
     from history import generate_history
 
-    from traininglog.datadir import DataDirectory
-    from traininglog.logbook import Logbook
+    from traininglog.datafolder.datadir import DataDirectory
+    from traininglog.datafolder.logbook import Logbook
 
     history = generate_history(sessions=sessions, seed=seed)
     with Logbook(DataDirectory(path)) as book:
@@ -152,10 +152,10 @@ class _Bench:
         from PySide6.QtWidgets import QApplication
 
         from traininglog.controller import Controller
-        from traininglog.datadir import DataDirectory
-        from traininglog.logbook import Logbook
-        from traininglog.ui.app_settings import AppSettings
-        from traininglog.ui.theme import apply_theme
+        from traininglog.datafolder.datadir import DataDirectory
+        from traininglog.datafolder.logbook import Logbook
+        from traininglog.ui.common.app_settings import AppSettings
+        from traininglog.ui.common.theme import apply_theme
 
         self.app = QApplication.instance() or QApplication([])
         apply_theme(self.app)
@@ -173,7 +173,7 @@ class _Bench:
         self.temp.cleanup()
 
     def open_page(self):
-        from traininglog.ui.history_page import HistoryPage
+        from traininglog.ui.history.page import HistoryPage
 
         page = HistoryPage(self.controller, self.settings)
         page.resize(1256, 740)
@@ -188,7 +188,7 @@ class _Bench:
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QStackedWidget, QWidget
 
-        from traininglog.ui.history_page import HistoryPage
+        from traininglog.ui.history.page import HistoryPage
 
         self.close_page()
         self.host = QStackedWidget()
@@ -227,7 +227,7 @@ class _Bench:
 def measure(data_dir: Path, repeat: int = 7, profile_dir: Path | None = None) -> dict:
     """Open the History views over `data_dir` and time them; the figures as a dict."""
     from traininglog.store import queries
-    from traininglog.ui.application import keep_start_objects_out_of_collections
+    from traininglog.ui.shell.application import keep_start_objects_out_of_collections
 
     bench = _Bench(data_dir)
     figures: dict[str, float] = {}
@@ -413,11 +413,11 @@ def screenshots(data_dir: Path, folder: Path) -> list[Path]:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from traininglog.controller import Controller
-    from traininglog.datadir import DataDirectory
-    from traininglog.logbook import Logbook
+    from traininglog.datafolder.datadir import DataDirectory
+    from traininglog.datafolder.logbook import Logbook
     from traininglog.store import queries
-    from traininglog.ui.main_window import MainWindow
-    from traininglog.ui.sessions_table import RECORDS_ROLE
+    from traininglog.ui.history.sessions_table import RECORDS_ROLE
+    from traininglog.ui.shell.main_window import MainWindow
 
     bench = _Bench(data_dir)  # the application, themed
     bench.logbook.close()

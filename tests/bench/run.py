@@ -52,13 +52,13 @@ from history import count_sets, generate_history
 from startup import startup_seconds
 from strong_export import write_strong_export
 
-from traininglog import reconcile
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Session
 from traininglog.exporters.json_files import export_session_files
 from traininglog.importers.detect import read_import
 from traininglog.importers.json_files import read_session_files
-from traininglog.logbook import Logbook
 from traininglog.store import queries
 
 # DESIGN.md, "Performance". history_summary_ms has no target of its own: it is one part of

@@ -21,9 +21,9 @@ CHILD = """
 import sys
 from pathlib import Path
 from traininglog.controller import Controller
-from traininglog.datadir import DataDirectory
-from traininglog.ui.application import make_application, open_logbook
-from traininglog.ui.main_window import MainWindow
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.ui.shell.application import make_application, open_logbook
+from traininglog.ui.shell.main_window import MainWindow
 from PySide6.QtCore import QSettings
 
 app = make_application()

@@ -6,7 +6,7 @@ import dataclasses
 import sqlite3
 from dataclasses import dataclass
 
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder.datadir import DataDirectory
 from traininglog.domain import Exercise, Session, WorkingSet, limits
 from traininglog.sessionfiles.naming import is_temp_file
 

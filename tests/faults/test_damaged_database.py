@@ -18,9 +18,9 @@ import fault_tally
 import pytest
 from test_kill_during_save import ids, make_session
 
-from traininglog import health, reconcile
-from traininglog.datadir import DataDirectory
-from traininglog.logbook import Logbook
+from traininglog.datafolder import health, reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.sessionfiles import encode
 from traininglog.store import queries
 
@@ -31,8 +31,8 @@ PAGE = 4096
 SAVE_AND_DIE = """
 import os, signal, sys
 from pathlib import Path
-from traininglog.datadir import DataDirectory
-from traininglog.logbook import Logbook
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.sessionfiles import decode
 book = Logbook(DataDirectory(Path(sys.argv[1])))
 for path in sys.argv[2:]:

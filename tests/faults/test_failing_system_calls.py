@@ -17,12 +17,13 @@ import pytest
 from stores import Stores, changed, temp_files
 from test_kill_during_save import BASE
 
-from traininglog import errors
-from traininglog.datadir import DataDirectory
-from traininglog.errors import describe
-from traininglog.logbook import Logbook
-from traininglog.sessionfiles import atomic, encode, file_name
-from traininglog.sessionfiles.atomic import FileInUse, write_atomically
+from traininglog.datafolder import errors
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.errors import describe
+from traininglog.datafolder.logbook import Logbook
+from traininglog.files import atomic
+from traininglog.files.atomic import FileInUse, write_atomically
+from traininglog.sessionfiles import encode, file_name
 
 F_FULLFSYNC = 51  # macOS's value
 

@@ -26,11 +26,12 @@ import pytest
 from stores import Stores, changed, heavy, temp_files
 from test_kill_during_save import BASE, make_session
 
-from traininglog import errors, reconcile
-from traininglog.datadir import DataDirectory
-from traininglog.errors import describe
-from traininglog.logbook import Logbook
-from traininglog.sessionfiles import atomic, encode, file_name
+from traininglog.datafolder import errors, reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.errors import describe
+from traininglog.datafolder.logbook import Logbook
+from traininglog.files import atomic
+from traininglog.sessionfiles import encode, file_name
 from traininglog.store import queries
 
 FILE_SIZE_LIMIT = 256 * 1024
@@ -38,9 +39,9 @@ FILE_SIZE_LIMIT = 256 * 1024
 SAVE_SCRIPT = """
 import sys
 from pathlib import Path
-from traininglog.datadir import DataDirectory
-from traininglog.errors import describe
-from traininglog.logbook import Logbook
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.errors import describe
+from traininglog.datafolder.logbook import Logbook
 from traininglog.sessionfiles import decode
 
 folders = DataDirectory(Path(sys.argv[1]))

@@ -22,9 +22,9 @@ import fault_tally
 import pytest
 from test_kill_during_save import BASE, ids, look, make_session, write_session_files
 
-from traininglog import health, reconcile
-from traininglog.datadir import DataDirectory
-from traininglog.logbook import Logbook
+from traininglog.datafolder import health, reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.store import queries
 
 IMPORT_FILES = 2000
@@ -36,10 +36,10 @@ REBUILD_KILLS = 6
 IMPORT_SCRIPT = """
 import sys
 from pathlib import Path
-from traininglog import reconcile
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
 from traininglog.importers.json_files import read_session_files
-from traininglog.logbook import Logbook
+from traininglog.datafolder.logbook import Logbook
 from traininglog.store import writes
 
 insert_sessions = writes.insert_sessions
@@ -61,9 +61,9 @@ print("done", flush=True)
 REBUILD_SCRIPT = """
 import sys
 from pathlib import Path
-from traininglog import reconcile
-from traininglog.datadir import DataDirectory
-from traininglog.logbook import Logbook
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 
 folders = DataDirectory(Path(sys.argv[1]))
 with Logbook(folders) as book:

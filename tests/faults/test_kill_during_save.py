@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import IMPORT_BATCH, Logbook
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
-from traininglog.faults import KILL_AT_VARIABLE
-from traininglog.logbook import IMPORT_BATCH, Logbook
+from traininglog.files.faults import KILL_AT_VARIABLE
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.sessionfiles.naming import is_temp_file
 from traininglog.store import queries
@@ -33,8 +33,8 @@ BIG_IMPORT = 600  # spans several import batches
 DELETE_SCRIPT = (
     "import sys\n"
     "from pathlib import Path\n"
-    "from traininglog.datadir import DataDirectory\n"
-    "from traininglog.logbook import Logbook\n"
+    "from traininglog.datafolder.datadir import DataDirectory\n"
+    "from traininglog.datafolder.logbook import Logbook\n"
     "with Logbook(DataDirectory(Path(sys.argv[1]))) as book:\n"
     "    book.delete(sys.argv[2])\n"
 )

@@ -92,9 +92,9 @@ def test_an_import_that_fills_the_disk(small_disk: Path, tmp_path: Path) -> None
 
 
 def test_a_save_on_a_full_disk_keeps_both_stores_and_says_what_to_do(small_disk: Path) -> None:
-    from traininglog.datadir import DataDirectory
-    from traininglog.errors import describe
-    from traininglog.logbook import Logbook
+    from traininglog.datafolder.datadir import DataDirectory
+    from traininglog.datafolder.errors import describe
+    from traininglog.datafolder.logbook import Logbook
     from traininglog.store import queries
 
     folders = DataDirectory(small_disk / "log")

@@ -15,19 +15,20 @@ import fault_tally
 import pytest
 from test_kill_during_save import BASE, ids, make_session
 
-from traininglog import cli, reconcile
-from traininglog.datadir import DataDirectory
-from traininglog.errors import describe
-from traininglog.logbook import Logbook, SaveError
+from traininglog import cli
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.errors import describe
+from traininglog.datafolder.logbook import Logbook, SaveError
+from traininglog.datafolder.writerlock import DataDirectoryBusy
 from traininglog.sessionfiles import file_name
 from traininglog.store import queries
-from traininglog.writerlock import DataDirectoryBusy
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from traininglog.datadir import DataDirectory
-from traininglog.logbook import Logbook
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 book = Logbook(DataDirectory(Path(sys.argv[1])))
 print("holding", flush=True)
 time.sleep(120)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from traininglog.controller import Controller
-from traininglog.ui.main_window import MainWindow
+from traininglog.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

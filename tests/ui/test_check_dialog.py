@@ -12,21 +12,21 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from traininglog import health, reconcile
 from traininglog.controller import Controller
+from traininglog.datafolder import health, reconcile
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WorkingSet
-from traininglog.logbook import Logbook
 from traininglog.sessionfiles import encode, file_name
 from traininglog.store import queries
-from traininglog.ui import check_dialog
-from traininglog.ui.check_dialog import (
+from traininglog.ui.common.worker import Worker, jobs_running
+from traininglog.ui.dialogs import check_dialog
+from traininglog.ui.dialogs.check_dialog import (
     CheckDialog,
     DataSafetyActions,
     IntegrityWatch,
     start_healthy,
     tell_startup_health,
 )
-from traininglog.ui.worker import Worker, jobs_running
 
 
 def make_session(n: int) -> Session:

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from traininglog import errorlog, errors
-from traininglog.draftfile import draft_path
-from traininglog.errorlog import Failure
-from traininglog.ui.error_dialog import ErrorDialog, ExceptionHook, show_error
+from traininglog.datafolder import errorlog, errors
+from traininglog.datafolder.errorlog import Failure
+from traininglog.drafts.draft_file import draft_path
+from traininglog.ui.dialogs.error_dialog import ErrorDialog, ExceptionHook, show_error
 
 from helpers import add_exercise, to_working_sets, type_cells
 

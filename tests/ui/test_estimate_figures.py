@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from traininglog.domain import Exercise, Session, WorkingSet, new_session_id
 from traininglog.domain.calculations import E1rmRule, OneRepMaxFormula
-from traininglog.ui.app_settings import AppSettings
+from traininglog.ui.common.app_settings import AppSettings
+from traininglog.ui.dialogs.settings_dialog import SettingsDialog
 from traininglog.ui.history.exercise_sets import COLUMNS
-from traininglog.ui.settings_dialog import SettingsDialog
 
 from helpers import add_exercise
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from traininglog.importers.detect import read_import
 from traininglog.store import queries
-from traininglog.ui import export_dialog
-from traininglog.ui.export_dialog import ExportDialog
+from traininglog.ui.dialogs import export_dialog
+from traininglog.ui.dialogs.export_dialog import ExportDialog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 

@@ -15,7 +15,7 @@ from shiboken6 import Shiboken
 from test_history_data import BENCH, IDS, OLDEST_FIRST, import_fixed_history
 
 from traininglog.store import queries
-from traininglog.ui.sessions_table import COLUMNS, RECORDS_ROLE, SESSION_ID_ROLE
+from traininglog.ui.history.sessions_table import COLUMNS, RECORDS_ROLE, SESSION_ID_ROLE
 
 ID_KEY = {v: k for k, v in IDS.items()}
 

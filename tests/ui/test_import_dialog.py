@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from traininglog import reconcile
+from traininglog.datafolder import reconcile
 from traininglog.importers.detect import read_import
 from traininglog.sessionfiles import encode, file_name
 from traininglog.store import queries
-from traininglog.ui import import_dialog
-from traininglog.ui.import_dialog import ImportDialog
+from traininglog.ui.dialogs import import_dialog
+from traininglog.ui.dialogs.import_dialog import ImportDialog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 BIG_IMPORT = 1500

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from traininglog.domain import Exercise, Session, WorkingSet
 from traininglog.sessionfiles import decode, file_name
 from traininglog.store import queries
-from traininglog.ui.kept_in_trash import KeptInTrashDialog
+from traininglog.ui.dialogs.kept_in_trash import KeptInTrashDialog
 
 
 def make_session(n: int) -> Session:
@@ -83,7 +83,7 @@ def test_unchecked_sessions_stay_in_trash(qtbot, controller, logbook, folders) -
 def test_sessions_with_and_without_an_offset_are_listed_by_day(qtbot, controller, tmp_path):
     from datetime import timezone
 
-    from traininglog.reports import TrashedSession
+    from traininglog.domain.reports import TrashedSession
 
     trashed = [
         TrashedSession(

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from traininglog.draftfile import draft_path
+from traininglog.drafts.draft_file import draft_path
 from traininglog.store import queries
-from traininglog.ui.main_window import MainWindow
+from traininglog.ui.shell.main_window import MainWindow
 
 from helpers import add_exercise, stored_session, to_working_sets, type_cells
 

@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from traininglog.controller import Controller
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WorkingSet
-from traininglog.logbook import Logbook
-from traininglog.ui import application
-from traininglog.ui.main_window import MainWindow
+from traininglog.ui.shell import application
+from traininglog.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
-from traininglog.draftfile import draft_path
-from traininglog.ui.main_window import MainWindow
-from traininglog.ui.set_grid import PLACEHOLDER_ROLE
+from traininglog.drafts.draft_file import draft_path
+from traininglog.ui.logging_form.set_grid import PLACEHOLDER_ROLE
+from traininglog.ui.shell.main_window import MainWindow
 
 from helpers import stored_session
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from traininglog.datadir import DataDirectory
-from traininglog.ui.app_settings import AppSettings
-from traininglog.ui.application import chosen_folders
-from traininglog.ui.settings_dialog import SettingsDialog
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.ui.common.app_settings import AppSettings
+from traininglog.ui.dialogs.settings_dialog import SettingsDialog
+from traininglog.ui.shell.application import chosen_folders
 
 from helpers import add_exercise, to_working_sets, type_cells
 

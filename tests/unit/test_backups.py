@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from traininglog import backups
-from traininglog.backups import Backup, BackupFailed, back_up, back_up_if_changed
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder import backups
+from traininglog.datafolder.backups import Backup, BackupFailed, back_up, back_up_if_changed
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.errors import describe
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WorkingSet
-from traininglog.errors import describe
-from traininglog.logbook import Logbook
 from traininglog.sessionfiles import encode, file_name
 from traininglog.store.db import init_db
 

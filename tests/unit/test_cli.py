@@ -16,9 +16,9 @@ import pytest
 
 import traininglog
 from traininglog import cli
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WorkingSet
-from traininglog.logbook import Logbook
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.sessionfiles.schema import schema_problems
 from traininglog.store.migrations import LATEST

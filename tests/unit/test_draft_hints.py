@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet, new_session_id
-from traininglog.draft import (
+from traininglog.drafts.draft import (
     Draft,
     DraftExercise,
     DraftSet,
@@ -15,7 +15,7 @@ from traininglog.draft import (
     template_exercises,
     to_session,
 )
-from traininglog.draftfile import read_draft, write_draft
+from traininglog.drafts.draft_file import read_draft, write_draft
 
 BENCH = Exercise(
     order=1,

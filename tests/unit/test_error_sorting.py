@@ -13,9 +13,9 @@ from pathlib import Path
 import peewee
 import pytest
 
-from traininglog import errorlog, errors
-from traininglog.errors import describe, is_bug
-from traininglog.sessionfiles.atomic import FileInUse
+from traininglog.datafolder import errorlog, errors
+from traininglog.datafolder.errors import describe, is_bug
+from traininglog.files.atomic import FileInUse
 
 
 def sqlite_error(tmp_path: Path, kind: str) -> sqlite3.Error:

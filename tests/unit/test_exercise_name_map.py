@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from traininglog.exercise_name_map import name_map_path, read_name_map, remember_names
+from traininglog.exercises.name_map import name_map_path, read_name_map, remember_names
 from traininglog.importers.detect import read_import
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from traininglog.importers.exercise_names import ExerciseNames
+from traininglog.exercises.matching import ExerciseNames
 
 STRONG = [
     ("Ab Wheel", "Ab Wheel Rollout"),

@@ -7,8 +7,8 @@ from datetime import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from traininglog.ui.formatting import session_date_text, weight_text
-from traininglog.ui.sessions_table import NOTES_PREVIEW, notes_preview
+from traininglog.ui.common.formatting import session_date_text, weight_text
+from traininglog.ui.history.sessions_table import NOTES_PREVIEW, notes_preview
 
 
 @given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31)))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from traininglog import health
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder import health
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WorkingSet
-from traininglog.draft import Draft, DraftExercise
-from traininglog.draftfile import draft_path, read_draft, write_draft
-from traininglog.logbook import Logbook
+from traininglog.drafts.draft import Draft, DraftExercise
+from traininglog.drafts.draft_file import draft_path, read_draft, write_draft
 from traininglog.store import queries
 from traininglog.store.db import header_problem
 

@@ -102,8 +102,8 @@ def test_replace_with_nothing_changed_replaces_nothing(tl: Cli):
 
 
 def test_replace_also_replaces_a_session_edited_since_import_and_trashes_the_edit(tl: Cli):
-    from traininglog.datadir import DataDirectory
-    from traininglog.logbook import Logbook
+    from traininglog.datafolder.datadir import DataDirectory
+    from traininglog.datafolder.logbook import Logbook
     from traininglog.store import queries
 
     assert tl("import", "--weight-unit", "lb", str(EXPORT)) == 0, tl.err

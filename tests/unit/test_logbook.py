@@ -15,16 +15,16 @@ from pathlib import Path
 import peewee
 import pytest
 
-from traininglog import logbook as logbook_module
-from traininglog import reconcile
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder import logbook as logbook_module
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook, SaveError
+from traininglog.datafolder.writerlock import DataDirectoryBusy
 from traininglog.domain import Exercise, InvalidSession, Session, WarmupSet, WorkingSet
-from traininglog.logbook import Logbook, SaveError
-from traininglog.sessionfiles import atomic as atomic_module
+from traininglog.files import atomic as atomic_module
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.sessionfiles.scan import sha256_hex
 from traininglog.store import queries
-from traininglog.writerlock import DataDirectoryBusy
 
 
 def make_session(n: int = 1, day: int = 16, weight: float = 80, **changes: object) -> Session:
@@ -285,9 +285,9 @@ def test_a_second_logbook_is_told_the_folder_is_busy(folders: DataDirectory) -> 
 def test_another_process_is_told_the_folder_is_busy(folders: DataDirectory) -> None:
     script = (
         "import sys; from pathlib import Path\n"
-        "from traininglog.datadir import DataDirectory\n"
-        "from traininglog.logbook import Logbook\n"
-        "from traininglog.writerlock import DataDirectoryBusy\n"
+        "from traininglog.datafolder.datadir import DataDirectory\n"
+        "from traininglog.datafolder.logbook import Logbook\n"
+        "from traininglog.datafolder.writerlock import DataDirectoryBusy\n"
         "try:\n"
         "    Logbook(DataDirectory(Path(sys.argv[1]))).close()\n"
         "except DataDirectoryBusy as busy:\n"

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
+from traininglog.exercises.matching import ExerciseNames
 from traininglog.exporters.markdown import export_markdown, session_to_markdown
 from traininglog.importers.detect import read_import
-from traininglog.importers.exercise_names import ExerciseNames
 from traininglog.importers.markdown import read_markdown
 from traininglog.importers.text_files import TextFile
 from traininglog.sessionfiles import decode, encode

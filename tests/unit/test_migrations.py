@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
+from traininglog.datafolder.writerlock import WriterLock
 from traininglog.domain.names import name_key
-from traininglog.logbook import Logbook
 from traininglog.store import migrations, queries
 from traininglog.store.db import init_db
 from traininglog.store.migrations import LATEST, DatabaseTooNew, schema_version
-from traininglog.writerlock import WriterLock
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema1.sql"
 BENCH_ID = "3fcb25c2-5ca4-4c42-9530-f957959f633d"

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from traininglog.domain import Session
-from traininglog.sessionfiles import atomic, decode, file_name
-from traininglog.sessionfiles.atomic import fsync_folder, write_atomically
+from traininglog.files import atomic
+from traininglog.files.atomic import fsync_folder, write_atomically
+from traininglog.sessionfiles import decode, file_name
 from traininglog.sessionfiles.naming import is_conventional, is_session_file, is_temp_file
 from traininglog.sessionfiles.scan import list_sessions_folder
 

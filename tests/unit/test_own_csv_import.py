@@ -11,8 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from traininglog.catalogue import shipped_catalogue
 from traininglog.domain import Exercise, Session, WorkingSet
+from traininglog.exercises.catalogue import shipped_catalogue
 from traininglog.exporters.csv_table import export_csv
 from traininglog.importers.detect import read_import
 from traininglog.sessionfiles import encode

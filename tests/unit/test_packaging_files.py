@@ -239,7 +239,7 @@ def run_self_test(*args: str, env_extra: dict[str, str] | None = None):
     env.pop("TRAININGLOG_DATA_DIR", None)
     env.update(env_extra or {})
     return subprocess.run(
-        [sys.executable, "-m", "traininglog.selftest", *args],
+        [sys.executable, "-m", "traininglog.ui.shell.selftest", *args],
         capture_output=True,
         text=True,
         env=env,

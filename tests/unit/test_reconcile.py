@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from traininglog import reconcile
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
-from traininglog.logbook import Logbook
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.sessionfiles.scan import sha256_hex
 from traininglog.store import queries
@@ -527,10 +527,47 @@ def test_a_sessions_folder_that_holds_none_of_the_index_is_not_taken_for_deletio
 
 
 def test_a_sessions_folder_elsewhere_that_is_not_there_is_never_made(tmp_path: Path) -> None:
-    from traininglog.datadir import SessionsFolderMissing
+    from traininglog.datafolder.datadir import SessionsFolderMissing
 
     synced = tmp_path / "Dropbox" / "sessions"
     folders = DataDirectory(tmp_path / "data", synced)
     with pytest.raises(SessionsFolderMissing, match="is not there"):
         Logbook(folders)
     assert not synced.exists()
+
+
+@pytest.mark.parametrize("killed_at", ["json-written", "db-written"])
+@pytest.mark.parametrize("old_file_ahead_by", [2, 3600])
+def test_a_date_change_cut_short_keeps_the_edit_whatever_the_old_files_mtime(
+    logbook: Logbook,
+    folders: DataDirectory,
+    monkeypatch: pytest.MonkeyPatch,
+    killed_at: str,
+    old_file_ahead_by: float,
+) -> None:
+    """The old file may carry an mtime no older than the new one's (a FAT-formatted stick
+    stamps files in 2-second steps, the kernel's clock in milliseconds) or a later one
+    (synced from a computer whose clock runs ahead): the edit cut short between writing the
+    new name and removing the old one still wins, whichever way the date moved."""
+    from traininglog.files import faults
+
+    s = make_session(1, day=17)
+    old_path = logbook.save(s).session_file
+    later(old_path, old_file_ahead_by)
+    moved = make_session(1, day=16, weight=120)
+
+    class Killed(BaseException):
+        pass
+
+    def die(point: str) -> None:
+        if point == killed_at:
+            raise Killed
+
+    monkeypatch.setattr(faults, "checkpoint", die)
+    with pytest.raises(Killed):
+        logbook.save(moved)
+    monkeypatch.undo()
+    report = reconcile.sync(folders)
+    assert report.superseded == [old_path.name]
+    assert stored() == {s.id: encode(moved)}
+    assert on_disk(folders) == {s.id: encode(moved)}

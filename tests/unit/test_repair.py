@@ -8,11 +8,12 @@ from datetime import datetime
 
 import pytest
 
-from traininglog import cli, reconcile
-from traininglog.datadir import DataDirectory
+from traininglog import cli
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook
+from traininglog.datafolder.repair import repair
 from traininglog.domain import Exercise, Session, WorkingSet
-from traininglog.logbook import Logbook
-from traininglog.repair import repair
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.store import queries
 

@@ -12,7 +12,7 @@ from jsonschema.exceptions import SchemaError
 
 from traininglog.domain import DATA_MODEL_TYPE, DATA_MODEL_VERSION, limits
 from traininglog.domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
-from traininglog.locations import schema_path
+from traininglog.files.shipped import schema_path
 from traininglog.sessionfiles import reader
 from traininglog.sessionfiles.schema import schema_problems, session_schema
 

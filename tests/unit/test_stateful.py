@@ -16,11 +16,12 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from traininglog import faults, reconcile
-from traininglog.datadir import DataDirectory
+from traininglog.datafolder import reconcile
+from traininglog.datafolder.datadir import DataDirectory
+from traininglog.datafolder.logbook import Logbook, SaveError
 from traininglog.domain import Session
+from traininglog.files import faults
 from traininglog.importers.json_files import read_session_files
-from traininglog.logbook import Logbook, SaveError
 from traininglog.sessionfiles import decode, encode, file_name, to_document
 from traininglog.sessionfiles.naming import is_temp_file
 from traininglog.store import queries

@@ -1,1 +1,4 @@
-"""Writing the history out: session files, CSV. Qt-free."""
+"""Writing the history out: session files, a CSV table, markdown notes. Qt-free.
+
+May import `domain`, `files`, `formats`, `sessionfiles` and `exercises`; never `importers`.
+"""

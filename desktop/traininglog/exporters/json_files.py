@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..domain import Session
+from ..files.atomic import fsync_folder, write_atomically
 from ..sessionfiles import encode, file_name
-from ..sessionfiles.atomic import fsync_folder, write_atomically
 
 
 def export_session_files(sessions: Iterable[Session], folder: Path) -> int:

@@ -14,9 +14,9 @@ from datetime import time
 from pathlib import Path
 
 from ..domain import Exercise, Session, WarmupSet, WorkingSet
-from ..importers.exercise_names import ExerciseNames
-from ..importers.markdown_lines import DATE_START, needs_quotes, number_text, quoted
-from ..sessionfiles.atomic import write_atomically
+from ..exercises.matching import ExerciseNames
+from ..files.atomic import write_atomically
+from ..formats.markdown_text import DATE_START, needs_quotes, number_text, quoted
 
 
 def export_markdown(sessions: Iterable[Session], path: Path) -> int:

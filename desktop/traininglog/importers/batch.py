@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..domain import Session
-from ..reports import Rejection
+from ..domain.reports import Rejection
 from .file_summary import FileSummary, reasons_of
 
 # A file of nothing but mistakes is listed this far, then counted; past the second number,

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..domain import Problem
-from ..reports import Rejection
+from ..domain.reports import Rejection
+from ..exercises.matching import ExerciseNames
 from .batch import ImportBatch
 from .csv_tables import header_keys, header_line
-from .exercise_names import ExerciseNames
 from .fitnotes import is_fitnotes_header, read_fitnotes
 from .hevy import is_hevy_header, read_hevy
 from .json_files import read_session_files

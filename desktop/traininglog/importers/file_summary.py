@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..reports import Rejection
+from ..domain.reports import Rejection
 
 TOO_MANY_SKIPPED = 0.05
 LISTED_IN_SUMMARY = 10

@@ -11,9 +11,9 @@ Cardio category is skipped.
 from __future__ import annotations
 
 from ..domain import Problem
+from ..exercises.matching import ExerciseNames
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
-from .exercise_names import ExerciseNames
 from .set_rows import WORKING, read_set
 from .text_files import TextFile, refuse_unitless_weights
 from .unquoted_commas import CHECKS, fits_as_is, rejoin

@@ -10,9 +10,9 @@ exercise's.
 
 from __future__ import annotations
 
+from ..exercises.matching import ExerciseNames
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
-from .exercise_names import ExerciseNames
 from .set_rows import DROP, FAILURE, WARMUP, WORKING, read_set
 from .set_values import BadValue
 from .text_files import TextFile

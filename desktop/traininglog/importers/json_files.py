@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..domain import Problem, Session
-from ..reports import Rejection
+from ..domain.reports import Rejection
 from ..sessionfiles import SessionFileError, decode
 
 # A session file is a few kilobytes; anything this large is not one and is not read whole.

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
+from ..domain.reports import Rejection
 from ..domain.session import canonical_id
-from ..reports import Rejection
+from ..exercises.matching import ExerciseNames
+from ..formats.markdown_text import DATE_START
 from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
-from .exercise_names import ExerciseNames
 from .markdown_lines import (
     DATE_LINE,
-    DATE_START,
     NotUnderstood,
     exercise_heading,
     muscles,

@@ -1,6 +1,6 @@
 """Markdown notes lines other than sets: session headings, `Phase 2, Week 5, Deload`,
-`Muscles: …`, the exporter's `<!-- training-log … -->` comment, exercise headings; and how a
-name, focus or note is written so that it reads back exactly.
+`Muscles: …`, the exporter's `<!-- training-log … -->` comment, exercise headings. How a name,
+focus or note is written so that it reads back exactly is `formats/markdown_text.py`.
 
 Every reader raises `BadValue` (or `NotUnderstood`) with a message for the lifter.
 """
@@ -11,34 +11,15 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
 
 from ..domain import limits
 from ..domain.names import name_key
 from ..domain.vocabulary import MUSCLE_GROUPS
+from ..formats.markdown_text import WORDS_DATE, unquoted
 from .set_values import BadValue
 
-_WEEKDAY = (
-    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
-    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+"
-)
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_ORDINAL = r"(?:st|nd|rd|th)?"
-# "Mon 16 Feb 2026", "16th February 2026", "Monday, February 16, 2026": the month in words,
-# the day before or after it, an optional weekday first.
-_WORDS_DATE = re.compile(
-    rf"^(?:{_WEEKDAY})?(?:(?P<day>\d{{1,2}}){_ORDINAL}\s+(?P<month>{_MONTH})\.?,?"
-    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}}){_ORDINAL},?)\s+(?P<year>\d{{4}})"
-    r"(?![\w:-])",
-    re.IGNORECASE,
-)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# What starts a session heading: an ISO date, or a date with the month in words.
-DATE_START = re.compile(rf"^(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|{_WORDS_DATE.pattern[1:]})", re.I)
 # A line of its own that starts a session: "date: 2026-02-16" (as front matter writes it).
 DATE_LINE = re.compile(r"^date\s*:\s*(?P<date>.*)$", re.IGNORECASE)
 _HEADING_DATE = re.compile(
@@ -61,42 +42,6 @@ _METADATA = re.compile(r"^<!--\s*training-log\s+(?P<json>\{.*\})\s*-->$")
 
 class NotUnderstood(BadValue):
     """A line that is none of the lines the notes grammar knows."""
-
-
-# --- text values: plain when they can be, JSON-quoted when they must be ---------------------
-
-
-def needs_quotes(text: str) -> bool:
-    """True when a name, focus or note cannot be written plainly and read back the same."""
-    return not text or text != text.strip() or text.startswith('"') or not text.isprintable()
-
-
-def quoted(text: str) -> str:
-    """The text as a JSON string: one line, ASCII, every character kept."""
-    return json.dumps(text, ensure_ascii=True)
-
-
-def unquoted(text: str) -> tuple[str, bool]:
-    """(value, True) for a JSON-quoted text, else (the text trimmed, False)."""
-    text = text.strip()
-    if len(text) >= 2 and text[0] == text[-1] == '"':
-        try:
-            value = json.loads(text)
-        except ValueError:
-            return text, False
-        if isinstance(value, str):
-            return value, True
-    return text, False
-
-
-def number_text(value: float) -> str:
-    """80 → "80", 82.5 → "82.5", every float written so it reads back exactly."""
-    if float(value).is_integer():
-        return str(int(value))
-    text = repr(float(value))
-    if "e" in text:
-        text = format(Decimal(text), "f")
-    return text
 
 
 # --- headings ---------------------------------------------------------------------------
@@ -145,7 +90,7 @@ def session_heading(text: str) -> SessionHeading:
 
 def _iso_date_first(text: str) -> str:
     """ "Mon 16 Feb 2026 Upper" → "2026-02-16 Upper"; any other text as it is."""
-    words = _WORDS_DATE.match(text)
+    words = WORDS_DATE.match(text)
     if not words:
         return text
     g = words.groupdict()

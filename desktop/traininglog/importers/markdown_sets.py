@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from ..domain import limits
 from ..domain.vocabulary import REP_ASSESSMENTS
-from .markdown_lines import NotUnderstood, unquoted
+from ..formats.markdown_text import unquoted
+from .markdown_lines import NotUnderstood
 from .set_values import KG_PER_LB, WEIGHT_DECIMALS, BadValue, half_step_rpe, unit_named
 
 _NUM = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"

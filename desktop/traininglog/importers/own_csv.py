@@ -1,6 +1,6 @@
 """Training Log's own CSV export (`export --format csv`), read back.
 
-One row per set, in the columns `exporters/csv_table.py` writes. The session's `_id` is a
+One row per set, in the columns `formats/csv_columns.py` names. The session's `_id` is a
 column, so importing an export again adds nothing. What the columns cannot carry comes back
 as well as it can: the lifter's id and name are left empty, and an exercise's muscle groups
 are the catalogue's for a catalogue name (none for a custom one); a session without sets has
@@ -13,12 +13,12 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..catalogue import shipped_catalogue
 from ..domain import Exercise, InvalidSession, Problem, Session, WarmupSet, WorkingSet, ensure_valid
 from ..domain.names import name_key
+from ..domain.reports import Rejection
 from ..domain.session import canonical_id
-from ..exporters.csv_table import CSV_HEADER, TEXT_COLUMNS, unprotect_cell
-from ..reports import Rejection
+from ..exercises.catalogue import shipped_catalogue
+from ..formats.csv_columns import CSV_HEADER, TEXT_COLUMNS, unprotect_cell
 from ..sessionfiles.reader import parse_date
 from .batch import ImportBatch
 from .csv_tables import Record, TableError, split_header

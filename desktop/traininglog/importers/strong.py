@@ -16,9 +16,9 @@ has no field for it.
 from __future__ import annotations
 
 from ..domain.names import name_key
+from ..exercises.matching import ExerciseNames
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
-from .exercise_names import ExerciseNames
 from .set_rows import DROP, FAILURE, REST, WARMUP, WORKING, SetRow, read_set
 from .set_values import BadValue, number, rest_minutes
 from .text_files import TextFile, refuse_unitless_weights

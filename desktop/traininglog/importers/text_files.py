@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain import Problem
-from ..reports import Rejection
+from ..domain.reports import Rejection
 
 # Ten years of daily training in Strong is about 20 MB; a file past this is not an export.
 MAX_IMPORT_BYTES = 32 * 1024 * 1024

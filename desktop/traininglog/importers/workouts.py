@@ -32,11 +32,11 @@ from datetime import datetime
 
 from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
 from ..domain.names import name_key
-from ..reports import Rejection
+from ..domain.reports import Rejection
+from ..exercises.matching import ExerciseNames
 from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
 from .csv_tables import Record, Row, TableError
 from .dates import DateReader
-from .exercise_names import ExerciseNames
 from .file_summary import FileSummary, reasons_of
 from .set_rows import DROP, FAILURE, REST, WARMUP, SetRow
 from .text_files import TextFile

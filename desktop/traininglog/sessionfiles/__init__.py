@@ -1,4 +1,7 @@
-"""Session files: the JSON codec, the schema, the atomic write, the file names and the scan."""
+"""Session files: the JSON codec, the schema, the reader, the file names and the scan.
+
+May import `domain` and `files`.
+"""
 
 from .codec import decode, encode, parse_json, to_document
 from .naming import file_name

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..domain import Session
+from ..files.atomic import TEMP_FILE_SUFFIX
 
 SESSION_FILE_SUFFIX = ".json"
-TEMP_FILE_SUFFIX = ".tmp"
 _CONVENTIONAL = re.compile(r"^training_session_\d{4}_\d{2}_\d{2}_[0-9a-f]{8}\.json$")
 
 

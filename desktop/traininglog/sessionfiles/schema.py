@@ -10,7 +10,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from ..domain import Problem
-from ..locations import schema_path
+from ..files.shipped import schema_path
 
 
 @functools.cache

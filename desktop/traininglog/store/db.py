@@ -12,6 +12,11 @@ import peewee as pw
 from .migrations import LATEST, migrate
 from .models import database
 
+# What a failing query raises: sqlite3's errors, or peewee's wrappers of them. Callers catch
+# this and need not know which library is underneath.
+DATABASE_ERRORS = (sqlite3.DatabaseError, pw.DatabaseError)
+IndexDatabase = pw.SqliteDatabase
+
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -168,7 +173,7 @@ def integrity_problem(connection: sqlite3.Connection) -> str | None:
     """None when `PRAGMA quick_check` finds nothing wrong, else the first problem it names.
 
     quick_check reads every page of the file: about 0.1 s for five thousand sessions, so the
-    window runs it off the GUI thread after it is shown (see health.py).
+    window runs it off the GUI thread after it is shown (see `datafolder/health.py`).
     """
     try:
         rows = connection.execute("PRAGMA quick_check(5)").fetchall()

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..domain.calculations import (
-    HIGHEST_REP_CAP,
-    E1rmRule,
-    OneRepMaxFormula,
-    estimated_one_rep_max,
-)
+from ..domain.calculations import HIGHEST_REP_CAP, E1rmRule, OneRepMaxFormula, estimated_one_rep_max
 
 _FORMULAS = {f.value: f for f in OneRepMaxFormula}
 

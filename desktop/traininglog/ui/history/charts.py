@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...catalogue import Catalogue
 from ...domain.calculations import E1rmRule
 from ...domain.progress import (
     ExerciseProgress,
@@ -33,7 +32,8 @@ from ...domain.progress import (
     weekly_series,
 )
 from ...domain.vocabulary import MUSCLE_GROUPS
-from ..formatting import volume_text, weight_text
+from ...exercises.catalogue import Catalogue
+from ..common.formatting import volume_text, weight_text
 from .chart_builders import Plotted, progress_chart, volume_chart, x_of
 from .date_range import DateRangeControl, Span
 from .exercise_search import ExerciseSearch

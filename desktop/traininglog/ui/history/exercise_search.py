@@ -13,9 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget
 
-from ...catalogue import Catalogue
 from ...domain.names import name_key
-from ..exercise_picker import suggestion_keys
+from ...exercises.catalogue import Catalogue
+from ..common.exercise_picker import suggestion_keys
 
 
 class ExerciseSearch(QLineEdit):

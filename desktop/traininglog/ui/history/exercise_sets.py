@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor
 
 from ...domain.calculations import LB_PER_KG, PLAIN_EPLEY, E1rmRule
 from ...store.history_queries import SetLine, exercise_set_lines
-from ..formatting import weight_text
-from ..paged_items import (
+from ..common.formatting import weight_text
+from ..common.paged_items import (
     ALIGNMENT,
     DISPLAY,
     FOREGROUND,

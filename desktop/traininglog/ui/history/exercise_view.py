@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...catalogue import Catalogue
 from ...domain.calculations import E1rmRule
 from ...domain.progress import BestSet, ExerciseProgress
-from ..formatting import plural, volume_text
+from ...exercises.catalogue import Catalogue
+from ..common.formatting import plural, volume_text
 from .column_widths import fit_columns
 from .exercise_search import ExerciseSearch
 from .exercise_sets import COLUMNS, ExerciseSetsModel

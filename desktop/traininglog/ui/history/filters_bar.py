@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from ...catalogue import Catalogue
+from ...exercises.catalogue import Catalogue
 from ...store.history_queries import SessionFilter
 from .date_range import DateRangeControl, Span
 from .exercise_search import ExerciseSearch

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from ...domain.calculations import E1rmRule, Record
 from ...domain.progress import BestSet, ExerciseProgress
-from ..formatting import volume_text, weight_text
+from ..common.formatting import volume_text, weight_text
 from .texts import day_text, set_text
 
 MAX_REPS = 12

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...catalogue import Catalogue
 from ...controller import Controller
-from ..session_detail import SessionDetail
-from ..sessions_table import COLUMNS, SessionTableModel
+from ...exercises.catalogue import Catalogue
 from .column_widths import fit_columns
 from .date_range import Span
 from .filters_bar import FiltersBar
 from .read_ahead import ReadAhead
+from .session_detail import SessionDetail
+from .sessions_table import COLUMNS, SessionTableModel
 
 # The widest text a column usually holds; columns fit these or their titles, whichever is
 # wider, in the font in use.

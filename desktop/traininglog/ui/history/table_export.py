@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from ...sessionfiles.atomic import write_atomically
+from ...files.atomic import write_atomically
 
 
 def write_csv(path: Path, header: list[str], rows: Iterable[list[object]]) -> int:

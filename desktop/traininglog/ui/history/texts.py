@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..formatting import weight_text
+from ..common.formatting import weight_text
 
 
 def day_text(day: str | date) -> str:

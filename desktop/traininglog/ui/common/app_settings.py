@@ -1,0 +1,87 @@
+"""The lifter's preferences, kept in QSettings: name, units, 1RM formula and rep cap,
+folders."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSettings
+
+from ...domain.calculations import DEFAULT_REP_CAP, E1rmRule, OneRepMaxFormula
+
+
+class AppSettings:
+    def __init__(self, store: QSettings | None = None):
+        self.store = store or QSettings()
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self.store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    @property
+    def user_name(self) -> str:
+        return self._text("user/name")
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self.store.setValue("user/name", value.strip())
+
+    @property
+    def user_id(self) -> str:
+        """A short id from the name: "Apoorva Sharma" → "apoorva"."""
+        words = re.findall(r"\w+", self.user_name.casefold())
+        return words[0] if words else ""
+
+    @property
+    def unit(self) -> str:
+        return "lb" if self._text("display/unit", "kg") == "lb" else "kg"
+
+    @unit.setter
+    def unit(self, value: str) -> None:
+        self.store.setValue("display/unit", "lb" if value == "lb" else "kg")
+
+    @property
+    def formula(self) -> OneRepMaxFormula:
+        try:
+            return OneRepMaxFormula(self._text("display/formula", "epley"))
+        except ValueError:
+            return OneRepMaxFormula.EPLEY
+
+    @formula.setter
+    def formula(self, value: OneRepMaxFormula) -> None:
+        self.store.setValue("display/formula", OneRepMaxFormula(value).value)
+
+    @property
+    def rep_cap(self) -> int:
+        """Sets of more full reps than this give no estimated 1RM."""
+        try:
+            return E1rmRule(
+                rep_cap=int(self.store.value("display/repCap", DEFAULT_REP_CAP))
+            ).rep_cap
+        except (TypeError, ValueError):
+            return DEFAULT_REP_CAP
+
+    @rep_cap.setter
+    def rep_cap(self, value: int) -> None:
+        self.store.setValue("display/repCap", E1rmRule(rep_cap=value).rep_cap)
+
+    @property
+    def e1rm_rule(self) -> E1rmRule:
+        """How every estimated 1RM in the window is worked out."""
+        return E1rmRule(self.formula, self.rep_cap)
+
+    @property
+    def data_dir(self) -> str:
+        return self._text("folders/data")
+
+    @data_dir.setter
+    def data_dir(self, value: str) -> None:
+        self.store.setValue("folders/data", value.strip())
+
+    @property
+    def sessions_dir(self) -> str:
+        return self._text("folders/sessions")
+
+    @sessions_dir.setter
+    def sessions_dir(self, value: str) -> None:
+        self.store.setValue("folders/sessions", value.strip())

@@ -1,0 +1,55 @@
+"""How numbers and dates read in the window: one place, so every view agrees."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+
+from ...domain.calculations import LB_PER_KG
+
+
+def weight_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> str:
+    """80 → "80", 82.5 → "82.5", in kg or lb; empty for None."""
+    if kg is None:
+        return ""
+    value = kg * LB_PER_KG if unit == "lb" else kg
+    text = (
+        f"{value:.1f}".rstrip("0").rstrip(".")
+        if abs(value - round(value)) > 1e-9
+        else str(round(value))
+    )
+    return f"{text} {unit}" if with_unit else text
+
+
+def volume_text(kg: float, unit: str = "kg") -> str:
+    """12345.6 → "12,346 kg"."""
+    value = kg * LB_PER_KG if unit == "lb" else kg
+    return f"{value:,.0f} {unit}"
+
+
+def session_date_text(iso: str) -> str:
+    """2026-02-16T23:34:50.722615 → "Mon 16 Feb 2026, 23:34"."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    days, months = _day_and_month_names()
+    return (
+        f"{days[moment.weekday()]} {moment.day:02d} {months[moment.month - 1]} "
+        f"{moment.year}, {moment.hour:02d}:{moment.minute:02d}"
+    )
+
+
+@cache
+def _day_and_month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """strftime's %a and %b, looked up once: strftime itself costs ~25 µs a call, and the
+    sessions table formats a date for every row it fetches."""
+    monday = date(2024, 1, 1)
+    days = tuple(date(2024, 1, 1 + offset).strftime("%a") for offset in range(7))
+    months = tuple(monday.replace(month=month).strftime("%b") for month in range(1, 13))
+    return days, months
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """1 → "1 set", 3 → "3 sets", 1200 → "1,200 sets"; `many` for irregular plurals."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"

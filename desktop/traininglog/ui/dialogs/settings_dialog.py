@@ -1,0 +1,126 @@
+"""File ▸ Settings: name, units, estimated-1RM formula and rep cap, data and sessions
+folders."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ...domain.calculations import HIGHEST_REP_CAP, OneRepMaxFormula
+from ..common.app_settings import AppSettings
+
+# What each choice says in the list, and what its tool tip adds. Only the last reads the RPE.
+FORMULA_CHOICES = {
+    OneRepMaxFormula.EPLEY: (
+        "Epley: w × (1 + reps / 30)",
+        "Weight and full reps only; a single is its own weight.",
+    ),
+    OneRepMaxFormula.BRZYCKI: (
+        "Brzycki: w × 36 / (37 − reps)",
+        "Weight and full reps only; a single is its own weight.",
+    ),
+    OneRepMaxFormula.EPLEY_RESERVE: (
+        "Epley + reps in reserve (RPE): reps + (10 − RPE), then Epley",
+        "Adds the reps in reserve, 10 − RPE, to the full reps before Epley: a single at "
+        "RPE 8 counts as a triple. Sets without an RPE count as done to failure.",
+    ),
+}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent=None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Settings")
+        self.setObjectName("settingsDialog")
+        self.name = QLineEdit(settings.user_name)
+        self.name.setAccessibleName("Your name")
+        self.name.setMaxLength(100)
+        self.unit = QComboBox()
+        self.unit.addItem("Kilograms (kg)", "kg")
+        self.unit.addItem("Pounds (lb)", "lb")
+        self.unit.setCurrentIndex(0 if settings.unit == "kg" else 1)
+        self.unit.setAccessibleName("Units")
+        self.formula = QComboBox()
+        for formula, (text, tip) in FORMULA_CHOICES.items():
+            self.formula.addItem(text, formula.value)
+            self.formula.setItemData(self.formula.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.formula.setCurrentIndex(self.formula.findData(settings.formula.value))
+        self.formula.setAccessibleName("Estimated one-rep max formula")
+        self.formula.currentIndexChanged.connect(self._explain_formula)
+        self.rep_cap = QSpinBox()
+        self.rep_cap.setRange(1, HIGHEST_REP_CAP)
+        self.rep_cap.setValue(settings.rep_cap)
+        self.rep_cap.setSuffix(" reps")
+        self.rep_cap.setAccessibleName("Most reps an estimate is made from")
+        self.rep_cap.setToolTip(
+            "Sets of more full reps than this get no estimated 1RM: past about a dozen reps "
+            "every formula drifts far from a real single."
+        )
+        self._explain_formula()
+        self.data_dir = QLineEdit(settings.data_dir)
+        self.data_dir.setPlaceholderText("the default data folder")
+        self.data_dir.setAccessibleName("Data folder")
+        self.sessions_dir = QLineEdit(settings.sessions_dir)
+        self.sessions_dir.setPlaceholderText("sessions/ inside the data folder")
+        self.sessions_dir.setAccessibleName("Sessions folder")
+
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name)
+        form.addRow("&Units", self.unit)
+        form.addRow("Estimated 1RM &formula", self.formula)
+        form.addRow("Estimate from at &most", self.rep_cap)
+        form.addRow("&Data folder", _with_browse(self.data_dir, self))
+        form.addRow("&Sessions folder", _with_browse(self.sessions_dir, self))
+        note = QLabel("Folder changes take effect the next time Training Log starts.")
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#666")
+        form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self.settings.user_name = self.name.text()
+        self.settings.unit = self.unit.currentData()
+        self.settings.formula = OneRepMaxFormula(self.formula.currentData())
+        self.settings.rep_cap = self.rep_cap.value()
+        self.settings.data_dir = self.data_dir.text()
+        self.settings.sessions_dir = self.sessions_dir.text()
+        super().accept()
+
+    def _explain_formula(self) -> None:
+        self.formula.setToolTip(FORMULA_CHOICES[OneRepMaxFormula(self.formula.currentData())][1])
+
+
+def _with_browse(field: QLineEdit, parent) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    browse = QPushButton("Browse…")
+    browse.setAccessibleName(f"Choose {field.accessibleName().lower()}")
+
+    def choose() -> None:
+        folder = QFileDialog.getExistingDirectory(parent, field.accessibleName(), field.text())
+        if folder:
+            field.setText(folder)
+
+    browse.clicked.connect(choose)
+    layout.addWidget(browse)
+    return box

@@ -1,0 +1,90 @@
+"""A read-only page of one session: every exercise and set, warm-ups greyed."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QTextBrowser
+
+from ...domain import Session
+from ...domain.calculations import (
+    PLAIN_EPLEY,
+    E1rmRule,
+    session_volume_kg,
+    set_estimated_one_rep_max,
+)
+from ..common.formatting import session_date_text, volume_text, weight_text
+
+
+class SessionDetail(QTextBrowser):
+    def __init__(
+        self,
+        unit: str = "kg",
+        rule: E1rmRule = PLAIN_EPLEY,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.unit = unit
+        self.rule = rule
+        self.session: Session | None = None
+        self.setObjectName("sessionDetail")
+        self.setAccessibleName("Session detail")
+        self.setOpenLinks(False)
+        self.show_session(None)
+
+    def show_session(self, session: Session | None) -> None:
+        self.session = session
+        if session is None:
+            self.setHtml("<p style='color:#777'>Select a session to see its sets.</p>")
+            return
+        self.setHtml(session_html(session, self.unit, self.rule))
+
+    def set_display(self, unit: str, rule: E1rmRule) -> None:
+        """Show weights in `unit` and estimates by `rule` from now on."""
+        if (unit, rule) != (self.unit, self.rule):
+            self.unit, self.rule = unit, rule
+            self.show_session(self.session)
+
+
+def session_html(
+    session: Session,
+    unit: str,
+    rule: E1rmRule = PLAIN_EPLEY,
+) -> str:
+    e = html.escape
+    facts = [
+        f"Phase {session.phase}" if session.phase is not None else "",
+        f"Week {session.week}" if session.week is not None else "",
+        "Deload" if session.is_deload_week else "",
+        f"{volume_text(session_volume_kg(session), unit)} working volume",
+    ]
+    parts = [
+        f"<h2 style='margin-bottom:0'>{e(session.focus or 'Session')}</h2>",
+        f"<p style='color:#555;margin-top:2px'>{e(session_date_text(session.date.isoformat()))}"
+        f" · {e(' · '.join(f for f in facts if f))}</p>",
+    ]
+    for exercise in session.exercises:
+        parts.append(f"<h3 style='margin-bottom:2px'>{exercise.order}. {e(exercise.name)}</h3>")
+        if exercise.target_muscle_groups:
+            parts.append(
+                f"<p style='color:#777;margin:0'>{e(', '.join(exercise.target_muscle_groups))}</p>"
+            )
+        rows = []
+        for w in exercise.warmup_sets:
+            rows.append(
+                f"<tr style='color:#999'><td>W{w.number}</td>"
+                f"<td align='right'>{weight_text(w.weight_kg, unit)}</td><td>× {w.reps}</td>"
+                f"<td></td><td></td><td>{e(w.notes or '')}</td></tr>"
+            )
+        for s in exercise.working_sets:
+            reps = f"{s.full_reps}+{s.partial_reps}" if s.partial_reps else str(s.full_reps)
+            e1rm = set_estimated_one_rep_max(s, rule)
+            rows.append(
+                f"<tr><td>{s.number}</td><td align='right'>{weight_text(s.weight_kg, unit)}</td>"
+                f"<td>× {reps}</td><td>{'@' + format(s.rpe, 'g') if s.rpe else ''}</td>"
+                f"<td style='color:#555'>{e(s.rep_assessment or '')}"
+                f"{f' · e1RM ({e(rule.label)}) ' + weight_text(e1rm, unit) if e1rm else ''}</td>"
+                f"<td>{e(s.notes or '')}</td></tr>"
+            )
+        parts.append(f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>")
+    return "".join(parts)

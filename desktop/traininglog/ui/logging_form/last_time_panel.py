@@ -1,0 +1,89 @@
+"""Beside the form: what you did for this exercise last time, and your best estimate so far."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.calculations import PLAIN_EPLEY, E1rmRule
+from ...store.queries import LastTime
+from ..common.formatting import weight_text
+
+
+class LastTimePanel(QWidget):
+    repeat_requested = Signal()
+
+    def __init__(self, unit: str = "kg", parent=None):
+        super().__init__(parent)
+        self.unit = unit
+        self.setObjectName("lastTimePanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # draw the card
+        self.setMinimumWidth(230)
+        self.title = QLabel("Last time")
+        self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)  # a long exercise name wraps rather than being cut off
+        self.body = QLabel()
+        self.body.setObjectName("lastTimeBody")
+        self.body.setWordWrap(True)
+        self.body.setAccessibleName("Last time for this exercise")
+        self.best = QLabel()
+        self.best.setObjectName("bestEstimate")
+        self.best.setAccessibleName("Best estimated one-rep max")
+        self.repeat = QPushButton("Repeat last time")
+        self.repeat.setObjectName("repeatLastTime")
+        self.repeat.setAccessibleName("Repeat last time")
+        self.repeat.setToolTip("Fill the grids with last time's sets")
+        self.repeat.clicked.connect(self.repeat_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addWidget(self.best)
+        layout.addWidget(self.repeat)
+        layout.addStretch(1)
+        self.show_last_time(None, None, None)
+
+    def show_last_time(
+        self,
+        exercise_name: str | None,
+        last: LastTime | None,
+        best_e1rm_kg: float | None,
+        rule: E1rmRule = PLAIN_EPLEY,
+    ) -> None:
+        """Last time's sets, and the best estimate so far by `rule`, its formula named."""
+        self.last = last
+        if exercise_name is None:
+            self.title.setText("Last time")
+            self.body.setText("<span style='color:#777'>Pick an exercise to see last time.</span>")
+            self.best.setText("")
+            self.repeat.setEnabled(False)
+            return
+        self.title.setText(f"Last time · {html.escape(exercise_name)}")
+        if last is None:
+            self.body.setText("<span style='color:#777'>First time logging this one.</span>")
+            self.best.setText("")
+            self.repeat.setEnabled(False)
+            return
+        lines = [f"<b>{html.escape(last.day)}</b>"]
+        for w in last.exercise.warmup_sets:
+            weight = weight_text(w.weight_kg, self.unit)
+            lines.append(f"<span style='color:#888'>W{w.number}  {weight} × {w.reps}</span>")
+        for s in last.exercise.working_sets:
+            reps = f"{s.full_reps}+{s.partial_reps}" if s.partial_reps else str(s.full_reps)
+            extra = f" @{s.rpe:g}" if s.rpe is not None else ""
+            extra += f" · {html.escape(s.rep_assessment)}" if s.rep_assessment else ""
+            lines.append(f"{s.number}.  {weight_text(s.weight_kg, self.unit)} × {reps}{extra}")
+        self.body.setText("<br>".join(lines))
+        self.best.setText(
+            f"Best e1RM ({html.escape(rule.label)}) "
+            f"<b>{weight_text(best_e1rm_kg, self.unit, with_unit=True)}</b>"
+            if best_e1rm_kg
+            else ""
+        )
+        self.best.setToolTip(
+            f"The best estimated one-rep max of any working set of {exercise_name}, by "
+            f"{rule.label}, from sets of 1 to {rule.rep_cap} full reps"
+        )
+        self.repeat.setEnabled(True)

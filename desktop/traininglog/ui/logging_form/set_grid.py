@@ -1,0 +1,338 @@
+"""A grid of sets for one exercise, typed like a spreadsheet.
+
+Enter moves to the next cell and, past the last one, starts a new set; Enter on an empty
+last row means "done here" (`finished`). Typing into a cell replaces what is there, however
+the cell was reached; F2 or a double-click edits it in place. Ctrl+D copies the set above.
+A bad cell turns red and its tooltip says what is wrong and what is allowed. Last time's
+RPE, feel, rest and notes show in grey in empty cells (`PLACEHOLDER_ROLE`), never saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QCompleter,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from ...domain.vocabulary import REP_ASSESSMENT_MEANINGS, REP_ASSESSMENTS
+from ...drafts.draft import COLUMN_TITLES, WARMUP_COLUMNS, WORKING_COLUMNS, DraftSet, cell_problem
+from .draft_editor import DraftEditor
+
+Index = QModelIndex | QPersistentModelIndex
+ERROR_BACKGROUND = QColor("#ffd9d9")
+ERROR_TEXT = QColor("#b00020")
+# Last time's value for an empty cell, shown in grey and never saved unless typed.
+PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 1
+_PROBLEM_ROLES = (
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+)
+
+
+class SetTableModel(QAbstractTableModel):
+    """The rows of one exercise's warm-up or working sets, read from the draft editor."""
+
+    def __init__(self, editor: DraftEditor, kind: str, unit: str = "kg", parent=None):
+        super().__init__(parent)
+        self.editor, self.kind, self.unit = editor, kind, unit
+        self.columns = WARMUP_COLUMNS if kind == "warmup" else WORKING_COLUMNS
+        self.exercise: int | None = None
+        self._count = 0
+        editor.changed.connect(self._on_changed)
+
+    def show_exercise(self, index: int | None) -> None:
+        self.beginResetModel()
+        self.exercise = index
+        self._count = len(self._rows())
+        self.endResetModel()
+
+    def _rows(self) -> tuple[DraftSet, ...]:
+        exercises = self.editor.draft.exercises
+        if self.exercise is None or self.exercise >= len(exercises):
+            return ()
+        return exercises[self.exercise].sets(self.kind)
+
+    def _on_changed(self, what: str) -> None:
+        if what in ("all", "exercises"):
+            self.show_exercise(self.exercise if self.exercise is not None else None)
+            return
+        count = len(self._rows())
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+
+    def row_is_blank(self, row: int) -> bool:
+        rows = self._rows()
+        return row >= len(rows) or rows[row].is_blank()
+
+    # -- Qt model -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return f"W{section + 1}" if self.kind == "warmup" else str(section + 1)
+        column = self.columns[section]
+        return f"Weight ({self.unit})" if column == "weight" else COLUMN_TITLES[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        row = self._rows()[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return getattr(row, column)
+        if role == PLACEHOLDER_ROLE:
+            return row.hint(column) if not getattr(row, column) else None
+        if role in _PROBLEM_ROLES:
+            problem = cell_problem(self.kind, column, row, self.unit)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if problem:
+                    return problem
+                last = row.hint(column) if not getattr(row, column) else ""
+                if last:
+                    return f"Last time: {last} (not saved unless you type it)"
+                return _hint(column, self.unit)
+            if not problem:
+                return None
+            # Red text as well as a red cell: the mistake shows even while the cell is selected.
+            return QBrush(
+                ERROR_TEXT if role == Qt.ItemDataRole.ForegroundRole else ERROR_BACKGROUND
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("notes", "feel"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or self.exercise is None or not index.isValid():
+            return False
+        text = "" if value is None else str(value)
+        if text == self.data(index, Qt.ItemDataRole.EditRole):
+            return False
+        column = self.columns[index.column()]
+        self.editor.set_cell(self.exercise, self.kind, index.row(), column, text)
+        return True
+
+
+def _hint(column: str, unit: str) -> str:
+    return {
+        "weight": f"Weight in {unit}; 185lb or 84kg converts; BW or 0 for bodyweight",
+        "reps": "Full reps, a whole number",
+        "partial": "Partial reps after the full ones",
+        "rpe": "Rate of perceived exertion, 1–10 in half steps (10 = nothing left)",
+        "feel": "How the reps felt: " + ", ".join(REP_ASSESSMENTS),
+        "rest": "Rest before this set, in minutes (90s converts)",
+        "notes": "Anything worth remembering",
+    }[column]
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """A plain line editor for every cell (Feel completes its words inline, no popup).
+
+    A key typed into a cell that is not being edited replaces what is there, like a
+    spreadsheet: the editor opens with everything selected and the key takes its place.
+    F2 and a double-click open it with the caret after the text instead (`SetGrid.edit`).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.last_editor: QLineEdit | None = None
+
+    def createEditor(self, parent, option, index):
+        field = QLineEdit(parent)
+        field.setFrame(False)
+        model = index.model()
+        column = model.columns[index.column()] if isinstance(model, SetTableModel) else ""
+        if column == "feel":
+            words = QCompleter(list(REP_ASSESSMENTS), field)
+            words.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            words.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+            field.setCompleter(words)
+            field.setAccessibleName("How the reps felt")
+            field.setToolTip(
+                "\n".join(f"{word}: {REP_ASSESSMENT_MEANINGS[word]}" for word in REP_ASSESSMENTS)
+            )
+        field.setPlaceholderText(index.data(PLACEHOLDER_ROLE) or "")
+        self.last_editor = field
+        return field
+
+    def setEditorData(self, editor, index):
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index):
+        text = editor.text()
+        column = model.columns[index.column()] if isinstance(model, SetTableModel) else ""
+        model.setData(index, text.strip().lower() if column == "feel" else text)
+
+    def initStyleOption(self, option, index):
+        super().initStyleOption(option, index)
+        placeholder = index.data(PLACEHOLDER_ROLE)
+        if placeholder and not option.text:
+            # Last time's value, in grey: a reminder, saved only once it is typed.
+            option.text = placeholder
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            muted = option.palette.color(QPalette.ColorRole.PlaceholderText)
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                option.palette.setColor(group, QPalette.ColorRole.Text, muted)
+                option.palette.setColor(group, QPalette.ColorRole.HighlightedText, muted)
+            option.font.setItalic(True)
+
+
+def _types_text(event) -> bool:
+    """True for a key that types a character (not a shortcut)."""
+    shortcut = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    return bool(event.text()) and event.text().isprintable() and not event.modifiers() & shortcut
+
+
+class SetGrid(QTableView):
+    """The view: spreadsheet-like keys, Ctrl+D, and `finished` on Enter in an empty last row."""
+
+    finished = Signal()
+
+    def __init__(self, model: SetTableModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.set_model = model
+        kind = "Warm-up sets" if model.kind == "warmup" else "Working sets"
+        self.setAccessibleName(kind)
+        self.setObjectName("warmupGrid" if model.kind == "warmup" else "workingGrid")
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        # No edit on a click of the selected cell: Qt opens that editor after a delay and
+        # drops the keys typed meanwhile. A click selects; typing replaces; F2 edits.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        widths = {"weight": 104, "reps": 64, "partial": 70, "rpe": 60, "feel": 96, "rest": 92}
+        for column, name in enumerate(model.columns):
+            header.resizeSection(column, widths.get(name, 120))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.cells = _CellDelegate(self)
+        self.setItemDelegate(self.cells)
+        self.verticalHeader().setDefaultSectionSize(26)
+        copy = QShortcut(QKeySequence("Ctrl+D"), self)
+        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        copy.activated.connect(self.copy_set_above)
+
+    def edit(self, index, trigger=None, event=None) -> bool:
+        if trigger is None:
+            return super().edit(index)
+        self.cells.last_editor = None
+        opened = super().edit(index, trigger, event)
+        editor = self.cells.last_editor
+        keyed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        if opened and editor is not None and not keyed:
+            editor.deselect()  # F2 or a double-click: change what is there, from its end
+            editor.end(False)
+        return opened
+
+    def commit_editing(self) -> None:
+        """Commit whatever is typed in an open cell editor (before a save)."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        if editor is not None and self.viewport().isAncestorOf(editor):
+            self.commitData(editor)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def copy_set_above(self) -> None:
+        model = self.set_model
+        row = self.currentIndex().row() if self.currentIndex().isValid() else model.rowCount()
+        if model.exercise is not None and row >= 1:
+            self.commit_editing()
+            model.editor.copy_row_above(model.exercise, model.kind, row)
+            self.setCurrentIndex(model.index(row, 0))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != (
+            QAbstractItemView.State.EditingState
+        ):
+            self._advance()
+            return
+        if (
+            event.key() == Qt.Key.Key_Delete
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            model = self.set_model
+            if model.exercise is not None and self.currentIndex().isValid():
+                model.editor.remove_row(model.exercise, model.kind, self.currentIndex().row())
+            return
+        if not self.currentIndex().isValid() and _types_text(event):
+            self._start_a_set()  # a key typed into a grid with no cell: it starts one
+        super().keyPressEvent(event)
+
+    def _start_a_set(self) -> None:
+        """Put the cursor on the last set when it is empty, else on a new one."""
+        model = self.set_model
+        if model.exercise is None:
+            return
+        if model.rowCount() == 0 or not model.row_is_blank(model.rowCount() - 1):
+            model.editor.append_row(model.exercise, model.kind)
+        self.setCurrentIndex(model.index(model.rowCount() - 1, 0))
+
+    def closeEditor(self, editor, hint) -> None:
+        moving = hint in (
+            QAbstractItemDelegate.EndEditHint.EditNextItem,
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+        )
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if moving:
+            self._advance()
+
+    def _advance(self) -> None:
+        """Enter: next cell; past the end, a new row; on an empty last row, done."""
+        model = self.set_model
+        current = self.currentIndex()
+        if model.exercise is None:
+            return
+        if not current.isValid():
+            if model.rowCount() == 0:
+                model.editor.append_row(model.exercise, model.kind)
+            self.setCurrentIndex(model.index(0, 0))
+            return
+        row, column = current.row(), current.column()
+        last_row = row == model.rowCount() - 1
+        if last_row and model.row_is_blank(row) and column == 0:
+            if model.rowCount() > 1 or model.kind == "warmup":
+                model.editor.remove_row(model.exercise, model.kind, row)
+            self.finished.emit()
+            return
+        if column + 1 < model.columnCount():
+            target = model.index(row, column + 1)
+        else:
+            if last_row:
+                model.editor.append_row(model.exercise, model.kind)
+            target = model.index(row + 1, 0)
+        self.setCurrentIndex(target)
+        self.scrollTo(target)

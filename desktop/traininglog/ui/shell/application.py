@@ -1,0 +1,168 @@
+"""Starting the window: the application object, the data directory, the startup scan."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import gc
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ...controller import Controller
+from ...datafolder import errorlog
+from ...datafolder.datadir import DataDirectory, default_data_dir
+from ...datafolder.errors import describe
+from ...datafolder.logbook import Logbook
+from ...datafolder.writerlock import DataDirectoryBusy
+from ...files.shipped import shipped_file
+from ..common.app_settings import AppSettings
+from ..common.theme import apply_theme
+from ..dialogs.check_dialog import IntegrityWatch, recover, start_healthy, tell_startup_health
+from ..dialogs.error_dialog import ExceptionHook
+from ..dialogs.kept_in_trash import tell_kept_in_trash
+from .main_window import MainWindow
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Training Log")
+    app.setOrganizationName("TrainingLog")
+    apply_theme(app)
+    app.setDesktopFileName("training-log")  # Wayland app_id → the menu entry's name and icon
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        with contextlib.suppress(FileNotFoundError):
+            icon.addFile(
+                str(
+                    shipped_file(
+                        "resources",
+                        "icons",
+                        "hicolor",
+                        f"{size}x{size}",
+                        "apps",
+                        "training-log.png",
+                    )
+                )
+            )
+    app.setWindowIcon(icon)
+    return app  # type: ignore[return-value]
+
+
+def open_logbook(
+    folders: DataDirectory, parent=None, read_only: bool = False, why: str | None = None
+) -> Logbook | None:
+    """Open for writing; if another instance writes it, offer read-only; if the folder can't
+    be written, open it read-only and say so. None: give up."""
+    if read_only:
+        try:
+            return Logbook(folders, read_only=True, why=why or "opened with --read-only")
+        except Exception as error:
+            message = describe(error)
+            if message is None:
+                raise
+            QMessageBox.critical(parent, "Training Log cannot open its data", message)
+            return None
+    try:
+        return Logbook(folders)
+    except OSError as error:
+        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            message = describe(error)
+            if message is None:
+                raise
+            QMessageBox.critical(parent, "Training Log cannot open its data", message)
+            return None
+        QMessageBox.information(
+            parent,
+            "Opened read-only",
+            f"{folders.root} can't be written ({error.strerror}), so it is open read-only: "
+            "you can look at your history and export it, but not save.",
+        )
+        return open_logbook(
+            folders, parent, read_only=True, why=f"this folder can't be written ({error.strerror})"
+        )
+    except DataDirectoryBusy as busy:
+        answer = QMessageBox.question(
+            parent,
+            "Training Log is already open",
+            f"{busy}.\n\nOpen it read-only? You can look at your history but not save.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return Logbook(
+                folders, read_only=True, why="another Training Log is writing this folder"
+            )
+        return None
+    except Exception as error:
+        message = describe(error)
+        if message is None:
+            raise
+        QMessageBox.critical(parent, "Training Log cannot open its data", message)
+        return None
+
+
+def chosen_folders(folders: DataDirectory | None, settings: AppSettings) -> DataDirectory:
+    """--data-dir or $TRAININGLOG_DATA_DIR when given, else the folders chosen in Settings."""
+    if folders is None:
+        root = Path(settings.data_dir).expanduser() if settings.data_dir else default_data_dir()
+        folders = DataDirectory(root)
+    if settings.sessions_dir and folders.sessions_folder is None:
+        folders = DataDirectory(folders.root, Path(settings.sessions_dir).expanduser())
+    return folders
+
+
+def _warm_up_schema() -> None:
+    from ...sessionfiles.schema import validator  # imported here: off the GUI thread
+
+    validator()
+
+
+def keep_start_objects_out_of_collections() -> None:
+    """Python's full garbage collection walks every object the start made (some 45,000: Qt
+    wrappers, modules, the catalogue), about 30 ms each time, and it comes at random, in
+    the middle of a scroll. Freezing them once the window is up leaves the collector only
+    what was made since."""
+    gc.collect()
+    gc.freeze()
+
+
+def run(folders: DataDirectory | None, read_only: bool = False) -> int:
+    """Open the main window; `folders` None means "as Settings say". Returns the exit code."""
+    app = make_application()
+    settings = AppSettings()
+    folders = chosen_folders(folders, settings)
+    hook = ExceptionHook(save_form=lambda: None).install()  # bugs reach a dialog from here on
+    logbook = open_logbook(folders, read_only=read_only)
+    if logbook is None:
+        hook.uninstall()
+        return 1
+    if not logbook.read_only:  # one writer of the log file, as of the data
+        errorlog.start_log(folders.root)
+    found = start_healthy(logbook, settings.store)  # before the scan: a damaged index rebuilt
+    controller = Controller(logbook)
+    report = controller.sync()
+    window = MainWindow(controller)
+    hook.save_form = window.log_view.write_draft_now  # the form's draft is written first
+    hook.parent_window = lambda: window
+    if report is not None and report.warnings():
+        window.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
+    window.show()
+    tell_startup_health(found, window)  # what happened, and where the old file went
+    tell_kept_in_trash(controller, report.trashed if report else [], window)
+    watch = IntegrityWatch(folders, window)  # PRAGMA quick_check, off the GUI thread
+    watch.damaged.connect(lambda problem: recover(controller, problem, window))
+    watch.start()
+    # The first save would otherwise pay for loading the schema validator (~0.2-0.4 s).
+    threading.Thread(target=_warm_up_schema, name="schema-warm-up", daemon=True).start()
+    window.offer_draft_restore()
+    QTimer.singleShot(0, keep_start_objects_out_of_collections)  # once the window is up
+    try:
+        return app.exec()
+    finally:
+        window.safety.back_up_on_quit()  # only when something changed
+        hook.uninstall()
+        controller.close()
+        errorlog.stop_log()

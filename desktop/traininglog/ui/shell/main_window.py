@@ -1,0 +1,285 @@
+"""The main window: menus and shortcuts, the Log and History views, and the status bar."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QSettings, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from ... import version
+from ...controller import Controller
+from ...domain.reports import ImportReport, SavedPaths
+from ...drafts.draft_file import read_draft
+from ...exercises.catalogue import shipped_catalogue
+from ..common.app_settings import AppSettings
+from ..dialogs.check_dialog import DataSafetyActions
+from ..dialogs.error_dialog import show_error
+from ..dialogs.settings_dialog import SettingsDialog
+from ..history.page import HistoryPage
+from ..logging_form.log_view import LogView
+from ..logging_form.saved_paths_label import SavedPathsLabel
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: Controller, settings: QSettings | None = None):
+        super().__init__()
+        self.controller = controller
+        self.qsettings = settings or QSettings()
+        self.settings = AppSettings(self.qsettings)
+        self.setWindowTitle("Training Log[*]")  # [*] shows as • while the form is unsaved
+        self.setObjectName("mainWindow")
+
+        self.log_view = LogView(controller, self.settings, shipped_catalogue())
+        self.history = HistoryPage(controller, self.settings, shipped_catalogue())
+        self.history.edit_requested.connect(self.edit_session)
+        self.statusBar().addWidget(self.history.restore_notice)
+        self.statusBar().addPermanentWidget(self.history.shown_label)
+        self.views = QStackedWidget()
+        self.views.addWidget(self.log_view)
+        self.views.addWidget(self.history)
+        self.setCentralWidget(self.views)
+
+        self.saved_paths = SavedPathsLabel()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("sessionCount")
+        self.statusBar().addWidget(self.saved_paths, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self.safety = DataSafetyActions(controller, self)
+        self.safety.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self._make_menus()
+        controller.saved.connect(self.on_saved)
+        controller.bug.connect(lambda error, doing: show_error(error, doing, self))
+        controller.changed.connect(self.refresh)
+        controller.error.connect(self.on_error)
+        self.log_view.editor.changed.connect(self._update_title)
+        self.refresh()
+        self._restore_geometry()
+        self._update_title()
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, handler, shortcut=None, name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_action = self._action(
+            file_menu, "&New session", self.new_session, QKeySequence.StandardKey.New, "newSession"
+        )
+        self.save_action = self._action(
+            file_menu, "&Save", self.log_view.save, QKeySequence.StandardKey.Save, "saveSession"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import…", self.import_files, None, "importFiles")
+        self._action(file_menu, "&Export…", self.export_files, None, "exportFiles")
+        self._action(file_menu, "&Back up now", self.safety.back_up_now, None, "backUpNow")
+        self._action(
+            file_menu,
+            "Export sessions as &zip…",
+            self.safety.export_sessions_zip,
+            None,
+            "exportSessionsZip",
+        )
+        self._action(file_menu, "Open &data folder", self.open_data_folder)
+        file_menu.addSeparator()
+        self._action(file_menu, "Se&ttings…", self.show_settings, "Ctrl+,", "settings")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        # Undo follows the view: the form's edits in Log, deletes in History.
+        log_stack, history_stack = self.log_view.editor.undo_stack, self.history.undo_stack
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(log_stack)
+        self.undo_group.addStack(history_stack)
+        self.undo_group.setActiveStack(log_stack)
+        self.views.currentChanged.connect(
+            lambda: self.undo_group.setActiveStack(
+                history_stack if self.views.currentWidget() is self.history else log_stack
+            )
+        )
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.delete_action = self._action(
+            edit_menu, "&Delete session", self.history.delete_selected, None, "deleteSelected"
+        )
+        self.delete_action.setEnabled(False)
+        self.history.can_delete_changed.connect(self.delete_action.setEnabled)
+
+        view_menu = bar.addMenu("&View")
+        self._action(view_menu, "&Log", self.show_log, "Ctrl+1", "viewLog")
+        for text, tab, key, name in (
+            ("&History: sessions", "sessions", "Ctrl+2", "viewHistory"),
+            ("History: e&xercise", "exercise", "Ctrl+3", "viewExercise"),
+            ("History: &charts", "charts", "Ctrl+4", "viewCharts"),
+        ):
+            self._action(
+                view_menu,
+                text,
+                lambda _checked=False, tab=tab: (self.show_history(), self.history.show_tab(tab)),
+                key,
+                name,
+            )
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Check data…", self.safety.check_data, None, "checkData")
+        self._action(help_menu, "&About Training Log", self.show_about)
+
+    # -- views -------------------------------------------------------------------------------
+
+    def show_log(self) -> None:
+        self.views.setCurrentWidget(self.log_view)
+
+    def show_history(self) -> None:
+        self.views.setCurrentWidget(self.history)
+        self.history.table.setFocus()
+
+    def refresh(self) -> None:
+        self.history.refresh()
+        total = self.history.model.total
+        self.count_label.setText(f"{total:,} session{'s' if total != 1 else ''}")
+
+    def _update_title(self, *_args) -> None:
+        self.setWindowModified(self.log_view.editor.dirty)
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def new_session(self) -> None:
+        if self.confirm_discard():
+            self.log_view.new_session()
+            self.show_log()
+
+    def edit_session(self, session_id: str) -> None:
+        session = self.controller.load_session(session_id)
+        if session is not None and self.confirm_discard():
+            self.log_view.load_session(session)
+            self.show_log()
+
+    def offer_draft_restore(self) -> None:
+        """At start: a draft left by a crash or a closed laptop is offered back."""
+        draft = read_draft(self.controller.folders.root)
+        if draft is None or self.controller.read_only:
+            return
+        count = len(draft.exercises)
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved session?",
+            f"An unsaved session from {draft.date[:16].replace('T', ' ')} with {count} "
+            f"exercise{'s' * (count != 1)} was found. Restore it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.log_view.restore_draft(draft)
+        else:
+            self.log_view.new_session()
+
+    def confirm_discard(self) -> bool:
+        """True when the form may be replaced: saved, discarded, or nothing to lose."""
+        if not self.log_view.editor.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Save this session?",
+            "The session in the log has unsaved changes.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.log_view.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- reacting to the controller ---------------------------------------------------------
+
+    def on_saved(self, paths: SavedPaths) -> None:
+        self.saved_paths.show_paths(paths)
+        self._update_title()
+
+    def on_error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 20000)
+        QMessageBox.warning(self, "Training Log", message)
+
+    # -- files -------------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        from ..dialogs.import_dialog import (
+            ImportDialog,  # loaded when first used: the importers with it
+        )
+
+        dialog = ImportDialog(self.controller, self, settings=self.qsettings)
+        dialog.exec()
+        self.imported(dialog.report)
+        dialog.deleteLater()
+
+    def imported(self, report: ImportReport | None) -> None:
+        """After an import: one undo entry for the sessions it replaced, if any."""
+        if report is not None and report.trashed:
+            self.history.replaced_by_import(report.trashed)
+
+    def export_files(self) -> None:
+        from ..dialogs.export_dialog import ExportDialog  # loaded when first used
+
+        dialog = ExportDialog(self.controller, self, settings=self.qsettings)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.folders.root)))
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """Units, formula and name take effect at once; folders at the next start."""
+        self.log_view.apply_settings()
+        self.history.apply_settings()
+        self.refresh()
+
+    def about_text(self) -> str:
+        return (
+            f"<h3>Training Log {version()}</h3>"
+            f"<p>Data directory: {self.controller.folders.root}</p>"
+            f"<p>Qt {qVersion()} · SQLite {sqlite3.sqlite_version}</p>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Training Log", self.about_text())
+
+    # -- window state -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.qsettings.value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.qsettings.setValue("mainWindow/geometry", self.saveGeometry())
+        super().closeEvent(event)
