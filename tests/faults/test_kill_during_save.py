@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from traininglog.datafolder.datadir import DataDirectory
-from traininglog.datafolder.logbook import IMPORT_BATCH, Logbook
+from traininglog.datafolder.importing import IMPORT_BATCH
+from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
 from traininglog.files.faults import KILL_AT_VARIABLE
 from traininglog.sessionfiles import decode, encode, file_name

@@ -15,8 +15,8 @@ from pathlib import Path
 import peewee
 import pytest
 
+from traininglog.datafolder import importing, reconcile
 from traininglog.datafolder import logbook as logbook_module
-from traininglog.datafolder import reconcile
 from traininglog.datafolder.datadir import DataDirectory
 from traininglog.datafolder.logbook import Logbook, SaveError
 from traininglog.datafolder.writerlock import DataDirectoryBusy
@@ -359,7 +359,7 @@ def test_dry_run_writes_nothing(logbook: Logbook, folders: DataDirectory) -> Non
 def test_import_in_batches_and_cancel_between_them(
     logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(logbook_module, "IMPORT_BATCH", 3)
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 3)
     items = [(str(n), make_session(n, day=1 + n % 28)) for n in range(1, 12)]
     done = [0]
     report = logbook.import_sessions(
@@ -377,9 +377,9 @@ def test_import_in_batches_and_cancel_between_them(
 def test_a_batch_that_cannot_be_written_leaves_the_batches_before_it(
     logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(logbook_module, "IMPORT_BATCH", 3)
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 3)
     items = [(str(n), make_session(n, day=1 + n % 28)) for n in range(1, 12)]
-    real_write = logbook_module._write_session_file
+    real_write = importing.write_session_file
     doomed = items[4][1].id  # in the second batch
 
     def write(session, *rest):
@@ -387,7 +387,7 @@ def test_a_batch_that_cannot_be_written_leaves_the_batches_before_it(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(session, *rest)
 
-    monkeypatch.setattr(logbook_module, "_write_session_file", write)
+    monkeypatch.setattr(importing, "write_session_file", write)
     with pytest.raises(OSError):
         logbook.import_sessions(items)
     # The first batch is in both stores; nothing of the second or later is in either.
@@ -398,7 +398,7 @@ def test_a_batch_that_cannot_be_written_leaves_the_batches_before_it(
 def test_an_error_during_an_import_keeps_the_batches_before_it(
     logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(logbook_module, "IMPORT_BATCH", 3)
+    monkeypatch.setattr(importing, "IMPORT_BATCH", 3)
     items = [(str(n), make_session(n, day=1 + n % 28)) for n in range(1, 12)]
 
     def progress(done: int, _total: int) -> None:

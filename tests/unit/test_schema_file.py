@@ -13,7 +13,7 @@ from jsonschema.exceptions import SchemaError
 from traininglog.domain import DATA_MODEL_TYPE, DATA_MODEL_VERSION, limits
 from traininglog.domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 from traininglog.files.shipped import schema_path
-from traininglog.sessionfiles import reader
+from traininglog.sessionfiles import reader, set_reader
 from traininglog.sessionfiles.schema import schema_problems, session_schema
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "data" / "schemas"
@@ -109,9 +109,9 @@ def test_the_keys_are_the_readers_keys(schema: dict[str, Any]) -> None:
     working = definition(schema, "workingSet")["properties"]
     assert list(schema["properties"]) == list(reader.SESSION_KEYS)
     assert list(definition(schema, "exercise")["properties"]) == list(reader.EXERCISE_KEYS)
-    assert list(definition(schema, "warmupSet")["properties"]) == list(reader.WARMUP_KEYS)
-    assert list(definition(schema, "workingSet")["properties"]) == list(reader.WORKING_KEYS)
-    assert list(working["repCount"]["properties"]) == list(reader.REP_COUNT_KEYS)
+    assert list(definition(schema, "warmupSet")["properties"]) == list(set_reader.WARMUP_KEYS)
+    assert list(definition(schema, "workingSet")["properties"]) == list(set_reader.WORKING_KEYS)
+    assert list(working["repCount"]["properties"]) == list(set_reader.REP_COUNT_KEYS)
 
 
 def test_the_enums_are_the_vocabulary(schema: dict[str, Any]) -> None:

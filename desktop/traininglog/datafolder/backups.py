@@ -25,7 +25,7 @@ from ..files.atomic import fsync_folder, replace
 from ..sessionfiles.scan import list_sessions_folder
 from ..store.db import backup_to, integrity_problem
 from .datadir import DataDirectory
-from .logbook import Cancelled, Progress, SaveError
+from .saving import Cancelled, Progress, SaveError
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 STAMP = "%Y%m%d-%H%M%S"

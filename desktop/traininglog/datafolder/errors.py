@@ -15,7 +15,7 @@ from ..domain import InvalidSession
 from ..files.atomic import SHARING_VIOLATIONS, FileInUse
 from ..sessionfiles import SessionFileError
 from ..store.migrations import DatabaseTooNew
-from .logbook import SaveError
+from .saving import SaveError
 from .writerlock import DataDirectoryBusy
 
 DISK_FULL = "The disk is full. Free some space, then save again."

@@ -31,7 +31,8 @@ from ..drafts.draft_file import draft_path
 from ..files.atomic import fsync_folder
 from ..store.db import integrity_problem
 from . import reconcile
-from .logbook import Cancelled, Logbook, Progress
+from .logbook import Logbook
+from .saving import Cancelled, Progress
 
 
 @dataclass(frozen=True)

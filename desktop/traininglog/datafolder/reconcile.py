@@ -30,8 +30,9 @@ from ..store.db import init_db
 from ..store.models import database
 from ..store.writes import StoredFile
 from .datadir import DataDirectory
-from .logbook import Cancelled, Progress, stamp_from
+from .file_steps import stamp_from
 from .quarantine import free_path, is_noted, is_quarantined, note_unreadable, quarantine_copy
+from .saving import Cancelled, Progress
 
 REBUILD_BATCH = 500
 # Every one of this many sessions or more gone at once is a folder not there, not deletions.

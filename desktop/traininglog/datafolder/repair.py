@@ -24,7 +24,9 @@ from ..sessionfiles.scan import read_with_stat
 from ..store import writes
 from ..store.db import integrity_problem
 from . import health, reconcile
-from .logbook import Logbook, Progress, stamp_from
+from .file_steps import stamp_from
+from .logbook import Logbook
+from .saving import Progress
 
 
 @dataclass

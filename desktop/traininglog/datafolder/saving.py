@@ -1,0 +1,29 @@
+"""What every write to the data folder shares: the check before a save, the error a refused
+save raises, and the callbacks long operations report through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..domain import InvalidSession, Session, ensure_valid
+from ..sessionfiles import to_document
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class SaveError(RuntimeError):
+    """A save that could not be done; nothing was half-written."""
+
+
+def validate_for_saving(session: Session, schema: bool = True) -> None:
+    """Domain rules, then the published schema (DESIGN.md, step 1)."""
+    ensure_valid(session)
+    if schema:
+        # Imported here: jsonschema's format checkers take about 2 s to import, which every
+        # command-line run would pay although only an interactive save checks the schema.
+        from ..sessionfiles.schema import schema_problems
+
+        found = schema_problems(to_document(session))
+        if found:
+            raise InvalidSession(found)
