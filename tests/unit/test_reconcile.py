@@ -571,3 +571,35 @@ def test_a_date_change_cut_short_keeps_the_edit_whatever_the_old_files_mtime(
     assert report.superseded == [old_path.name]
     assert stored() == {s.id: encode(moved)}
     assert on_disk(folders) == {s.id: encode(moved)}
+
+
+def test_a_rename_cut_short_after_the_file_was_redated_by_hand(
+    logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lifter changed the date inside a file without renaming it; the app's next save
+    gives the file its proper name and is killed before the old name goes. The old name
+    then holds a date its name does not say: it is still the app's own older name."""
+    from traininglog.files import faults
+
+    s = make_session(1, day=17)
+    old_path = logbook.save(s).session_file
+    old_path.write_bytes(encode(make_session(1, day=16)))  # redated by hand, name kept
+    later(old_path, -5)
+    reconcile.sync(folders)
+    edited = make_session(1, day=16, weight=120)
+
+    class Killed(BaseException):
+        pass
+
+    def die(point: str) -> None:
+        if point == "db-written":
+            raise Killed
+
+    monkeypatch.setattr(faults, "checkpoint", die)
+    with pytest.raises(Killed):
+        logbook.save(edited)
+    monkeypatch.undo()
+    report = reconcile.sync(folders)
+    assert report.superseded == [old_path.name] and report.duplicates == []
+    assert stored() == {s.id: encode(edited)}
+    assert on_disk(folders) == {s.id: encode(edited)}

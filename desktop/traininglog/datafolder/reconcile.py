@@ -63,18 +63,15 @@ def sync(folders: DataDirectory) -> SyncReport:
     no_longer_held: dict[str, str] = {}  # file name → why its indexed session is not in it
     for name, stat in listing.files.items():
         known = index.get(name)
-        if known is not None and (known[1].size, known[1].mtime_ns) == (stat.size, stat.mtime_ns):
+        if _stamp_unchanged(known, stat) or (read := _read(folders, name)) is None:
             continue
-        try:
-            data, stat = read_with_stat(folders.sessions / name)
-        except FileNotFoundError:
-            continue
-        except UnreadableFile as error:
-            if note_unreadable(folders, name, error.stat, error.why):
-                report.quarantined.append(Rejection(name, tuple(error.problems)))
+        if isinstance(read, UnreadableFile):
+            if note_unreadable(folders, name, read.stat, read.why):
+                report.quarantined.append(Rejection(name, tuple(read.problems)))
             if known is not None:
-                no_longer_held[name] = error.why
+                no_longer_held[name] = read.why
             continue
+        data, stat = read
         if known is not None and known[1].sha256 == sha256_hex(data):
             writes.update_file_stamp(known[0], stat.size, stat.mtime_ns)
             continue
@@ -157,13 +154,27 @@ def _one_file_per_session(changed, report, folders, listed, owner_of):
 
 
 def _an_unfinished_rename(claimants) -> bool:
-    """Every file is named as the app names its content: the same session saved under two
-    dates, which only an edit cut short between writing the new name and removing the old
-    one leaves behind (an unchanged indexed file was named by the app when it was saved)."""
-    return all(
-        is_conventional(stat.name) and (session is None or file_name(session) == stat.name)
-        for session, _, stat in claimants
+    """The same session under two of the app's names, the newest named as the app names its
+    content: what an edit cut short between writing the new name and removing the old one
+    leaves behind. (The older name may hold a date it does not say, if the file was redated
+    by hand; a copy made by hand or by a sync tool has a name of its own, or is the newer.)"""
+    (newest_session, _, newest), *older = claimants
+    short_id = _short_id(newest_session, newest.name)
+    return (
+        is_conventional(newest.name)
+        and (newest_session is None or file_name(newest_session) == newest.name)
+        and all(
+            is_conventional(stat.name) and stat.name.endswith(f"_{short_id}.json")
+            for _, _, stat in older
+        )
     )
+
+
+def _short_id(session: Session | None, name: str) -> str:
+    """The id part of the app's name for a session (from the name when not read)."""
+    if session is None:
+        return name.removesuffix(".json").rsplit("_", 1)[-1]
+    return file_name(session).removesuffix(".json").rsplit("_", 1)[-1]
 
 
 def _trash_indexed(
@@ -239,25 +250,20 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
     ids_seen: dict[str, str] = {}
     for name, stat in sorted(listing.files.items()):
         known = index.get(name)
-        unchanged = known is not None and (known[1].size, known[1].mtime_ns) == (
-            stat.size,
-            stat.mtime_ns,
-        )
-        if unchanged and not deep:
+        if _stamp_unchanged(known, stat) and not deep:
             if known[0] in ids_seen:
                 report.duplicate_ids.append(name)
             ids_seen[known[0]] = name
             continue
-        try:
-            data, stat = read_with_stat(folders.sessions / name)
-        except FileNotFoundError:
+        if (read := _read(folders, name)) is None:
             continue
-        except UnreadableFile as error:
-            if is_noted(folders, name, error.stat, error.why):
+        if isinstance(read, UnreadableFile):
+            if is_noted(folders, name, read.stat, read.why):
                 report.known_unreadable.append(name)
             else:
-                report.invalid_files.append(Rejection(name, tuple(error.problems)))
+                report.invalid_files.append(Rejection(name, tuple(read.problems)))
             continue
+        data, stat = read
         try:
             session = decode(data)
         except SessionFileError as error:
@@ -277,6 +283,21 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
     report.rows_without_file = sorted(set(index) - set(listing.files))
     report.open_to_others = [(str(f), f.stat().st_mode & 0o777) for f in folders.open_to_others()]
     return report
+
+
+def _stamp_unchanged(known: tuple[str, StoredFile] | None, stat: FileStat) -> bool:
+    """The file has the size and mtime the index recorded: it was not touched since."""
+    return known is not None and (known[1].size, known[1].mtime_ns) == (stat.size, stat.mtime_ns)
+
+
+def _read(folders: DataDirectory, name: str) -> tuple[bytes, FileStat] | UnreadableFile | None:
+    """A session file's bytes and stat; why it can't be read; or None when it has gone."""
+    try:
+        return read_with_stat(folders.sessions / name)
+    except FileNotFoundError:
+        return None
+    except UnreadableFile as error:
+        return error
 
 
 def _differs(known: tuple[str, StoredFile], data: bytes, session: Session, deep: bool) -> bool:
