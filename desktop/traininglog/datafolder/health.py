@@ -22,12 +22,12 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from ..domain.reports import Rejection
 from ..drafts.draft import Draft
 from ..drafts.draft_file import draft_path
+from ..files.aside import dated_free_path
 from ..files.atomic import fsync_folder
 from ..store.db import integrity_problem
 from . import reconcile
@@ -148,12 +148,7 @@ def set_aside_unreadable_draft(root: Path, folder: Path) -> SetAside | None:
 
 def set_aside(path: Path, folder: Path, what: str, reason: str) -> SetAside:
     """Move a file that cannot be read into `folder` under a dated name; returns where."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target, n = folder / f"{path.stem}-unreadable-{stamp}{path.suffix}", 0
-    while target.exists():
-        n += 1
-        target = folder / f"{path.stem}-unreadable-{stamp}.{n}{path.suffix}"
+    target = dated_free_path(folder, f"{path.stem}-unreadable", path.suffix)
     os.replace(path, target)
     with contextlib.suppress(OSError):
         fsync_folder(folder)

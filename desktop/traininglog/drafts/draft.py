@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from ..domain import Exercise, Session, WarmupSet, WorkingSet, limits, new_session_id
 from ..domain.calculations import LB_PER_KG
@@ -343,63 +344,59 @@ def _number_cell(value: float | None) -> str:
 def draft_sets(exercise: Exercise, unit: str) -> tuple[tuple[DraftSet, ...], tuple[DraftSet, ...]]:
     """The grid rows for a stored exercise's sets, keeping their exact values."""
     warmups = tuple(
-        DraftSet(
-            weight=weight_cell(w.weight_kg, unit),
-            reps=str(w.reps),
-            notes=w.notes or "",
-            exact_weight_kg=w.weight_kg,
-        )
-        for w in exercise.warmup_sets
+        DraftSet(**_lifted_warmup(w, unit), notes=w.notes or "") for w in exercise.warmup_sets
     )
     workings = tuple(
-        DraftSet(
-            weight=weight_cell(s.weight_kg, unit),
-            reps=str(s.full_reps),
-            partial=str(s.partial_reps) if s.partial_reps else "",
-            rpe=_number_cell(s.rpe),
-            feel=s.rep_assessment or "",
-            rest=_number_cell(s.rest_minutes),
-            notes=s.notes or "",
-            exact_weight_kg=s.weight_kg,
-            exact_rest=s.rest_minutes,
-        )
+        DraftSet(**_lifted(s, unit), **_how_it_went(s), exact_rest=s.rest_minutes)
         for s in exercise.working_sets
     )
     return warmups, workings
-
-
-def _hints(**values: str) -> tuple[tuple[str, str], ...]:
-    return tuple((column, text) for column, text in values.items() if text)
 
 
 def repeat_sets(exercise: Exercise, unit: str) -> tuple[tuple[DraftSet, ...], tuple[DraftSet, ...]]:
     """Today's rows from a stored exercise: its weights and reps (exactly), and how the sets
     went last time only as hints, since today's RPE, feel, rest and notes are today's."""
     warmups = tuple(
-        DraftSet(
-            weight=weight_cell(w.weight_kg, unit),
-            reps=str(w.reps),
-            exact_weight_kg=w.weight_kg,
-            hints=_hints(notes=w.notes or ""),
-        )
+        DraftSet(**_lifted_warmup(w, unit), hints=_hints(notes=w.notes or ""))
         for w in exercise.warmup_sets
     )
     workings = tuple(
-        DraftSet(
-            weight=weight_cell(s.weight_kg, unit),
-            reps=str(s.full_reps),
-            partial=str(s.partial_reps) if s.partial_reps else "",
-            exact_weight_kg=s.weight_kg,
-            hints=_hints(
-                rpe=_number_cell(s.rpe),
-                feel=s.rep_assessment or "",
-                rest=_number_cell(s.rest_minutes),
-                notes=s.notes or "",
-            ),
-        )
-        for s in exercise.working_sets
+        DraftSet(**_lifted(s, unit), hints=_hints(**_how_it_went(s))) for s in exercise.working_sets
     )
     return warmups, workings
+
+
+def _lifted_warmup(w: WarmupSet, unit: str) -> dict[str, Any]:
+    """A warm-up set's weight and reps as cells, the weight also kept exactly."""
+    return {
+        "weight": weight_cell(w.weight_kg, unit),
+        "reps": str(w.reps),
+        "exact_weight_kg": w.weight_kg,
+    }
+
+
+def _lifted(s: WorkingSet, unit: str) -> dict[str, Any]:
+    """What a working set lifted, as cells: weight (also kept exactly), full and partial reps."""
+    return {
+        "weight": weight_cell(s.weight_kg, unit),
+        "reps": str(s.full_reps),
+        "partial": str(s.partial_reps) if s.partial_reps else "",
+        "exact_weight_kg": s.weight_kg,
+    }
+
+
+def _how_it_went(s: WorkingSet) -> dict[str, str]:
+    """How a working set went, as cells: RPE, feel, rest and notes."""
+    return {
+        "rpe": _number_cell(s.rpe),
+        "feel": s.rep_assessment or "",
+        "rest": _number_cell(s.rest_minutes),
+        "notes": s.notes or "",
+    }
+
+
+def _hints(**values: str) -> tuple[tuple[str, str], ...]:
+    return tuple((column, text) for column, text in values.items() if text)
 
 
 def template_exercises(session: Session, unit: str) -> tuple[DraftExercise, ...]:

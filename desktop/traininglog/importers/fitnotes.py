@@ -15,9 +15,9 @@ from ..exercises.matching import ExerciseNames
 from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
 from .set_rows import WORKING, read_set
-from .text_files import TextFile, refuse_unitless_weights
+from .text_files import TextFile
 from .unquoted_commas import CHECKS, fits_as_is, rejoin
-from .weight_units import WeightUnits
+from .weight_units import units_of_columns
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "fitnotes"
@@ -57,13 +57,8 @@ def read_fitnotes(source: TextFile, weight_unit: str | None, names: ExerciseName
     header, rows = split_header(source)
     columns = Columns(source, header, COLUMNS)
     columns.require(REQUIRED, "a FitNotes export")
-    units = WeightUnits(
-        WEIGHT_UNITS[columns.key["weight"]], columns.has("weight_unit"), weight_unit, "kgs or lbs"
-    )
-    if units.needs_choice:
-        raise refuse_unitless_weights(source.at(columns.line), columns.title["weight"])
-    collector = WorkoutCollector(source, FORMAT, names)
-    collector.units = units
+    units = units_of_columns(source, columns, WEIGHT_UNITS, weight_unit, "kgs or lbs")
+    collector = WorkoutCollector(source, FORMAT, names, units)
     width = columns.width
     free_text = [columns.index[f] for f in ("exercise", "notes") if columns.has(f)]
     checks = {columns.index[f]: check for f, check in CHECKS.items() if columns.has(f)}

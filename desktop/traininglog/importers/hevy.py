@@ -75,15 +75,11 @@ def read_hevy(source: TextFile, names: ExerciseNames) -> ImportBatch:
     columns = Columns(source, header, COLUMNS)
     columns.require(REQUIRED, "a Hevy export")
     units = WeightUnits(WEIGHT_UNITS[columns.key["weight"]], False, None)
-    collector = WorkoutCollector(source, FORMAT, names)
-    collector.units = units
+    collector = WorkoutCollector(source, FORMAT, names, units)
 
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
-        name = row.text("workout")
-        workout = collector.workout_of(row, (row.text("date"), name), name)
-        if workout.notes is None and row.text("workout_notes"):
-            workout.notes = row.text("workout_notes").replace("\r\n", "\n")
+        workout = collector.titled_workout(row)
         found = read_set(row, row.value("set_type", set_kind, WORKING), units.unit_of(row))
         if found is not None:
             found.exercise_notes = row.text("exercise_notes").replace("\r\n", "\n") or None

@@ -21,8 +21,8 @@ from .batch import ImportBatch
 from .csv_tables import Columns, Record, Row, split_header
 from .set_rows import DROP, FAILURE, REST, WARMUP, WORKING, SetRow, read_set
 from .set_values import BadValue, number, rest_minutes
-from .text_files import TextFile, refuse_unitless_weights
-from .weight_units import WeightUnits
+from .text_files import TextFile
+from .weight_units import units_of_columns
 from .workouts import Workout, WorkoutCollector
 
 FORMAT = "strong"
@@ -117,20 +117,12 @@ def read_strong(source: TextFile, weight_unit: str | None, names: ExerciseNames)
     known = dict(COLUMNS) | dict.fromkeys(WEIGHT_COLUMNS, "weight")
     columns = Columns(source, header, known)
     columns.require(REQUIRED, "a Strong export")
-    units = WeightUnits(
-        WEIGHT_COLUMNS[columns.key["weight"]], columns.has("weight_unit"), weight_unit, "kg or lbs"
-    )
-    if units.needs_choice:
-        raise refuse_unitless_weights(source.at(columns.line), columns.title["weight"])
-    collector = WorkoutCollector(source, FORMAT, names)
-    collector.units = units
+    units = units_of_columns(source, columns, WEIGHT_COLUMNS, weight_unit, "kg or lbs")
+    collector = WorkoutCollector(source, FORMAT, names, units)
 
     def handle(record: Record) -> Workout:
         row = Row(columns, record)
-        name = row.text("workout")
-        workout = collector.workout_of(row, (row.text("date"), name), name)
-        if workout.notes is None and row.text("workout_notes"):
-            workout.notes = row.text("workout_notes").replace("\r\n", "\n")
+        workout = collector.titled_workout(row)
         kind = row.value("set_order", set_kind, WORKING)
         if kind != REST:
             return collector.take(workout, row, read_set(row, kind, units.unit_of(row)))

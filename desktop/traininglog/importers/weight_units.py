@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .csv_tables import Row
+from .csv_tables import Columns, Row
 from .set_values import unit_named
+from .text_files import TextFile, refuse_unitless_weights
 
 ROW, HEADER, CHOSEN = "row", "header", "chosen"
 
@@ -67,3 +68,23 @@ class WeightUnits:
                 rows = ", ".join(f"{unit} {n:,} row{'s' if n != 1 else ''}" for unit, n in found)
                 parts.append(f"units {what} ({rows})")
         return "; ".join(parts) or "no weights"
+
+
+def units_of_columns(
+    source: TextFile,
+    columns: Columns,
+    unit_by_weight_column: dict[str, str | None],
+    chosen: str | None,
+    unit_words: str,
+) -> WeightUnits:
+    """The units of an export whose weight column may name its unit ("Weight (kg)"), whose
+    rows may ("Weight Unit"), or neither; then the lifter must say, or the file is refused."""
+    units = WeightUnits(
+        unit_by_weight_column[columns.key["weight"]],
+        columns.has("weight_unit"),
+        chosen,
+        unit_words,
+    )
+    if units.needs_choice:
+        raise refuse_unitless_weights(source.at(columns.line), columns.title["weight"])
+    return units

@@ -93,7 +93,7 @@ def _joined(*parts: str | None) -> str | None:
 class WorkoutCollector:
     """Gathers one file's rows into workouts and turns them into an ImportBatch."""
 
-    def __init__(self, source: TextFile, family: str, names: ExerciseNames):
+    def __init__(self, source: TextFile, family: str, names: ExerciseNames, units: WeightUnits):
         self.source = source
         self.family = family
         self.names = names
@@ -101,7 +101,7 @@ class WorkoutCollector:
         self.skipped = 0
         self.stopped: Rejection | None = None
         self.dates = DateReader()
-        self.units: WeightUnits | None = None
+        self.units = units
         self.repaired: list[int] = []  # lines whose unquoted commas were rejoined
         self.weight_column = "Weight"
         self.date_column = "Date"
@@ -120,6 +120,15 @@ class WorkoutCollector:
         self.date_column = row.columns.title.get("date", self.date_column)
         self.weight_column = row.columns.title.get("weight", self.weight_column)
         return self.workout(key, row.line, name, row.text("date"))
+
+    def titled_workout(self, row: Row) -> Workout:
+        """The workout of a row in an export that names its workouts (Strong, Hevy): one per
+        date and title, its notes from the first of its rows that has them."""
+        name = row.text("workout")
+        workout = self.workout_of(row, (row.text("date"), name), name)
+        if workout.notes is None and row.text("workout_notes"):
+            workout.notes = row.text("workout_notes").replace("\r\n", "\n")
+        return workout
 
     def take(self, workout: Workout, row: Row, found: SetRow | None) -> Workout:
         """Add a row's set to its workout; a bad row is reported, a skipped one counted."""

@@ -1,5 +1,5 @@
 """The SQLite index: models, migrations, queries and writes. Models never leave this package:
 queries return domain values, and the only code that imports Peewee is here.
 
-May import `domain` and `sessionfiles`.
+May import `domain`, `files` and `sessionfiles`.
 """

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from ..files.aside import dated_free_path
 from .migrations import LATEST, migrate
 from .models import database
 
@@ -127,12 +128,7 @@ def is_damaged(error: BaseException) -> bool:
 
 def move_aside(path: Path, folder: Path) -> Path:
     """Move a damaged database, with its -wal and -shm, into `folder`; returns where it went."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target, n = folder / f"traininglogs-damaged-{stamp}.db", 0
-    while target.exists():
-        n += 1
-        target = folder / f"traininglogs-damaged-{stamp}.{n}.db"
+    target = dated_free_path(folder, "traininglogs-damaged", ".db")
     for suffix in ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)
         if side.exists():

@@ -191,11 +191,11 @@ class SetLine(NamedTuple):
     weight_kg: float
     full_reps: int
     partial_reps: int
+    e1rm_kg: float | None  # working sets only
     rpe: float | None
     rep_assessment: str | None
     rest_minutes: float | None
     notes: str | None
-    e1rm_kg: float | None  # working sets only
 
 
 Rule = E1rmRule | OneRepMaxFormula
@@ -249,8 +249,8 @@ def exercise_set_lines(name: str, rule: Rule, offset: int = 0, limit: int = 200)
     sql = _exercise_sql(
         rule,
         "e.session_id, e.started, e.position, e.name, t.kind, t.number, t.weight_kg, t.reps_full, "
-        "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes, "
-        "CASE WHEN t.kind = 'working' THEN {e1rm} END",
+        "t.reps_partial, CASE WHEN t.kind = 'working' THEN {e1rm} END, "
+        "t.rpe, t.rep_assessment, t.rest_minutes, t.notes",
     )
     order = "ORDER BY e.started DESC, e.position DESC, t.kind, t.number"
     rows = _connection().execute(f"{sql} {order} LIMIT ? OFFSET ?", (name_key(name), limit, offset))

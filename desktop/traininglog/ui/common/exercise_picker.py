@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from ...domain.names import name_key
 from ...exercises.catalogue import Catalogue
+from .layouts import flush
 
 
 def lifter_name(typed: str, catalogue: Catalogue, used_names: list[str]) -> str:
@@ -81,11 +82,7 @@ class ExercisePicker(QWidget):
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setMaximumHeight(200)
         self.list.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.list)
-        layout.addWidget(self.field)
+        flush(QVBoxLayout(self), self.list, self.field, spacing=2)
         self.setFocusProxy(self.field)
         self.field.textEdited.connect(self._suggest)
         self.field.returnPressed.connect(self._on_return)

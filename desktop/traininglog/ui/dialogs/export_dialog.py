@@ -7,7 +7,6 @@ keeps the session files already written.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
@@ -16,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -30,15 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...controller import Controller
-from ...datafolder.errors import describe
 from ...domain import Session
 from ...exporters.csv_table import export_csv
 from ...exporters.json_files import export_session_files
 from ...exporters.markdown import export_markdown
 from ...store import queries
-from ..common.worker import Cancelled, Job, Worker
-
-log = logging.getLogger(__name__)
+from ..common.worker import Cancelled, Job
+from .worker_dialog import WorkerDialog
 
 LAST_FOLDER_KEY = "export/lastFolder"
 
@@ -114,23 +110,15 @@ def export_sessions(fmt: str, target: Path, job: Job) -> ExportResult:
         return ExportResult(fmt, target, written if fmt == "json" else 0, cancelled=True)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkerDialog):
     def __init__(
         self,
         controller: Controller,
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ):
-        super().__init__(parent)
-        self.controller = controller
-        self.settings = settings
-        self.setWindowTitle("Export sessions")
-        self.setObjectName("exportDialog")
+        super().__init__(controller, "Export sessions", "exportDialog", parent, settings)
         self.result: ExportResult | None = None
-        self.worker = Worker(self, closing=controller.logbook.db.close)
-        self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.failed.connect(self._on_failed)
         folder = self._last_folder()
         self.targets = {f.key: folder / f.default_name for f in FORMATS}
 
@@ -275,16 +263,6 @@ class ExportDialog(QDialog):
             return f"{target} is a folder; choose a file name."
         return None
 
-    def cancel(self) -> None:
-        if self.worker.running:
-            self.worker.cancel()
-            self.status.setText("Cancelling…")
-            self.cancel_button.setEnabled(False)
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
     def _on_finished(self, result: ExportResult) -> None:
         self.result = result
         self.progress.setValue(self.progress.maximum() if not result.cancelled else 0)
@@ -292,10 +270,7 @@ class ExportDialog(QDialog):
         self.status.setText(summary_html(result))
 
     def _on_failed(self, error: BaseException) -> None:
-        message = describe(error)
-        if message is None:
-            log.error("export failed", exc_info=error)
-            message = f"{type(error).__name__}: {error}"
+        message = self._failure_text(error, "export")
         self.progress.hide()
         self._show_state()
         self.status.setText(f"Could not export: {escape(message, quote=False)}")

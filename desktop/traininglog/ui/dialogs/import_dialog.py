@@ -8,7 +8,6 @@ and the index agreeing. Exercise names mapped here are remembered for the next i
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,12 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...controller import Controller
-from ...datafolder.errors import describe
 from ...domain.reports import ImportReport
 from ...exercises.catalogue import Catalogue, shipped_catalogue
 from ...importers.batch import ImportBatch
 from ..common.formatting import plural
-from ..common.worker import Cancelled, Job, Worker
+from ..common.worker import Cancelled, Job
 from .import_preview import (
     FileGroup,
     Preview,
@@ -50,8 +47,7 @@ from .import_preview import (
     run_import,
 )
 from .name_mapping import NameMappingTable
-
-log = logging.getLogger(__name__)
+from .worker_dialog import WorkerDialog
 
 FILE_FILTER = "Exports and notes (*.csv *.json *.md *.markdown *.txt);;All files (*)"
 LAST_FOLDER_KEY = "import/lastFolder"
@@ -65,7 +61,7 @@ WHAT_IT_READS = (
 )
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkerDialog):
     """Choose → preview (on the worker) → import (on the worker, cancellable) → summary."""
 
     def __init__(
@@ -75,18 +71,10 @@ class ImportDialog(QDialog):
         catalogue: Catalogue | None = None,
         settings: QSettings | None = None,
     ):
-        super().__init__(parent)
-        self.controller = controller
-        self.settings = settings
-        self.setWindowTitle("Import sessions")
-        self.setObjectName("importDialog")
+        super().__init__(controller, "Import sessions", "importDialog", parent, settings)
         self.paths: list[Path] = []
         self.preview: Preview | None = None
         self.report: ImportReport | None = None
-        self.worker = Worker(self, closing=controller.logbook.db.close)
-        self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.failed.connect(self._on_failed)
         self._job_kind = ""  # "read" or "import" while the worker runs
 
         self.choose_files_button = QPushButton("Choose &files…")
@@ -343,15 +331,8 @@ class ImportDialog(QDialog):
         self._job_kind = kind
         self.worker.start(work)
 
-    def cancel(self) -> None:
-        if self.worker.running:
-            self.worker.cancel()
-            self.status.setText("Cancelling…")
-            self.cancel_button.setEnabled(False)
-
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        super()._on_progress(done, total)
         if self._job_kind == "read":
             self.status.setText(f"Comparing {plural(total, 'session')} with your log…")
         else:
@@ -375,10 +356,7 @@ class ImportDialog(QDialog):
                 "Reading cancelled." if kind == "read" else "Import cancelled: nothing imported."
             )
         else:
-            message = describe(error)
-            if message is None:
-                log.error("import dialog: %s failed", kind, exc_info=error)
-                message = f"{type(error).__name__}: {error}"
+            message = self._failure_text(error, f"import dialog: {kind}")
             if kind == "read":
                 message = f"Could not read the files: {message}"
             else:

@@ -74,17 +74,22 @@ def _chart(title: str) -> QChart:
     return chart
 
 
+@dataclass(frozen=True)
+class Line:
+    """How a series is drawn and named: in the legend, and in the hover text."""
+
+    name: str
+    label: str
+    colour: str
+    width: float
+
+
 def _series(
-    name: str,
-    label: str,
-    period: str,
-    colour: str,
-    width: float,
-    days,
-    kg,
-    unit: str,
-    scale: float = 1.0,
+    line: Line, period: str, points: Sequence[tuple[date, float]], unit: str, scale: float = 1.0
 ) -> Plotted:
+    name, label, colour, width = line.name, line.label, line.colour, line.width
+    days = [d for d, _ in points]
+    kg = [v for _, v in points]
     values = [v * _factor(unit) / scale for v in kg]
     series = QLineSeries()
     series.setName(name)
@@ -150,28 +155,11 @@ def progress_chart(
     of = "best set of the session" if period == "session" else "best of the month"
     e1rm = [(p.date.date(), p.best_e1rm_kg) for p in points if p.best_e1rm_kg]
     top = [(p.date.date(), p.top_set_kg) for p in points if p.top_set_kg]
-    plotted = [
-        _series(
-            f"Estimated 1RM ({rule.label}), {of}",
-            f"estimated 1RM ({rule.label})",
-            period,
-            ACCENT,
-            2.0,
-            [d for d, _ in e1rm],
-            [v for _, v in e1rm],
-            unit,
-        ),
-        _series(
-            "Top set (heaviest working set)",
-            "top set",
-            period,
-            SECOND,
-            1.5,
-            [d for d, _ in top],
-            [v for _, v in top],
-            unit,
-        ),
-    ]
+    e1rm_line = Line(
+        f"Estimated 1RM ({rule.label}), {of}", f"estimated 1RM ({rule.label})", ACCENT, 2.0
+    )
+    top_line = Line("Top set (heaviest working set)", "top set", SECOND, 1.5)
+    plotted = [_series(e1rm_line, period, e1rm, unit), _series(top_line, period, top, unit)]
     chart = _chart(f"{exercise}: Estimated 1RM ({rule.label}) and top set")
     days = [p.date.date() for p in points]
     _axes(
@@ -197,19 +185,8 @@ def volume_chart(
     # Tens of thousands read better as thousands: "45" on an axis of "×1,000 kg".
     largest = max((v for _, v in weeks), default=0.0) * _factor(unit)
     scale = 1000.0 if largest >= 10_000 else 1.0
-    plotted = [
-        _series(
-            f"Weekly volume, {what}",
-            "volume",
-            period,
-            ACCENT,
-            1.5,
-            [w for w, _ in weeks],
-            [v for _, v in weeks],
-            unit,
-            scale,
-        )
-    ]
+    volume_line = Line(f"Weekly volume, {what}", "volume", ACCENT, 1.5)
+    plotted = [_series(volume_line, period, weeks, unit, scale)]
     average = " (monthly average)" if period == "month" else ""
     chart = _chart(f"Weekly working-set volume{average}: {what}")
     chart.legend().hide()

@@ -12,6 +12,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from ..common.layouts import flush
+
 PRESETS = (
     ("all", "All time"),
     ("3m", "Last 3 months"),
@@ -39,13 +41,7 @@ class DateRangeControl(QWidget):
         self.first = _date_edit("From")
         self.last = _date_edit("To")
         self.dash = QLabel("–")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.preset)
-        layout.addWidget(self.first)
-        layout.addWidget(self.dash)
-        layout.addWidget(self.last)
+        flush(QHBoxLayout(self), self.preset, self.first, self.dash, self.last, spacing=4)
         self.preset.setCurrentIndex(self.preset.findData(preset))
         self._show_dates()
         self._shown = self.range()

@@ -21,6 +21,7 @@ from ...domain.calculations import E1rmRule
 from ...domain.progress import BestSet, ExerciseProgress
 from ...exercises.catalogue import Catalogue
 from ..common.formatting import plural, volume_text
+from ..common.layouts import titled_panel
 from .column_widths import fit_columns
 from .exercise_search import ExerciseSearch
 from .exercise_sets import COLUMNS, ExerciseSetsModel
@@ -87,13 +88,7 @@ class ExerciseView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.summary, 2)
         top.addWidget(self.export_button)
-        records_box = QWidget()
-        records_layout = QVBoxLayout(records_box)
-        records_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Records")
-        title.setObjectName("panelTitle")
-        records_layout.addWidget(title)
-        records_layout.addWidget(self.records, 1)
+        records_box = titled_panel("Records", self.records)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(records_box)

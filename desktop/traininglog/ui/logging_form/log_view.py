@@ -44,6 +44,7 @@ from ...drafts.draft_file import discard_draft, write_draft
 from ...exercises.catalogue import Catalogue
 from ..common.app_settings import AppSettings
 from ..common.exercise_picker import ExercisePicker, is_new_exercise, lifter_name
+from ..common.layouts import titled_panel
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
 from .session_header import SessionHeader
@@ -149,14 +150,7 @@ class LogView(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _layout(self) -> None:
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("Exercises")
-        caption.setObjectName("panelTitle")
-        left_layout.addWidget(caption)
-        left_layout.addWidget(self.exercise_list, 1)
-        left_layout.addWidget(self.picker)
+        left = titled_panel("Exercises", self.exercise_list, self.picker)
 
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)

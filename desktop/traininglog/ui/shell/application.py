@@ -62,20 +62,12 @@ def open_logbook(
         try:
             return Logbook(folders, read_only=True, why=why or "opened with --read-only")
         except Exception as error:
-            message = describe(error)
-            if message is None:
-                raise
-            QMessageBox.critical(parent, "Training Log cannot open its data", message)
-            return None
+            return _cannot_open(parent, error)
     try:
         return Logbook(folders)
     except OSError as error:
         if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
-            message = describe(error)
-            if message is None:
-                raise
-            QMessageBox.critical(parent, "Training Log cannot open its data", message)
-            return None
+            return _cannot_open(parent, error)
         QMessageBox.information(
             parent,
             "Opened read-only",
@@ -97,11 +89,15 @@ def open_logbook(
             )
         return None
     except Exception as error:
-        message = describe(error)
-        if message is None:
-            raise
-        QMessageBox.critical(parent, "Training Log cannot open its data", message)
-        return None
+        return _cannot_open(parent, error)
+
+
+def _cannot_open(parent, error: Exception) -> None:
+    """Say why the data can't be opened, in the lifter's words; a bug is raised as it is."""
+    message = describe(error)
+    if message is None:
+        raise error
+    QMessageBox.critical(parent, "Training Log cannot open its data", message)
 
 
 def chosen_folders(folders: DataDirectory | None, settings: AppSettings) -> DataDirectory:
