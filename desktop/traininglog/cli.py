@@ -7,7 +7,6 @@ Messages go to stderr; with `--json`, stdout is exactly one JSON document.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import json
 import os
@@ -17,8 +16,14 @@ from pathlib import Path
 
 from . import version
 from .datafolder import reconcile
-from .datafolder.datadir import DATA_DIR_VARIABLE, DataDirectory, default_data_dir, keep_private
+from .datafolder.datadir import (
+    DATA_DIR_VARIABLE,
+    DataDirectory,
+    SessionsFolderMissing,
+    keep_private,
+)
 from .datafolder.errors import describe_for_command_line
+from .datafolder.folder_settings import SettingsFileError, resolve_folders
 from .datafolder.logbook import Logbook
 from .datafolder.writerlock import DataDirectoryBusy
 from .domain.calculations import E1rmRule
@@ -45,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DIR",
         help="data directory (default: $TRAININGLOG_DATA_DIR or the platform's data folder)",
+    )
+    parser.add_argument(
+        "--sessions-dir",
+        type=Path,
+        metavar="DIR",
+        help="the folder of session files, e.g. one a sync tool shares between computers "
+        "(default: $TRAININGLOG_SESSIONS_DIR, else the one chosen in Settings, else "
+        "DIR/sessions); the index, trash and backups stay in the data directory",
     )
     parser.add_argument(
         "--read-only",
@@ -129,11 +142,19 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.shell.selftest import run_self_test
 
         return run_self_test(DataDirectory(args.data_dir.expanduser()) if args.data_dir else None)
-    folders = DataDirectory((args.data_dir or default_data_dir()).expanduser())
+    try:
+        folders = resolve_folders(args.data_dir, args.sessions_dir)
+    except SettingsFileError as error:
+        _say(f"traininglog: {error}")
+        return REJECTED
     if args.command is None:
         from .ui.shell.application import run  # Qt loads only for the window
 
-        explicit = args.data_dir is not None or bool(os.environ.get(DATA_DIR_VARIABLE))
+        explicit = (
+            args.data_dir is not None
+            or args.sessions_dir is not None
+            or bool(os.environ.get(DATA_DIR_VARIABLE))
+        )
         return run(folders if explicit else None, read_only=args.read_only)
     if args.read_only and args.command in CHANGING_COMMANDS:
         _say(f"traininglog: {args.command} changes the data folder, and --read-only was given")
@@ -405,8 +426,12 @@ def cmd_check(args: argparse.Namespace, folders: DataDirectory) -> int:
             return USAGE
         return cmd_repair(folders)
     if not args.read_only:
-        with contextlib.suppress(OSError):  # on read-only media: checked as it is
+        try:
             folders.create()
+        except SessionsFolderMissing:
+            raise  # said as it is: the folder to connect
+        except OSError:
+            pass  # on read-only media: checked as it is
     with Logbook(folders, read_only=True):
         report = reconcile.check(folders, deep=args.deep)
     for line in report.lines():

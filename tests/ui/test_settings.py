@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from traininglog.datafolder.datadir import DataDirectory
 from traininglog.ui.common.app_settings import AppSettings
@@ -88,3 +89,30 @@ def test_the_history_shows_the_new_unit_once_settings_are_saved(
         if "Volume" in model.headerData(c, Qt.Orientation.Horizontal, 0)
     )
     assert model.headerData(volume, Qt.Orientation.Horizontal, 0).endswith("(lb)")
+
+
+def test_the_sessions_folder_chosen_in_settings_is_the_command_lines_too(
+    qtbot, window, monkeypatch, tmp_path: Path
+):
+    from traininglog.datafolder.folder_settings import resolve_folders, settings_file
+
+    synced = tmp_path / "Sync" / "training"
+    synced.mkdir(parents=True)
+
+    def exec_(dialog: SettingsDialog) -> int:
+        dialog.sessions_dir.clear()
+        qtbot.keyClicks(dialog.sessions_dir, str(synced))
+        buttons = dialog.findChild(QDialogButtonBox)
+        qtbot.mouseClick(
+            buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", exec_)
+    window.show_settings()
+    root = window.controller.folders.root
+    assert json.loads(settings_file(root).read_text(encoding="utf-8"))["sessionsFolder"] == str(
+        synced
+    )
+    monkeypatch.delenv("TRAININGLOG_SESSIONS_DIR", raising=False)
+    assert resolve_folders(root).sessions == synced

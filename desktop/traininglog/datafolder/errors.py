@@ -14,7 +14,10 @@ import sqlite3
 from ..domain import InvalidSession
 from ..files.atomic import SHARING_VIOLATIONS, FileInUse
 from ..sessionfiles import SessionFileError
+from ..store.db import IndexNotReadable
 from ..store.migrations import DatabaseTooNew
+from .datadir import SessionsFolderMissing
+from .folder_settings import SettingsFileError
 from .saving import SaveError
 from .writerlock import DataDirectoryBusy
 
@@ -84,8 +87,17 @@ def describe(error: BaseException) -> str | None:
     """A message saying what happened and what to do, or None for an unexpected bug."""
     if isinstance(error, InvalidSession):
         return "The session was not saved: " + "; ".join(str(p) for p in error.problems)
-    if isinstance(error, (SaveError, DataDirectoryBusy, DatabaseTooNew, SessionFileError)):
-        return str(error)
+    told_as_they_are = (
+        SaveError,
+        DataDirectoryBusy,
+        DatabaseTooNew,
+        SessionFileError,
+        SessionsFolderMissing,
+        IndexNotReadable,
+        SettingsFileError,
+    )
+    if isinstance(error, told_as_they_are):
+        return error.strerror if isinstance(error, OSError) else str(error)
     if isinstance(error, FileInUse):
         return f"{IN_USE} ({error.filename})"
     if isinstance(error, OSError):

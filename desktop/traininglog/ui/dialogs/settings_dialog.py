@@ -3,6 +3,8 @@ folders."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,11 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
+from ...datafolder.datadir import DataDirectory, default_data_dir
+from ...datafolder.folder_settings import settings_file, write_sessions_folder
 from ...domain.calculations import HIGHEST_REP_CAP, OneRepMaxFormula
 from ..common.app_settings import AppSettings
 
@@ -40,9 +45,10 @@ FORMULA_CHOICES = {
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent=None):
+    def __init__(self, settings: AppSettings, parent=None, folders: DataDirectory | None = None):
         super().__init__(parent)
         self.settings = settings
+        self.folders = folders
         self.setWindowTitle("Settings")
         self.setObjectName("settingsDialog")
         self.name = QLineEdit(settings.user_name)
@@ -73,9 +79,14 @@ class SettingsDialog(QDialog):
         self.data_dir = QLineEdit(settings.data_dir)
         self.data_dir.setPlaceholderText("the default data folder")
         self.data_dir.setAccessibleName("Data folder")
-        self.sessions_dir = QLineEdit(settings.sessions_dir)
+        shown = folders.sessions_folder if folders is not None else None
+        self.sessions_dir = QLineEdit(str(shown) if shown is not None else settings.sessions_dir)
         self.sessions_dir.setPlaceholderText("sessions/ inside the data folder")
         self.sessions_dir.setAccessibleName("Sessions folder")
+        self.sessions_dir.setToolTip(
+            "A folder a sync tool (Syncthing, Dropbox, Nextcloud) shares between your "
+            "computers may hold the session files; the index, trash and backups stay here."
+        )
 
         form = QFormLayout(self)
         form.addRow("&Name", self.name)
@@ -102,7 +113,29 @@ class SettingsDialog(QDialog):
         self.settings.rep_cap = self.rep_cap.value()
         self.settings.data_dir = self.data_dir.text()
         self.settings.sessions_dir = self.sessions_dir.text()
+        if not self._remember_sessions_folder():
+            return
         super().accept()
+
+    def _remember_sessions_folder(self) -> bool:
+        """Write the sessions folder into the data folder's settings file, which the command
+        line reads too; False (the dialog stays open) when that can't be done."""
+        text = self.sessions_dir.text().strip()
+        if self.data_dir.text().strip():
+            root = Path(self.data_dir.text().strip()).expanduser()
+        else:
+            root = self.folders.root if self.folders is not None else default_data_dir()
+        try:
+            write_sessions_folder(root, Path(text).expanduser() if text else None)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                "Settings not saved",
+                f"The sessions folder could not be written to {settings_file(root)}: "
+                f"{error.strerror or error}",
+            )
+            return False
+        return True
 
     def _explain_formula(self) -> None:
         self.formula.setToolTip(FORMULA_CHOICES[OneRepMaxFormula(self.formula.currentData())][1])

@@ -17,6 +17,7 @@ from ...controller import Controller
 from ...datafolder import errorlog
 from ...datafolder.datadir import DataDirectory, default_data_dir
 from ...datafolder.errors import describe
+from ...datafolder.folder_settings import resolve_folders, write_sessions_folder
 from ...datafolder.logbook import Logbook
 from ...datafolder.writerlock import DataDirectoryBusy
 from ...files.shipped import shipped_file
@@ -101,12 +102,21 @@ def _cannot_open(parent, error: Exception) -> None:
 
 
 def chosen_folders(folders: DataDirectory | None, settings: AppSettings) -> DataDirectory:
-    """--data-dir or $TRAININGLOG_DATA_DIR when given, else the folders chosen in Settings."""
-    if folders is None:
-        root = Path(settings.data_dir).expanduser() if settings.data_dir else default_data_dir()
-        folders = DataDirectory(root)
-    if settings.sessions_dir and folders.sessions_folder is None:
-        folders = DataDirectory(folders.root, Path(settings.sessions_dir).expanduser())
+    """The folders the command line resolved when it named any, else the data folder chosen
+    in Settings with the sessions folder its settings file names.
+
+    A sessions folder remembered only in the window's settings (as earlier versions kept
+    it) moves into the data folder's settings file, which the command line reads too.
+    """
+    if folders is not None:
+        return folders
+    root = Path(settings.data_dir).expanduser() if settings.data_dir else default_data_dir()
+    folders = resolve_folders(root)
+    if folders.sessions_folder is None and settings.sessions_dir:
+        legacy = Path(settings.sessions_dir).expanduser()
+        with contextlib.suppress(OSError):
+            write_sessions_folder(root, legacy)
+        folders = DataDirectory(root, legacy)
     return folders
 
 
