@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from traininglog.domain import Session
 from traininglog.files import atomic
-from traininglog.files.atomic import fsync_folder, write_atomically
+from traininglog.files.atomic import TEMP_TAG, fsync_folder, write_atomically
 from traininglog.sessionfiles import decode, file_name
 from traininglog.sessionfiles.naming import is_conventional, is_session_file, is_temp_file
 from traininglog.sessionfiles.scan import list_sessions_folder
@@ -62,6 +62,9 @@ def test_every_valid_session_gets_a_conventional_name(session: Session) -> None:
     assert name == f"training_session_{session.day.replace('-', '_')}_{session.id[:8]}.json"
 
 
+NAME = "training_session_2026_02_16_3fcb25c2.json"
+
+
 @pytest.mark.parametrize(
     ("name", "conventional", "session_file", "temp"),
     [
@@ -73,6 +76,21 @@ def test_every_valid_session_gets_a_conventional_name(session: Session) -> None:
         (".hidden.json", False, False, False),
         (".training_session_2026_02_16_3fcb25c2.json.abc123.tmp", False, False, True),
         ("training_session_2026_02_16_3fcb25c2.json.tmp", False, False, False),
+        (
+            f"~syncthing~training_session_2026_02_16_3fcb25c2.json.{TEMP_TAG}.x1.tmp",
+            False,
+            False,
+            True,
+        ),
+        # Another computer's save in flight in a shared folder, and Syncthing's own transfer.
+        (
+            "~syncthing~training_session_2026_02_16_3fcb25c2.json.tl-0000beef.x1.tmp",
+            False,
+            False,
+            False,
+        ),
+        ("~syncthing~training_session_2026_02_16_3fcb25c2.json.tmp", False, False, False),
+        (".training_session_2026_02_16_3fcb25c2.json.tl-0000beef.x1.tmp", False, False, False),
     ],
 )
 def test_name_kinds(name: str, conventional: bool, session_file: bool, temp: bool) -> None:
@@ -199,7 +217,10 @@ def test_the_temp_file_is_in_the_same_folder_and_is_a_temp_file(
     [(source, destination, content)] = seen
     assert Path(source).parent == tmp_path
     assert is_temp_file(Path(source).name)
-    assert Path(source).name.startswith(".session.json.")
+    # Named so that sync tools skip it: Syncthing's `~syncthing~*.tmp`, everyone's `~*.tmp`;
+    # with this computer's tag, so that only this app removes it.
+    assert Path(source).name.startswith(f"~syncthing~session.json.{TEMP_TAG}.")
+    assert Path(source).name.endswith(".tmp")
     assert destination == str(target)
     assert content == b"content"  # complete before the rename
     # A folder scan reports such a leftover as a temp file, never as a session file.

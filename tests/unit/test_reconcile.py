@@ -188,8 +188,8 @@ BAD_FILES = {
     "not-utf8.json": lambda good: b"\xff\xfe" + good,
     "rpe-eleven.json": lambda good: good.replace(b'"rpe": 7.5', b'"rpe": 11'),
     "unknown-field.json": lambda good: good.replace(b'"focus"', b'"mood": "ok",\n  "focus"'),
-    "newer.json": lambda good: good.replace(b'"0.0.1"', b'"9.0.0"'),
 }
+NEWER = b'"dataModelVersion": "9.0.0"'
 
 
 def test_bad_files_are_quarantined_and_the_rest_still_load(
@@ -227,7 +227,6 @@ def test_bad_files_are_quarantined_and_the_rest_still_load(
         in reasons["rpe-eleven.json"]
     )
     assert "mood" in reasons["unknown-field.json"]
-    assert "dataModelVersion: 9.0.0 is newer" in reasons["newer.json"]
     assert any("(left in place; a copy is in quarantine/)" in w for w in report.warnings())
     after = reconcile.check(folders, deep=True)
     assert after.agrees  # what can be read is indexed; the rest is known and kept
@@ -603,3 +602,71 @@ def test_a_rename_cut_short_after_the_file_was_redated_by_hand(
     assert report.superseded == [old_path.name] and report.duplicates == []
     assert stored() == {s.id: encode(edited)}
     assert on_disk(folders) == {s.id: encode(edited)}
+
+
+def test_a_file_of_a_newer_version_is_left_exactly_as_it_is(
+    logbook: Logbook, folders: DataDirectory
+) -> None:
+    """Written by a newer Training Log on another computer: not quarantined, not rewritten,
+    and the index keeps no older copy that a save or a restore could write back over it."""
+    s = make_session(1)
+    path = logbook.save(s).session_file
+    newer = encode(make_session(1, weight=150)).replace(b'"dataModelVersion": "0.0.1"', NEWER)
+    assert NEWER in newer
+    path.write_bytes(newer)
+    later(path)
+    stranger = folders.sessions / "from-the-future.json"
+    stranger.write_bytes(newer.replace(b"00000001-", b"00000002-"))
+    check = reconcile.check(folders)
+    assert sorted(check.newer) == sorted([path.name, stranger.name])
+    assert check.invalid_files == []
+    report = reconcile.sync(folders)
+    assert sorted(report.newer) == sorted([path.name, stranger.name])
+    assert report.newer_dropped == [path.name]
+    assert report.quarantined == [] and report.trashed == []
+    assert f"{path.name}: written by a newer Training Log; update to read it" in " ".join(
+        report.warnings()
+    )
+    assert stored() == {}
+    assert path.read_bytes() == newer  # untouched
+    assert list(folders.quarantine.iterdir()) == []
+    assert list(folders.trash.iterdir()) == []
+    # The next start says so again, and changes nothing.
+    again = reconcile.sync(folders)
+    assert sorted(again.newer) == sorted([path.name, stranger.name]) and not again.changed_anything
+    # Saving the old version over it is refused with a sentence.
+    with pytest.raises(Exception, match="newer Training Log"):
+        logbook.save(s)
+    assert path.read_bytes() == newer
+
+
+@pytest.mark.parametrize(
+    "copy_name",
+    [
+        "{stem}.sync-conflict-20261203-101500-ABCDEFG.json",
+        "{stem} (conflicted copy 2026-12-03).json",
+        "{stem} (Sam's conflicted copy 2026-12-03).json",
+        "{stem} (conflicted copy 2026-12-03 101500).json",
+        "{stem}_conflict-20261203-101500.json",
+        "{stem}-LAPTOP-7QK2.json",
+    ],
+)
+def test_a_sync_tools_conflict_copy_is_never_read_as_a_session(
+    logbook: Logbook, folders: DataDirectory, copy_name: str
+) -> None:
+    s = make_session(1)
+    path = logbook.save(s).session_file
+    theirs = make_session(1, weight=140)
+    copy = folders.sessions / copy_name.format(stem=path.stem)
+    copy.write_bytes(encode(theirs))
+    later(copy)
+    report = reconcile.sync(folders)
+    assert report.conflicts == [(copy.name, path.name)]
+    assert report.duplicates == [] and report.imported == [] and report.updated == []
+    assert stored() == {s.id: encode(s)}
+    assert copy.read_bytes() == encode(theirs)  # left for the lifter to choose
+    check = reconcile.check(folders)
+    assert check.conflicts == [(copy.name, path.name)] and not check.agrees
+    assert any(
+        f"{copy.name}: a sync tool's conflict copy of {path.name}" in line for line in check.lines()
+    )

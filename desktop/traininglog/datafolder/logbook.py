@@ -17,7 +17,7 @@ from ..domain import Session
 from ..domain.reports import ImportReport, SavedPaths
 from ..files import faults
 from ..files.atomic import fsync_folder, write_atomically
-from ..sessionfiles import SessionFileError, decode, encode, file_name
+from ..sessionfiles import NewerFormatError, SessionFileError, decode, encode, file_name
 from ..store import queries, writes
 from ..store.db import (
     IndexDatabase,
@@ -227,6 +227,11 @@ class Logbook:
         if owner is None and previous != name and path.exists():
             try:
                 on_disk = decode(path.read_bytes()).id
+            except NewerFormatError:
+                raise SaveError(
+                    f"{path.name} was written by a newer Training Log; update Training Log "
+                    "to change this session"
+                ) from None
             except Exception:
                 # A file that can't be read may be replaced once quarantine/ keeps its bytes
                 # (restoring the session it held, say).

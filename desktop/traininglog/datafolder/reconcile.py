@@ -16,7 +16,7 @@ from ..domain import Session
 from ..domain.reports import CheckReport, Rejection, SyncReport, TrashedSession
 from ..files import faults
 from ..files.atomic import fsync_folder, write_atomically
-from ..sessionfiles import SessionFileError, decode, encode, file_name
+from ..sessionfiles import NewerFormatError, SessionFileError, decode, encode, file_name
 from ..sessionfiles.naming import is_conventional
 from ..sessionfiles.scan import (
     FileStat,
@@ -77,6 +77,14 @@ def sync(folders: DataDirectory) -> SyncReport:
             continue
         try:
             session = decode(data)
+        except NewerFormatError:
+            # Not ours to read, copy or rewrite: left as it is, and the index forgets its
+            # older copy (a save or a restore would otherwise write that back over it).
+            report.newer.append(name)
+            if known is not None:
+                writes.delete_session(known[0])
+                report.newer_dropped.append(name)
+            continue
         except SessionFileError as error:
             rejection = quarantine_copy(folders, name, data, error.problems)
             if rejection is not None:
@@ -88,6 +96,7 @@ def sync(folders: DataDirectory) -> SyncReport:
             no_longer_held[name] = "now holds another session"
         changed.append((session, stamp_from(stat, data), stat))
 
+    report.conflicts = list(listing.conflicts.items())
     for name, kind in sorted(listing.not_files.items()):
         report.not_files.append((name, kind))
         if name in index:
@@ -247,6 +256,7 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
         p.name for p in folders.quarantine.glob("*") if not p.name.endswith((".reason.txt", ".txt"))
     )
     report.not_files = sorted(listing.not_files.items())
+    report.conflicts = list(listing.conflicts.items())
     ids_seen: dict[str, str] = {}
     for name, stat in sorted(listing.files.items()):
         known = index.get(name)
@@ -266,6 +276,9 @@ def check(folders: DataDirectory, deep: bool = False) -> CheckReport:
         data, stat = read
         try:
             session = decode(data)
+        except NewerFormatError:
+            report.newer.append(name)
+            continue
         except SessionFileError as error:
             rejection = Rejection(name, tuple(error.problems))
             if is_quarantined(folders, name, data):  # told already, and kept
@@ -336,6 +349,8 @@ def rebuild(
             continue
         try:
             sessions.append((decode(data), stamp_from(stat, data), stat))
+        except NewerFormatError as error:  # left as it is, never copied to quarantine/
+            rejected.append(Rejection(name, tuple(error.problems)))
         except SessionFileError as error:
             rejected.append(
                 quarantine_copy(folders, name, data, error.problems)
@@ -419,4 +434,5 @@ def _rebuilding(database_path: Path) -> Path:
 
 
 def _database_files(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    """A database and what SQLite keeps beside it (the journal until WAL is on)."""
+    return [path] + [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]

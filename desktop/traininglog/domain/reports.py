@@ -100,6 +100,12 @@ class SyncReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (left alone, kept)
     not_files: list[tuple[str, str]] = field(default_factory=list)  # (name, "a folder"…)
     quarantined: list[Rejection] = field(default_factory=list)
+    # A sync tool's conflict copies (copy, the file it conflicts with): never read.
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    # Files a newer Training Log wrote: left exactly as they are, and not in the index.
+    newer: list[str] = field(default_factory=list)
+    # Of those, the ones the index held: their rows go, so no older copy is written back.
+    newer_dropped: list[str] = field(default_factory=list)
     temp_files_removed: int = 0
     # The index holds this many sessions and the sessions folder none of them: left alone.
     folder_holds_none: int = 0
@@ -114,6 +120,7 @@ class SyncReport:
             or self.trashed
             or self.superseded
             or self.quarantined
+            or self.newer_dropped
         )
 
     def warnings(self) -> list[str]:
@@ -132,11 +139,24 @@ class SyncReport:
             for name, kept in self.duplicates
         ]
         lines += [f"{name} is not a file ({kind}); left as it is" for name, kind in self.not_files]
+        lines += [conflict_line(copy, original) for copy, original in self.conflicts]
+        lines += [newer_line(name) for name in self.newer]
         for rejection in self.quarantined:
             lines += [
                 f"{line} (left in place; a copy is in quarantine/)" for line in rejection.lines()
             ]
         return lines
+
+
+def conflict_line(copy: str, original: str) -> str:
+    return (
+        f"{copy}: a sync tool's conflict copy of {original}; not read. Choose the version "
+        f"to keep (`traininglog resolve {copy} --keep original|copy|both`)"
+    )
+
+
+def newer_line(name: str) -> str:
+    return f"{name}: written by a newer Training Log; update to read it. Left as it is"
 
 
 @dataclass
@@ -158,6 +178,8 @@ class CheckReport:
     # Folders of the log that other users of the computer can read: a warning, not a
     # disagreement. Each with its mode.
     open_to_others: list[tuple[str, int]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (copy, original)
+    newer: list[str] = field(default_factory=list)
 
     @property
     def agrees(self) -> bool:
@@ -167,6 +189,7 @@ class CheckReport:
             or self.content_differs
             or self.invalid_files
             or self.duplicate_ids
+            or self.conflicts
         )
 
     def lines(self) -> list[str]:
@@ -185,6 +208,8 @@ class CheckReport:
             for n in self.known_unreadable
         ]
         out += [f"{n} is not a file ({kind}); left as it is" for n, kind in self.not_files]
+        out += [conflict_line(copy, original) for copy, original in self.conflicts]
+        out += [newer_line(n) for n in self.newer]
         out += [f"{n}: left over from an interrupted save" for n in self.leftover_temp_files]
         if self.quarantined_files:
             out.append(f"{len(self.quarantined_files)} file(s) in quarantine")

@@ -10,7 +10,9 @@ a bounded number of times before the save is given up.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -26,7 +28,14 @@ else:  # pragma: no cover - Windows
 # Session files are personal health data: the user's alone, whatever the umask (mkstemp's
 # 0600, kept explicitly so that a replaced file never takes another mode).
 FILE_MODE = 0o600
-TEMP_FILE_SUFFIX = ".tmp"  # a save in flight: `.<name>.<random>.tmp` beside its target
+TEMP_FILE_SUFFIX = ".tmp"
+# A save in flight is `~syncthing~NAME.tl-TAG.RANDOM.tmp` beside its target. Sync tools skip
+# such names: Syncthing takes `~syncthing~*.tmp` for its own temp files, Dropbox, Nextcloud
+# and OneDrive skip `~*.tmp`. TAG says which computer and user made it: in a shared folder,
+# only the app that made a temp file removes it (another may still be writing it).
+TEMP_FILE_PREFIX = "~syncthing~"
+_WHO = f"{socket.gethostname()}|{os.environ.get('USER') or os.environ.get('USERNAME') or ''}"
+TEMP_TAG = "tl-" + hashlib.sha256(_WHO.encode()).hexdigest()[:8]
 
 # Windows' ERROR_ACCESS_DENIED and ERROR_SHARING_VIOLATION: another program has the file open.
 SHARING_VIOLATIONS = (5, 32)
@@ -51,7 +60,9 @@ class FileInUse(PermissionError):
 def write_atomically(path: Path, data: bytes, sync_folder: bool = True) -> None:
     """Temp file in the same folder, write, fsync, `os.replace`, fsync the folder."""
     fd, temp_name = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_FILE_SUFFIX
+        dir=path.parent,
+        prefix=f"{TEMP_FILE_PREFIX}{path.name}.{TEMP_TAG}.",
+        suffix=TEMP_FILE_SUFFIX,
     )
     try:
         try:

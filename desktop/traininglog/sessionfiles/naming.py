@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..domain import Session
-from ..files.atomic import TEMP_FILE_SUFFIX
+from ..files.atomic import TEMP_FILE_PREFIX, TEMP_FILE_SUFFIX, TEMP_TAG
 
 SESSION_FILE_SUFFIX = ".json"
 _CONVENTIONAL = re.compile(r"^training_session_\d{4}_\d{2}_\d{2}_[0-9a-f]{8}\.json$")
@@ -34,11 +34,17 @@ _OTHERS_TEMP_PREFIXES = (".syncthing.", ".~", ".dropbox", ".owncloud", ".nextclo
 
 
 def is_temp_file(name: str) -> bool:
-    """True for a temp file this app's interrupted atomic write left behind: `.NAME.json.
-    RANDOM.tmp`, as `write_atomically` makes them. A sync tool's temp file is not one."""
+    """True for a temp file this app's interrupted atomic write left behind, as
+    `write_atomically` names them here (`~syncthing~NAME.json.tl-TAG.RANDOM.tmp`, with this
+    computer's TAG), or as earlier versions did (`.NAME.json.RANDOM.tmp`). Another computer's,
+    and a sync tool's, are not."""
+    if not name.endswith(TEMP_FILE_SUFFIX):
+        return False
+    if name.startswith(TEMP_FILE_PREFIX):
+        return f"{SESSION_FILE_SUFFIX}.{TEMP_TAG}." in name
     return (
         name.startswith(".")
-        and name.endswith(TEMP_FILE_SUFFIX)
         and SESSION_FILE_SUFFIX + "." in name
+        and ".tl-" not in name
         and not name.startswith(_OTHERS_TEMP_PREFIXES)
     )

@@ -11,6 +11,7 @@ from stat import S_ISREG
 from ..domain import Problem
 from .naming import is_session_file, is_temp_file
 from .reader import SessionFileError
+from .sync_names import conflict_original
 
 # A real session file is under 100 KB; nothing in the sessions folder is read past this.
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -29,6 +30,9 @@ class FolderListing:
     temp_files: list[str]
     # Names a session file would have that are something else: name → "a folder", "a link"…
     not_files: dict[str, str] = field(default_factory=dict)
+    # A sync tool's conflict copies: copy → the name of the file it conflicts with. Never
+    # read as sessions; the lifter chooses between the two.
+    conflicts: dict[str, str] = field(default_factory=dict)
 
 
 class UnreadableFile(SessionFileError):
@@ -46,18 +50,21 @@ def list_sessions_folder(folder: Path) -> FolderListing:
     files: dict[str, FileStat] = {}
     temps: list[str] = []
     not_files: dict[str, str] = {}
+    conflicts: dict[str, str] = {}
     with os.scandir(folder) as entries:
         for entry in entries:
             if is_temp_file(entry.name):
                 temps.append(entry.name)
             elif not is_session_file(entry.name):
                 continue
+            elif (original := conflict_original(entry.name)) is not None:
+                conflicts[entry.name] = original
             elif entry.is_file(follow_symlinks=False):
                 st = entry.stat(follow_symlinks=False)
                 files[entry.name] = FileStat(entry.name, st.st_size, st.st_mtime_ns)
             else:
                 not_files[entry.name] = _kind(entry)
-    return FolderListing(files, sorted(temps), not_files)
+    return FolderListing(files, sorted(temps), not_files, dict(sorted(conflicts.items())))
 
 
 def _kind(entry: os.DirEntry) -> str:
