@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import version
 from .datafolder import reconcile
+from .datafolder.conflicts import Keep, read_conflict, resolve
 from .datafolder.datadir import (
     DATA_DIR_VARIABLE,
     DataDirectory,
@@ -32,6 +33,7 @@ from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
 from .importers.detect import FORMATS, read_import
+from .sessionfiles.compare import differences
 from .store import queries
 from .store.db import DATABASE_ERRORS, is_damaged
 from .store.migrations import DatabaseTooNew
@@ -114,6 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("rebuild", help="rebuild the database from the session files")
+
+    res = commands.add_parser(
+        "resolve",
+        help="choose between a sync tool's conflict copy and the file it conflicts with "
+        "(without --keep: show how the two differ)",
+    )
+    res.add_argument("copy", metavar="CONFLICT_COPY", help="the conflict copy's file name")
+    res.add_argument(
+        "--keep",
+        choices=[k.value for k in Keep],
+        help="original: the copy goes to trash; copy: it replaces the original, which goes "
+        "to trash; both: the copy becomes a session of its own",
+    )
     return parser
 
 
@@ -463,6 +478,27 @@ def cmd_rebuild(args: argparse.Namespace, folders: DataDirectory) -> int:
     return REJECTED if rejected else OK
 
 
+def cmd_resolve(args: argparse.Namespace, folders: DataDirectory) -> int:
+    name = Path(args.copy).name  # a path into the sessions folder is taken as its name
+    if args.keep is None:
+        conflict = read_conflict(folders, name)
+        _say(f"{conflict.copy_name} is a conflict copy of {conflict.original_name}")
+        if conflict.copy_problem:
+            _say(f"  the copy can't be read: {conflict.copy_problem}")
+        for path, original, copy in differences(conflict.original, conflict.copy):
+            _say(f"  {path}: original {original}, copy {copy}")
+        _say("choose with --keep original, --keep copy or --keep both")
+        return REJECTED
+    if args.read_only:
+        _say("traininglog: resolve --keep changes the data folder, and --read-only was given")
+        return USAGE
+    with Logbook(folders) as logbook:
+        resolved = resolve(logbook, name, Keep(args.keep))
+    for line in resolved.lines():
+        _say(line)
+    return OK
+
+
 CHANGING_COMMANDS = ("import", "rebuild")
 # A re-import with another unit differs in every session: the first few say what happened.
 CONFLICTS_LISTED = 5
@@ -472,4 +508,5 @@ COMMANDS = {
     "history": cmd_history,
     "check": cmd_check,
     "rebuild": cmd_rebuild,
+    "resolve": cmd_resolve,
 }

@@ -349,8 +349,9 @@ def rebuild(
             continue
         try:
             sessions.append((decode(data), stamp_from(stat, data), stat))
-        except NewerFormatError as error:  # left as it is, never copied to quarantine/
-            rejected.append(Rejection(name, tuple(error.problems)))
+        except NewerFormatError:  # left as it is, never copied to quarantine/
+            if told is not None:
+                told.newer.append(name)
         except SessionFileError as error:
             rejected.append(
                 quarantine_copy(folders, name, data, error.problems)
