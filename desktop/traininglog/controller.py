@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from .datafolder import reconcile
 from .datafolder.errors import describe
-from .datafolder.logbook import Logbook
+from .datafolder.logbook import ChangedElsewhere, Logbook
+from .datafolder.quarantine import free_path
 from .domain import Session
 from .domain.calculations import E1rmRule, OneRepMaxFormula
 from .domain.reports import SavedPaths, SyncReport
+from .files.atomic import write_atomically
+from .sessionfiles import encode, file_name
 from .store import queries, session_pages
 
 log = logging.getLogger(__name__)
@@ -43,13 +47,46 @@ class Controller(QObject):
     def read_only_why(self) -> str | None:
         return self.logbook.read_only_why
 
-    def save(self, session: Session) -> SavedPaths | None:
-        """Save through the save service; None (and `error`) when it could not be done."""
+    def save(
+        self, session: Session, based_on: str | None = None
+    ) -> SavedPaths | ChangedElsewhere | None:
+        """Save through the save service; None (and `error`) when it could not be done.
+
+        With `based_on` (the SHA-256 of the file the edit started from), a file changed or
+        deleted elsewhere meanwhile is not overwritten: the `ChangedElsewhere` comes back, for
+        the lifter to choose.
+        """
         try:
-            paths = self.logbook.save(session)
+            paths = self.logbook.save(session, based_on)
+        except ChangedElsewhere as changed:
+            return changed
         except Exception as error:  # every failure reaches the lifter as a message
             self._report(error, "save the session")
             return None
+        return self._saved(paths)
+
+    def save_over(self, session: Session) -> SavedPaths | None:
+        """Keep mine: the version changed elsewhere goes to trash/, this one is saved."""
+        try:
+            paths = self.logbook.save_over(session)
+        except Exception as error:
+            self._report(error, "save the session")
+            return None
+        return self._saved(paths)
+
+    def keep_theirs(self, mine: Session) -> Path | None:
+        """Keep the version changed elsewhere: mine goes to trash/ as a file (restoring it
+        from there brings it back), and the index takes in the folder as it is now."""
+        try:
+            target = free_path(self.folders.trash / file_name(mine))
+            write_atomically(target, encode(mine))
+        except Exception as error:
+            self._report(error, "keep the other version")
+            return None
+        self.sync()
+        return target
+
+    def _saved(self, paths: SavedPaths) -> SavedPaths:
         self.saved.emit(paths)
         self.changed.emit()
         return paths
@@ -94,7 +131,7 @@ class Controller(QObject):
         if self.read_only:
             return None
         try:
-            report = reconcile.sync(self.folders)
+            report = self.scan()
         except Exception as error:
             self._report(error, "scan the sessions folder")
             return None
@@ -102,10 +139,19 @@ class Controller(QObject):
             self.changed.emit()
         return report
 
+    def scan(self) -> SyncReport:
+        """Bring the index in line with the sessions folder, between saves (any thread)."""
+        with self.logbook.writing:
+            return reconcile.sync(self.folders)
+
     # -- reading (fast index lookups; the window calls these directly) -----------------------
 
     def load_session(self, session_id: str) -> Session | None:
         return queries.load_session(session_id)
+
+    def file_sha256(self, session_id: str) -> str | None:
+        """What an edit of a stored session is based on: its file's SHA-256."""
+        return queries.file_sha256_of(session_id)
 
     def latest_session(self, focus: str | None = None) -> Session | None:
         session_id = session_pages.latest_session_id(focus)
@@ -122,6 +168,10 @@ class Controller(QObject):
 
     def focuses(self) -> list[str]:
         return queries.focuses()
+
+    def report_failure(self, error: Exception, doing: str) -> None:
+        """Tell the lifter of a failure in something done for them (off the GUI thread too)."""
+        self._report(error, doing)
 
     def _report(self, error: Exception, doing: str) -> None:
         message = describe(error)

@@ -199,4 +199,4 @@ def test_a_failed_save_keeps_everything_typed(qtbot, window, controller, monkeyp
     sessions.mkdir()
     assert view.save()  # once the folder is back, the same form saves
     assert queries.session_count() == 1
-    assert replace(view.editor.draft, session_id=None) == typed
+    assert replace(view.editor.draft, session_id=None, based_on=None) == typed

@@ -9,15 +9,19 @@ truth; the index can always be rebuilt from it (`reconcile.py`). Importing is
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from ..domain import Session
 from ..domain.reports import ImportReport, SavedPaths
 from ..files import faults
 from ..files.atomic import fsync_folder, write_atomically
 from ..sessionfiles import NewerFormatError, SessionFileError, decode, encode, file_name
+from ..sessionfiles.scan import sha256_hex
 from ..store import queries, writes
 from ..store.db import (
     IndexDatabase,
@@ -32,10 +36,23 @@ from . import importing
 from .datadir import DataDirectory
 from .file_steps import FileBefore, make_newer, remove_if_there, stamp, writable_folder
 from .quarantine import free_path, is_quarantined
-from .saving import Cancelled, Progress, SaveError, validate_for_saving
+from .saving import Cancelled, ChangedElsewhere, Progress, SaveError, validate_for_saving
 from .writerlock import WriterLock
 
-__all__ = ["Logbook", "SaveError"]
+__all__ = ["ChangedElsewhere", "Logbook", "SaveError"]
+
+T = TypeVar("T")
+
+
+def _one_writer_at_a_time(method: Callable[..., T]) -> Callable[..., T]:
+    """The method holds the logbook's `writing` lock while it runs."""
+
+    @functools.wraps(method)
+    def holding(self: Logbook, *args: object, **kwargs: object) -> T:
+        with self.writing:
+            return method(self, *args, **kwargs)
+
+    return holding
 
 
 class Logbook:
@@ -52,6 +69,9 @@ class Logbook:
         self.moved_aside: Path | None = None
         self.damage: str | None = None
         self.damage_rebuilt = False  # set once the new index was filled from the files
+        # Held by every write and by a scan while the window is open: a scan running beside
+        # a save would see its new file before its row, and take a rename for a copy.
+        self.writing = threading.RLock()
         if not read_only:
             folders.create()
             self._lock = WriterLock(folders.lock_file).acquire()
@@ -112,23 +132,56 @@ class Logbook:
 
     # -- saving ------------------------------------------------------------------------------
 
-    def save(self, session: Session) -> SavedPaths:
-        """Validate, write the file, update the index; returns both paths."""
+    @_one_writer_at_a_time
+    def save(self, session: Session, based_on: str | None = None) -> SavedPaths:
+        """Validate, write the file, update the index; returns both paths.
+
+        `based_on`, the SHA-256 of the file the edit was opened from: when the file holds
+        something else now (changed or deleted on another computer), nothing is written and
+        `ChangedElsewhere` says what it holds.
+        """
         self._writable()
         validate_for_saving(session)
+        return self._store(session, encode(session), based_on)
+
+    @_one_writer_at_a_time
+    def save_over(self, session: Session) -> SavedPaths:
+        """Save the lifter's version over one changed elsewhere, which goes to trash/ first."""
+        self._writable()
+        validate_for_saving(session)
+        name = queries.file_name_of(session.id) or file_name(session)
+        with contextlib.suppress(FileNotFoundError):
+            theirs = (self.folders.sessions / name).read_bytes()
+            if theirs != encode(session):
+                write_atomically(free_path(self.folders.trash / name), theirs)
         return self._store(session, encode(session))
 
-    def _store(self, session: Session, data: bytes) -> SavedPaths:
+    def _store(self, session: Session, data: bytes, based_on: str | None = None) -> SavedPaths:
         """Steps 2 to 4 of a save, for a session already validated and encoded."""
         name = file_name(session)
         previous = queries.file_name_of(session.id)
+        if based_on is not None:
+            self._refuse_changed_elsewhere(session.id, previous or name, based_on)
         self._refuse_name_clash(session, name, previous)
         path = self.folders.sessions / name
         self._write_file_then_row(session, path, data, previous)
         faults.checkpoint("db-written")
         if previous is not None and previous != name:
             self._remove_old_name(previous)
-        return SavedPaths(self.folders.database, path)
+        return SavedPaths(self.folders.database, path, sha256_hex(data))
+
+    def _refuse_changed_elsewhere(self, session_id: str, name: str, based_on: str) -> None:
+        try:
+            data = (self.folders.sessions / name).read_bytes()
+        except FileNotFoundError:
+            raise ChangedElsewhere(session_id, name, None, gone=True) from None
+        if sha256_hex(data) == based_on:
+            return
+        try:
+            theirs = decode(data)
+        except SessionFileError:
+            theirs = None
+        raise ChangedElsewhere(session_id, name, theirs, gone=False)
 
     def _write_file_then_row(
         self, session: Session, path: Path, data: bytes, previous: str | None
@@ -152,6 +205,7 @@ class Logbook:
         remove_if_there(self.folders.sessions / previous)
         fsync_folder(self.folders.sessions)
 
+    @_one_writer_at_a_time
     def delete(self, session_id: str) -> Path:
         """Move the session's file into trash/, then drop its row; returns the trash path."""
         self._writable()
@@ -186,6 +240,7 @@ class Logbook:
             write_atomically(target, encode(held))
         return False
 
+    @_one_writer_at_a_time
     def restore(self, trash_path: Path) -> SavedPaths:
         """Bring a session back from trash/ (the undo of `delete`, or of a replacing import).
 
@@ -262,6 +317,7 @@ class Logbook:
 
     # -- importing ---------------------------------------------------------------------------
 
+    @_one_writer_at_a_time
     def import_sessions(
         self,
         items: Iterable[tuple[str, Session]],

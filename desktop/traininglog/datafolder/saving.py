@@ -16,6 +16,25 @@ class SaveError(RuntimeError):
     """A save that could not be done; nothing was half-written."""
 
 
+class ChangedElsewhere(SaveError):
+    """The session's file is no longer the one the edit started from: another computer (or
+    program) changed or deleted it. Nothing was written; `theirs` is what the file holds now
+    (None when it is gone or can't be read)."""
+
+    def __init__(self, session_id: str, file_name: str, theirs: Session | None, gone: bool):
+        self.session_id, self.file_name, self.theirs, self.gone = (
+            session_id,
+            file_name,
+            theirs,
+            gone,
+        )
+        what = "deleted" if gone else "changed"
+        super().__init__(
+            f"{file_name} was {what} elsewhere (another computer, or a sync tool) since this "
+            "session was opened; nothing was saved"
+        )
+
+
 def validate_for_saving(session: Session, schema: bool = True) -> None:
     """Domain rules, then the published schema (DESIGN.md, step 1)."""
     ensure_valid(session)

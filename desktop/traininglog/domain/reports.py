@@ -15,6 +15,7 @@ class SavedPaths:
 
     database: Path
     session_file: Path
+    sha256: str = ""  # of the file as written: what an edit of it is based on
 
 
 @dataclass(frozen=True)

@@ -100,10 +100,13 @@ class DraftExercise:
 
 @dataclass(frozen=True)
 class Draft:
-    """The whole form. `session_id` is None until the session is first saved."""
+    """The whole form. `session_id` is None until the session is first saved; `based_on` is
+    the SHA-256 of the session file it was opened from (or last saved as), so that a save can
+    tell when another computer changed that file meanwhile."""
 
     date: str
     session_id: str | None = None
+    based_on: str | None = None
     phase: int | None = None
     week: int | None = None
     deload: bool = False
@@ -407,8 +410,8 @@ def template_exercises(session: Session, unit: str) -> tuple[DraftExercise, ...]
     )
 
 
-def from_session(session: Session, unit: str) -> Draft:
-    """A draft for editing a stored session."""
+def from_session(session: Session, unit: str, based_on: str | None = None) -> Draft:
+    """A draft for editing a stored session (whose file's SHA-256 is `based_on`)."""
     exercises = []
     for exercise in session.exercises:
         warmups, workings = draft_sets(exercise, unit)
@@ -418,6 +421,7 @@ def from_session(session: Session, unit: str) -> Draft:
     return Draft(
         date=session.date.isoformat(),
         session_id=session.id,
+        based_on=based_on,
         phase=session.phase,
         week=session.week,
         deload=session.is_deload_week,

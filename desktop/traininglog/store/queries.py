@@ -115,6 +115,17 @@ def file_name_of(session_id: str) -> str | None:
     return row[0] if row else None
 
 
+def file_sha256_of(session_id: str) -> str | None:
+    """The SHA-256 of a stored session's file as the index last saw it."""
+    row = (
+        SessionRow.select(SessionRow.file_sha256)
+        .where(SessionRow.id == session_id)
+        .tuples()
+        .first()
+    )
+    return row[0] if row else None
+
+
 def session_id_of_file(file_name: str) -> str | None:
     row = SessionRow.select(SessionRow.id).where(SessionRow.file_name == file_name).tuples().first()
     return row[0] if row else None

@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...controller import Controller
+from ...datafolder.saving import ChangedElsewhere
+from ...domain import new_session_id
+from ...domain.reports import SavedPaths
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ...drafts.draft import (
     Draft,
@@ -45,6 +48,7 @@ from ...exercises.catalogue import Catalogue
 from ..common.app_settings import AppSettings
 from ..common.exercise_picker import ExercisePicker, is_new_exercise, lifter_name
 from ..common.layouts import titled_panel
+from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, Choice
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
 from .session_header import SessionHeader
@@ -72,6 +76,8 @@ class LogView(QWidget):
         self.current: int | None = None
 
         self.header = SessionHeader(self.editor)
+        self.banner = ChangedElsewhereBanner(self)
+        self.banner.load_button.clicked.connect(self._load_their_version)
         self.header.template_requested.connect(self.start_from_last)
         self.header.focus.textChanged.connect(self._update_template_button)
         self.header.focus.returnPressed.connect(lambda: self.picker.setFocus())
@@ -184,6 +190,7 @@ class LogView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 6)
+        layout.addWidget(self.banner)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
@@ -225,12 +232,15 @@ class LogView(QWidget):
         )
 
     def new_session(self) -> None:
+        self.banner.hide()
         self.editor.reset(self._fresh_draft())
         discard_draft(self.controller.folders.root)
         self.header.focus.setFocus()
 
     def load_session(self, session) -> None:
-        self.editor.reset(from_session(session, self.unit))
+        based_on = self.controller.file_sha256(session.id)
+        self.banner.hide()
+        self.editor.reset(from_session(session, self.unit, based_on))
         self.exercise_list.setCurrentRow(0 if session.exercises else -1)
 
     def restore_draft(self, draft: Draft) -> None:
@@ -463,16 +473,73 @@ class LogView(QWidget):
         if not self.save_button.isEnabled():
             return False
         session = to_session(draft, self.unit)
-        if self.controller.save(session) is None:
+        result = self.controller.save(session, draft.based_on)
+        if isinstance(result, ChangedElsewhere):
+            settled = self._settle_changed_elsewhere(session, result)
+            if settled is None:
+                self.write_draft_now()
+                return False
+            session, result = settled
+            if result is None:  # theirs kept: the form shows it
+                return False
+        if result is None:
             self.write_draft_now()
             return False
-        self.editor.mark_saved(replace(draft, session_id=session.id))
+        self.editor.mark_saved(replace(draft, session_id=session.id, based_on=result.sha256))
         discard_draft(self.controller.folders.root)
         self.refresh_suggestions()
         self._forget_known_names()  # what was just saved is no longer new
         self._show_last_time(draft.exercises[self.current] if self.current is not None else None)
         self.saved.emit()
         return True
+
+    def _settle_changed_elsewhere(self, mine, changed: ChangedElsewhere):
+        """Ask what to keep; (the session saved, its paths), (theirs, None) when theirs was
+        kept, or None when the lifter cancelled or the choice could not be carried out."""
+        dialog = ChangedElsewhereDialog(mine, changed.theirs, changed.file_name, self)
+        if not dialog.exec() or dialog.choice is None:
+            return None
+        if dialog.choice is Choice.MINE:
+            paths = self.controller.save_over(mine)
+            return None if paths is None else (mine, paths)
+        if dialog.choice is Choice.BOTH:
+            own = replace(mine, id=new_session_id())
+            paths = self.controller.save(own)
+            self.controller.sync()  # and theirs into the index, as the folder holds it now
+            return (own, paths) if isinstance(paths, SavedPaths) else None
+        if self.controller.keep_theirs(mine) is None:
+            return None
+        stored = self.controller.load_session(mine.id)
+        if stored is None:
+            self.new_session()
+        else:
+            self.load_session(stored)
+        return mine, None
+
+    def notice_changes_elsewhere(self) -> bool:
+        """After the folder changed: if the session in the form was changed or deleted on
+        another computer, say so (the form is not touched). Untouched here, it is simply
+        brought up to date. True when the session was affected."""
+        draft = self.editor.draft
+        if draft.session_id is None or draft.based_on is None:
+            return False
+        now = self.controller.file_sha256(draft.session_id)
+        if now == draft.based_on:
+            return False
+        stored = self.controller.load_session(draft.session_id) if now is not None else None
+        if stored is not None and not self.editor.dirty:
+            self.load_session(stored)
+            self.banner.tell(gone=False, reloaded=True)
+            return True
+        self.banner.tell(gone=stored is None)
+        return True
+
+    def _load_their_version(self) -> None:
+        if self.editor.draft.session_id is None:
+            return
+        stored = self.controller.load_session(self.editor.draft.session_id)
+        if stored is not None:
+            self.load_session(stored)
 
     def _commit_open_editors(self) -> None:
         for grid in (self.warmup_grid, self.working_grid):

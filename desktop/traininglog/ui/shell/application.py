@@ -158,6 +158,7 @@ def run(folders: DataDirectory | None, read_only: bool = False) -> int:
     window.show()
     tell_startup_health(found, window)  # what happened, and where the old file went
     tell_kept_in_trash(controller, report.trashed if report else [], window)
+    window.folder_watch.start()  # sessions other computers save, as they arrive
     watch = IntegrityWatch(folders, window)  # PRAGMA quick_check, off the GUI thread
     watch.damaged.connect(lambda problem: recover(controller, problem, window))
     watch.start()

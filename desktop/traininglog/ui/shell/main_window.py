@@ -21,10 +21,12 @@ from ...exercises.catalogue import shipped_catalogue
 from ..common.app_settings import AppSettings
 from ..dialogs.check_dialog import DataSafetyActions
 from ..dialogs.error_dialog import show_error
+from ..dialogs.kept_in_trash import tell_kept_in_trash
 from ..dialogs.settings_dialog import SettingsDialog
 from ..history.page import HistoryPage
 from ..logging_form.log_view import LogView
 from ..logging_form.saved_paths_label import SavedPathsLabel
+from .folder_watch import FolderWatch, arrival_text
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +61,9 @@ class MainWindow(QMainWindow):
         controller.bug.connect(lambda error, doing: show_error(error, doing, self))
         controller.changed.connect(self.refresh)
         controller.error.connect(self.on_error)
+        # Started by the application once the window is up: what other computers save.
+        self.folder_watch = FolderWatch(controller, self)
+        self.folder_watch.arrived.connect(self.on_arrived)
         self.log_view.editor.changed.connect(self._update_title)
         self.refresh()
         self._restore_geometry()
@@ -277,9 +282,20 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
+    def on_arrived(self, report) -> None:
+        """Sessions saved, changed or deleted on another computer reached the folder."""
+        text = arrival_text(report)
+        if self.log_view.notice_changes_elsewhere():
+            text += "; the session you have open is one of them"
+        if text:
+            self.statusBar().showMessage(text, 15000)
+        if report.trashed:
+            tell_kept_in_trash(self.controller, report.trashed, self)
+
     def closeEvent(self, event) -> None:
         if not self.confirm_discard():
             event.ignore()
             return
+        self.folder_watch.stop()
         self.qsettings.setValue("mainWindow/geometry", self.saveGeometry())
         super().closeEvent(event)

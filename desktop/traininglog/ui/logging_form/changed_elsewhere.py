@@ -1,0 +1,148 @@
+"""The session in the form was changed or deleted on another computer since it was opened:
+the lifter chooses what to keep instead of one version silently overwriting the other."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import Session
+from ...sessionfiles.compare import differences
+
+ROWS_SHOWN = 12
+
+
+class Choice(Enum):
+    MINE = "mine"
+    THEIRS = "theirs"
+    BOTH = "both"
+
+
+class ChangedElsewhereDialog(QDialog):
+    """Both versions side by side, field by field, and the three ways out (or Cancel: nothing
+    is saved and the form keeps what was typed)."""
+
+    def __init__(
+        self, mine: Session, theirs: Session | None, file_name: str, parent: QWidget | None
+    ):
+        super().__init__(parent)
+        self.setObjectName("changedElsewhereDialog")
+        self.setWindowTitle("Changed on another computer")
+        self.choice: Choice | None = None
+        if theirs is None:
+            text = (
+                f"<b>{file_name}</b> was deleted on another computer (or by a sync tool) "
+                "since you opened it here. Nothing has been saved yet."
+            )
+        else:
+            text = (
+                f"<b>{file_name}</b> was changed on another computer (or by a sync tool) "
+                "since you opened it here. Nothing has been saved yet; the version not kept "
+                "goes to the trash, where Restore brings it back."
+            )
+        heading = QLabel(text)
+        heading.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        if theirs is not None:
+            layout.addWidget(_side_by_side(mine, theirs))
+        buttons = QDialogButtonBox()
+        self.mine_button = self._button(buttons, "Keep &mine", Choice.MINE, "keepMine")
+        self.theirs_button = self._button(
+            buttons,
+            "Keep &theirs" if theirs is not None else "Keep it &deleted",
+            Choice.THEIRS,
+            "keepTheirs",
+        )
+        self.both_button = self._button(buttons, "Keep &both", Choice.BOTH, "keepBoth")
+        self.both_button.setToolTip("Save yours as a session of its own, beside theirs")
+        self.both_button.setVisible(theirs is not None)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _button(self, box: QDialogButtonBox, text: str, choice: Choice, name: str) -> QPushButton:
+        button = box.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setObjectName(name)
+        button.clicked.connect(lambda: self._choose(choice))
+        return button
+
+    def _choose(self, choice: Choice) -> None:
+        self.choice = choice
+        self.accept()
+
+
+def _side_by_side(mine: Session, theirs: Session) -> QTableWidget:
+    rows = differences(mine, theirs)
+    table = QTableWidget(len(rows), 3)
+    table.setObjectName("versionDifferences")
+    table.setAccessibleName("How your version and theirs differ")
+    table.setHorizontalHeaderLabels(["Field", "Yours", "Theirs"])
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(text))
+    line = table.verticalHeader().defaultSectionSize()
+    table.setMinimumHeight(line * (min(len(rows), ROWS_SHOWN) + 1) + 4)
+    return table
+
+
+class ChangedElsewhereBanner(QWidget):
+    """Above the form: the session being edited was changed or deleted on another computer.
+    The form is not overwritten; the lifter may load their version, or go on and choose when
+    saving."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("changedElsewhereBanner")
+        self.setStyleSheet(
+            "#changedElsewhereBanner{background:#fff4ce;border:1px solid #e0c36a;border-radius:4px}"
+        )
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.load_button = QPushButton("&Load their version")
+        self.load_button.setObjectName("loadTheirVersion")
+        self.dismiss_button = QPushButton("Keep editing")
+        self.dismiss_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.load_button)
+        row.addWidget(self.dismiss_button)
+        self.hide()
+
+    def tell(self, gone: bool, reloaded: bool = False) -> None:
+        """`reloaded`: nothing was typed here, so the form now shows their version."""
+        if reloaded:
+            self.text.setText(
+                "This session was <b>changed on another computer</b>; nothing had been typed "
+                "here, so the form now shows that version."
+            )
+        elif gone:
+            self.text.setText(
+                "This session was <b>deleted on another computer</b>. What you have here is "
+                "kept until you choose: saving asks what to keep."
+            )
+        else:
+            self.text.setText(
+                "This session was <b>changed on another computer</b> since you opened it. "
+                "Nothing here is overwritten: saving asks which version to keep."
+            )
+        self.load_button.setVisible(not gone and not reloaded)
+        self.show()

@@ -1,0 +1,96 @@
+"""Sessions that arrive while the window is open: saved on another computer and carried into
+the sessions folder by a sync tool, changed there, or deleted there.
+
+The folder is watched (QFileSystemWatcher); a burst of changes is taken in once it settles,
+and a light rescan every little while covers file systems where watching is unreliable
+(network shares, some FUSE mounts). The scan runs off the GUI thread; what it took in is told
+in the status bar, and the pages refresh.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from ...controller import Controller
+from ...domain.reports import SyncReport
+from ..common.formatting import plural
+from ..common.worker import Worker
+
+SETTLE_MS = 300  # a sync tool writes a temp file and renames it: wait for the burst to end
+RESCAN_MS = 10_000  # the fallback where change notices don't come
+
+
+class FolderWatch(QObject):
+    """Watches the sessions folder and takes in what changed there."""
+
+    arrived = Signal(object)  # the SyncReport of a scan that changed something
+
+    def __init__(self, controller: Controller, parent: QObject | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self.soon)
+        self.settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self.settle.timeout.connect(self.scan_now)
+        self.fallback = QTimer(self, interval=RESCAN_MS)
+        self.fallback.timeout.connect(self.scan_now)
+        self.worker = Worker(self, closing=controller.logbook.db.close)
+        self.worker.finished.connect(self._scanned)
+        self.worker.failed.connect(self._failed)
+        self._again = False
+
+    def start(self) -> None:
+        if self.controller.read_only:
+            return  # nothing is taken in: the index is not written
+        folder = str(self.controller.folders.sessions)
+        if folder not in self.watcher.directories():
+            self.watcher.addPath(folder)
+        self.fallback.start()
+
+    def stop(self) -> None:
+        self.settle.stop()
+        self.fallback.stop()
+        if self.watcher.directories():
+            self.watcher.removePaths(self.watcher.directories())
+
+    def soon(self, *_args: object) -> None:
+        """Something changed in the folder: scan once it has been quiet for a moment."""
+        self.settle.start()
+
+    def scan_now(self) -> None:
+        if self.worker.running:
+            self._again = True  # once this one ends: it may have missed the latest
+            return
+        self.worker.start(lambda _job: self.controller.scan())
+
+    def _scanned(self, report: SyncReport) -> None:
+        if report.changed_anything:
+            self.controller.changed.emit()
+            self.arrived.emit(report)
+        self._again_if_asked()
+
+    def _failed(self, error: BaseException) -> None:
+        # Told once through the controller's usual path; the next change tries again.
+        self.controller.report_failure(error, "take in the sessions folder's changes")
+        self._again_if_asked()
+
+    def _again_if_asked(self) -> None:
+        if self._again:
+            self._again = False
+            self.scan_now()
+
+
+def arrival_text(report: SyncReport) -> str:
+    """ "2 sessions arrived, 1 changed elsewhere, 1 deleted elsewhere (kept in trash)"."""
+    parts = []
+    if report.imported:
+        parts.append(f"{plural(len(report.imported), 'session')} arrived")
+    if report.updated:
+        parts.append(f"{len(report.updated):,} changed elsewhere")
+    if report.trashed:
+        parts.append(f"{len(report.trashed):,} deleted elsewhere (kept in trash)")
+    if report.conflicts:
+        parts.append(f"{plural(len(report.conflicts), 'conflict')} to resolve")
+    if report.newer:
+        parts.append(f"{len(report.newer):,} written by a newer Training Log")
+    return ", ".join(parts)

@@ -1,0 +1,112 @@
+"""Sessions saved on another computer reach an open window within 2 s, without a restart:
+written into the sessions folder the way a sync tool writes (a temp file, then a rename)."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+
+from traininglog.sessionfiles import decode, encode, file_name
+from traininglog.store import queries
+
+from helpers import stored_session, type_cells
+
+ARRIVAL_S = 2.0
+
+
+@pytest.fixture
+def watching(qtbot, window):
+    window.folder_watch.start()
+    yield window
+    window.folder_watch.stop()
+    qtbot.waitUntil(lambda: not window.folder_watch.worker.running, timeout=5000)
+
+
+def as_a_sync_tool_writes(folder, name: str, data: bytes) -> None:
+    """Syncthing's way: `.syncthing.NAME.tmp` in the folder, then renamed into place."""
+    temp = folder / f".syncthing.{name}.tmp"
+    temp.write_bytes(data)
+    os.replace(temp, folder / name)
+
+
+def wait_for(qtbot, condition) -> float:
+    started = time.monotonic()
+    qtbot.waitUntil(condition, timeout=int(ARRIVAL_S * 1000))
+    return time.monotonic() - started
+
+
+def test_a_session_saved_elsewhere_appears_in_the_history(qtbot, watching) -> None:
+    window = watching
+    folder = window.controller.folders.sessions
+    s = stored_session("2026-02-16")
+    as_a_sync_tool_writes(folder, file_name(s), encode(s))
+    took = wait_for(qtbot, lambda: window.history.model.total == 1)
+    assert took < ARRIVAL_S
+    assert queries.load_session(s.id) == s
+    assert "1 session arrived" in window.statusBar().currentMessage()
+    # The last-time panel knows it too: a new session's bench shows what was done then.
+    assert window.controller.last_time("Barbell Bench Press") is not None
+
+
+def test_a_session_deleted_elsewhere_goes_to_the_trash_with_a_notice(
+    qtbot, watching, logbook
+) -> None:
+    window = watching
+    s = stored_session("2026-02-16")
+    path = logbook.save(s).session_file
+    window.controller.changed.emit()
+    assert window.history.model.total == 1
+    path.unlink()
+    wait_for(qtbot, lambda: window.history.model.total == 0)
+    (kept,) = logbook.folders.trash.iterdir()
+    assert decode(kept.read_bytes()) == s
+    assert "1 deleted elsewhere (kept in trash)" in window.statusBar().currentMessage()
+    notice = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+    )
+    assert any("Restore" in b.text() for b in notice.findChildren(QPushButton))
+
+
+def test_an_edit_in_progress_is_never_overwritten_by_a_change_elsewhere(
+    qtbot, watching, logbook
+) -> None:
+    window = watching
+    s = stored_session("2026-02-16")
+    path = logbook.save(s).session_file
+    window.controller.changed.emit()
+    window.edit_session(s.id)
+    view = window.log_view
+    view.exercise_list.setCurrentRow(0)
+    grid = view.working_grid
+    cell = grid.visualRect(grid.model().index(0, 0)).center()
+    qtbot.mouseClick(grid.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    type_cells(qtbot, ["85"])
+    typed = view.editor.draft
+    theirs = dataclasses.replace(s, focus="changed on the laptop")
+    as_a_sync_tool_writes(path.parent, path.name, encode(theirs))
+    wait_for(qtbot, lambda: view.banner.isVisible())
+    assert "changed on another computer" in view.banner.text.text()
+    assert view.editor.draft == typed  # what was typed stays
+    assert queries.load_session(s.id) == theirs  # the index has theirs; the form has mine
+    qtbot.mouseClick(view.banner.load_button, Qt.MouseButton.LeftButton)
+    assert view.header.focus.text() == "changed on the laptop"
+    assert not view.banner.isVisible()
+
+
+def test_a_session_open_but_untouched_is_brought_up_to_date(qtbot, watching, logbook) -> None:
+    window = watching
+    s = stored_session("2026-02-16")
+    path = logbook.save(s).session_file
+    window.controller.changed.emit()
+    window.edit_session(s.id)
+    theirs = dataclasses.replace(s, focus="changed on the laptop")
+    as_a_sync_tool_writes(path.parent, path.name, encode(theirs))
+    view = window.log_view
+    wait_for(qtbot, lambda: view.header.focus.text() == "changed on the laptop")
+    assert view.banner.isVisible() and "now shows that version" in view.banner.text.text()
+    assert not view.editor.dirty
