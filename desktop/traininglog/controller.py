@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from .datafolder import reconcile
+from .datafolder import conflicts, reconcile
+from .datafolder.conflicts import Conflict, Keep, Resolved
 from .datafolder.errors import describe
 from .datafolder.logbook import ChangedElsewhere, Logbook
 from .datafolder.quarantine import free_path
@@ -85,6 +86,24 @@ class Controller(QObject):
             return None
         self.sync()
         return target
+
+    def read_conflict(self, copy_name: str) -> Conflict | None:
+        try:
+            return conflicts.read_conflict(self.folders, copy_name)
+        except Exception as error:
+            self._report(error, "read the conflict copy")
+            return None
+
+    def resolve_conflict(self, copy_name: str, keep: Keep) -> Resolved | None:
+        """Keep the original, the copy, or both; every version not kept goes to trash/."""
+        try:
+            with self.logbook.writing:
+                resolved = conflicts.resolve(self.logbook, copy_name, keep)
+        except Exception as error:
+            self._report(error, "resolve the conflict")
+            return None
+        self.changed.emit()
+        return resolved
 
     def _saved(self, paths: SavedPaths) -> SavedPaths:
         self.saved.emit(paths)

@@ -9,10 +9,11 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget
 
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.store import queries
+from traininglog.ui.dialogs.sync_conflicts import SyncConflictsDialog
 
 from helpers import stored_session, type_cells
 
@@ -110,3 +111,32 @@ def test_a_session_open_but_untouched_is_brought_up_to_date(qtbot, watching, log
     wait_for(qtbot, lambda: view.header.focus.text() == "changed on the laptop")
     assert view.banner.isVisible() and "now shows that version" in view.banner.text.text()
     assert not view.editor.dirty
+
+
+def test_a_conflict_copy_that_arrives_is_offered_to_resolve(qtbot, watching, logbook) -> None:
+    """Syncthing kept both versions of a session changed on two computers: the window shows
+    them side by side, and the lifter's choice is the one file left."""
+    window = watching
+    s = stored_session("2026-02-16")
+    path = logbook.save(s).session_file
+    window.controller.changed.emit()
+    theirs = dataclasses.replace(s, focus="changed on the laptop")
+    copy_name = f"{path.stem}.sync-conflict-20261203-101500-ABCDEFG.json"
+    as_a_sync_tool_writes(path.parent, copy_name, encode(theirs))
+
+    def dialog():
+        return window.findChild(SyncConflictsDialog)
+
+    wait_for(qtbot, lambda: dialog() is not None and dialog().isVisible())
+    assert "1 conflict to resolve" in window.statusBar().currentMessage()
+    table = dialog().findChild(QTableWidget, "versionDifferences")
+    rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
+    assert rows == {"focus": '"changed on the laptop"'}
+    assert queries.load_session(s.id) == s  # nothing read from the copy yet
+    qtbot.mouseClick(dialog().findChild(QPushButton, "keep_copy"), Qt.MouseButton.LeftButton)
+    assert not (path.parent / copy_name).exists()
+    assert path.read_bytes() == encode(theirs)
+    assert queries.load_session(s.id) == theirs
+    assert sorted(p.read_bytes() for p in logbook.folders.trash.iterdir()) == sorted(
+        [encode(s), encode(theirs)]
+    )

@@ -6,23 +6,17 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain import Session
-from ...sessionfiles.compare import differences
-
-ROWS_SHOWN = 12
+from ..common.version_table import versions_table
 
 
 class Choice(Enum):
@@ -58,7 +52,7 @@ class ChangedElsewhereDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         if theirs is not None:
-            layout.addWidget(_side_by_side(mine, theirs))
+            layout.addWidget(versions_table(mine, theirs, ("Yours", "Theirs")))
         buttons = QDialogButtonBox()
         self.mine_button = self._button(buttons, "Keep &mine", Choice.MINE, "keepMine")
         self.theirs_button = self._button(
@@ -83,24 +77,6 @@ class ChangedElsewhereDialog(QDialog):
     def _choose(self, choice: Choice) -> None:
         self.choice = choice
         self.accept()
-
-
-def _side_by_side(mine: Session, theirs: Session) -> QTableWidget:
-    rows = differences(mine, theirs)
-    table = QTableWidget(len(rows), 3)
-    table.setObjectName("versionDifferences")
-    table.setAccessibleName("How your version and theirs differ")
-    table.setHorizontalHeaderLabels(["Field", "Yours", "Theirs"])
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    for row, cells in enumerate(rows):
-        for column, text in enumerate(cells):
-            table.setItem(row, column, QTableWidgetItem(text))
-    line = table.verticalHeader().defaultSectionSize()
-    table.setMinimumHeight(line * (min(len(rows), ROWS_SHOWN) + 1) + 4)
-    return table
 
 
 class ChangedElsewhereBanner(QWidget):

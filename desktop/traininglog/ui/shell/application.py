@@ -26,6 +26,7 @@ from ..common.theme import apply_theme
 from ..dialogs.check_dialog import IntegrityWatch, recover, start_healthy, tell_startup_health
 from ..dialogs.error_dialog import ExceptionHook
 from ..dialogs.kept_in_trash import tell_kept_in_trash
+from ..dialogs.sync_conflicts import tell_conflicts
 from .main_window import MainWindow
 
 
@@ -158,6 +159,7 @@ def run(folders: DataDirectory | None, read_only: bool = False) -> int:
     window.show()
     tell_startup_health(found, window)  # what happened, and where the old file went
     tell_kept_in_trash(controller, report.trashed if report else [], window)
+    tell_conflicts(controller, report.conflicts if report else [], window)
     window.folder_watch.start()  # sessions other computers save, as they arrive
     watch = IntegrityWatch(folders, window)  # PRAGMA quick_check, off the GUI thread
     watch.damaged.connect(lambda problem: recover(controller, problem, window))

@@ -38,6 +38,7 @@ class FolderWatch(QObject):
         self.worker.finished.connect(self._scanned)
         self.worker.failed.connect(self._failed)
         self._again = False
+        self._told: set[tuple[str, str] | str] = set()  # conflicts and newer files told of
 
     def start(self) -> None:
         if self.controller.read_only:
@@ -64,8 +65,12 @@ class FolderWatch(QObject):
         self.worker.start(lambda _job: self.controller.scan())
 
     def _scanned(self, report: SyncReport) -> None:
+        waiting = {*report.conflicts, *report.newer}
+        news = waiting - self._told
+        self._told = waiting  # a conflict resolved and made again is told again
         if report.changed_anything:
             self.controller.changed.emit()
+        if report.changed_anything or news:
             self.arrived.emit(report)
         self._again_if_asked()
 

@@ -23,6 +23,7 @@ from ..dialogs.check_dialog import DataSafetyActions
 from ..dialogs.error_dialog import show_error
 from ..dialogs.kept_in_trash import tell_kept_in_trash
 from ..dialogs.settings_dialog import SettingsDialog
+from ..dialogs.sync_conflicts import tell_conflicts
 from ..history.page import HistoryPage
 from ..logging_form.log_view import LogView
 from ..logging_form.saved_paths_label import SavedPathsLabel
@@ -291,6 +292,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(text, 15000)
         if report.trashed:
             tell_kept_in_trash(self.controller, report.trashed, self)
+        tell_conflicts(self.controller, report.conflicts, self)
 
     def closeEvent(self, event) -> None:
         if not self.confirm_discard():
