@@ -10,6 +10,7 @@ QT_LIBS=(libgl1 libxkbcommon0 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3
 EXTRA=(python3-venv desktop-file-utils appstream)
 [ "${WITH_XVFB:-0}" = 1 ] && EXTRA+=(xvfb)
 [ "${WITH_PACKAGING:-0}" = 1 ] && EXTRA+=(binutils)   # PyInstaller needs objdump and strip
+[ "${WITH_SYNCTHING:-0}" = 1 ] && EXTRA+=(syncthing)  # tests/sync: two real instances on loopback
 
 missing=()
 for pkg in "${QT_LIBS[@]}" "${EXTRA[@]}"; do
