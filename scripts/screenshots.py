@@ -89,7 +89,67 @@ def main() -> int:
         window.close()
         logbook.close()
         kept_in_trash(app, Path(tmp) / "trash-demo")
+        changed_on_two_computers(app, Path(tmp) / "sync-demo")
     return 0
+
+
+def changed_on_two_computers(app: QApplication, root: Path) -> None:
+    """A synced folder: a session edited here while the laptop changed it (the banner), and a
+    conflict copy Syncthing kept when both changed another before they synced."""
+    import dataclasses
+
+    from traininglog.sessionfiles import encode
+    from traininglog.ui.dialogs.sync_conflicts import SyncConflictsDialog
+
+    folders = DataDirectory(root)
+    logbook = Logbook(folders)
+    sessions = generate_history(3, seed=3)
+    for s in sessions:
+        logbook.save(s)
+    settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+    controller = Controller(logbook)
+    window = MainWindow(controller, settings)
+    window.resize(1280, 800)
+    window.show()
+    window.edit_session(sessions[-1].id)
+    view = window.log_view
+    view.exercise_list.setCurrentRow(0)
+    view.editor.set_cell(0, "working", 0, "rpe", "9")
+    laptop = dataclasses.replace(sessions[-1], focus="changed on the laptop")
+    (folders.sessions / file_name(sessions[-1])).write_bytes(encode(laptop))
+    controller.sync()
+    view.notice_changes_elsewhere()
+    shoot(window, app, "sync-changed-elsewhere.png")
+
+    first = sessions[0]
+    theirs = dataclasses.replace(
+        first,
+        exercises=(
+            dataclasses.replace(
+                first.exercises[0],
+                working_sets=tuple(
+                    dataclasses.replace(w, weight_kg=w.weight_kg + 2.5)
+                    for w in first.exercises[0].working_sets
+                ),
+            ),
+            *first.exercises[1:],
+        ),
+    )
+    stem = file_name(first).removesuffix(".json")
+    copy = f"{stem}.sync-conflict-20261203-101500-ABCDEFG.json"
+    (folders.sessions / copy).write_bytes(encode(theirs))
+    report = controller.sync()
+    dialog = SyncConflictsDialog(controller, report.conflicts if report else [], None)
+    dialog.resize(820, 520)
+    dialog.show()
+    settle(app)
+    path = OUT / "sync-conflict.png"
+    dialog.grab().save(str(path))
+    print(f"wrote {path}", file=sys.stderr)
+    dialog.close()
+    view.editor.saved_draft = view.editor.draft
+    window.close()
+    logbook.close()
 
 
 def kept_in_trash(app: QApplication, root: Path) -> None:

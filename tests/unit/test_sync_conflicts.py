@@ -113,3 +113,14 @@ def test_a_name_that_is_no_conflict_copy_is_refused(folders, conflict, capsys) -
     assert code == 1
     assert f"{original.name} is not a sync tool's conflict copy" in capsys.readouterr().err
     assert decode(original.read_bytes()) == mine
+
+
+def test_the_differences_are_named_in_the_forms_words() -> None:
+    from traininglog.sessionfiles.compare import differences, field_label
+
+    mine, theirs = a_session(100, "mine"), a_session(105, "theirs")
+    rows = differences(mine, theirs)
+    labels = [field_label(path, mine, theirs) for path, _, _ in rows]
+    assert labels == ["Barbell Back Squat, set 1: weight (kg)", "Barbell Back Squat, set 1: notes"]
+    assert field_label("exercises[3].Name", mine) == "exercise 4: name"
+    assert field_label("isDeloadWeek") == "deload"

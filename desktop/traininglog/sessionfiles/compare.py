@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..domain import Session
 from .codec import to_document
@@ -41,3 +42,45 @@ def _shown(value: object) -> str:
     if value is _ABSENT:
         return "—"
     return json.dumps(value, ensure_ascii=False)
+
+
+_FIELD_WORDS = {
+    "weightKg": "weight (kg)",
+    "repCount.full": "reps",
+    "repCount.partial": "partial reps",
+    "repCount": "reps",
+    "rpe": "RPE",
+    "repAssessment": "feel",
+    "actualRestMinutes": "rest (min)",
+    "notes": "notes",
+    "set": "number",
+    "Name": "name",
+    "Order": "order",
+    "targetMuscleGroups": "muscles",
+    "isDeloadWeek": "deload",
+    "userName": "lifter",
+    "userId": "lifter's id",
+}
+_PATH = re.compile(
+    r"^exercises\[(?P<exercise>\d+)\](?:\.(?P<kind>warmupSets|workingSets)\[(?P<set>\d+)\])?"
+    r"(?:\.(?P<field>.+))?$"
+)
+
+
+def field_label(path: str, *sessions: Session | None) -> str:
+    """`exercises[0].workingSets[1].weightKg` → "Barbell Back Squat, set 2: weight (kg)", in
+    the words of the form; the exercise's name from whichever version has it."""
+    match = _PATH.match(path)
+    if not match:
+        return _FIELD_WORDS.get(path, path)
+    n = int(match["exercise"])
+    name = next(
+        (s.exercises[n].name for s in sessions if s is not None and n < len(s.exercises)),
+        f"exercise {n + 1}",
+    )
+    where = name
+    if match["kind"]:
+        kind = "warm-up " if match["kind"] == "warmupSets" else ""
+        where += f", {kind}set {int(match['set']) + 1}"
+    field = match["field"]
+    return f"{where}: {_FIELD_WORDS.get(field, field)}" if field else where

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ...domain import Session
-from ...sessionfiles.compare import differences
+from ...sessionfiles.compare import differences, field_label
 
 ROWS_SHOWN = 12
 
@@ -23,9 +23,12 @@ def versions_table(
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    for row, cells in enumerate(rows):
-        for column, text in enumerate(cells):
-            table.setItem(row, column, QTableWidgetItem(text))
+    for row, (path, left_text, right_text) in enumerate(rows):
+        label = QTableWidgetItem(field_label(path, left, right))
+        label.setToolTip(path)  # as the session file names it
+        table.setItem(row, 0, label)
+        table.setItem(row, 1, QTableWidgetItem(left_text))
+        table.setItem(row, 2, QTableWidgetItem(right_text))
     line = table.verticalHeader().defaultSectionSize()
     table.setMinimumHeight(line * (min(len(rows), ROWS_SHOWN) + 1) + 4)
     return table

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...controller import Controller
 from ...datafolder.conflicts import Keep
-from ..common.formatting import plural
+from ..common.formatting import plural, session_date_text
 from ..common.version_table import versions_table
 
 
@@ -37,6 +38,7 @@ class SyncConflictsDialog(QDialog):
         self.list.setObjectName("conflictList")
         self.list.setAccessibleName("Conflicts to resolve")
         self.list.currentRowChanged.connect(self._show)
+        self.list.setMaximumHeight(5 * self.list.fontMetrics().lineSpacing() + 12)
         self.versions = QVBoxLayout()
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
@@ -65,7 +67,16 @@ class SyncConflictsDialog(QDialog):
     def _fill(self) -> None:
         self.list.clear()
         for copy, original in self.conflicts:
-            self.list.addItem(f"{copy}  (a copy of {original})")
+            conflict = self.controller.read_conflict(copy)
+            either = conflict and (conflict.original or conflict.copy)
+            text = (
+                f"{session_date_text(either.date.isoformat())} {either.focus or ''}".strip()
+                if either
+                else copy
+            )
+            item = QListWidgetItem(f"{text}: changed on two computers")
+            item.setToolTip(f"{copy}\nis a copy of\n{original}")
+            self.list.addItem(item)
         self.intro.setText(
             f"{plural(len(self.conflicts), 'session')} changed on two computers before they "
             "synced; the sync tool kept both versions. Choose the one to keep; the other goes "

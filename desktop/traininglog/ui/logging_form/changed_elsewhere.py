@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -87,6 +88,7 @@ class ChangedElsewhereBanner(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("changedElsewhereBanner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(
             "#changedElsewhereBanner{background:#fff4ce;border:1px solid #e0c36a;border-radius:4px}"
         )
