@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import Session
+from ..common.layouts import flush
 from ..common.version_table import versions_table
 
 
@@ -98,11 +99,9 @@ class ChangedElsewhereBanner(QWidget):
         self.load_button.setObjectName("loadTheirVersion")
         self.dismiss_button = QPushButton("Keep editing")
         self.dismiss_button.clicked.connect(self.hide)
-        row = QHBoxLayout(self)
+        row = flush(QHBoxLayout(self), self.text, self.load_button, self.dismiss_button)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.load_button)
-        row.addWidget(self.dismiss_button)
+        row.setStretch(0, 1)
         self.hide()
 
     def tell(self, gone: bool, reloaded: bool = False) -> None:

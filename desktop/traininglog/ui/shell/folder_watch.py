@@ -87,15 +87,11 @@ class FolderWatch(QObject):
 
 def arrival_text(report: SyncReport) -> str:
     """ "2 sessions arrived, 1 changed elsewhere, 1 deleted elsewhere (kept in trash)"."""
-    parts = []
-    if report.imported:
-        parts.append(f"{plural(len(report.imported), 'session')} arrived")
-    if report.updated:
-        parts.append(f"{len(report.updated):,} changed elsewhere")
-    if report.trashed:
-        parts.append(f"{len(report.trashed):,} deleted elsewhere (kept in trash)")
-    if report.conflicts:
-        parts.append(f"{plural(len(report.conflicts), 'conflict')} to resolve")
-    if report.newer:
-        parts.append(f"{len(report.newer):,} written by a newer Training Log")
-    return ", ".join(parts)
+    told = (
+        (len(report.imported), lambda n: f"{plural(n, 'session')} arrived"),
+        (len(report.updated), lambda n: f"{n:,} changed elsewhere"),
+        (len(report.trashed), lambda n: f"{n:,} deleted elsewhere (kept in trash)"),
+        (len(report.conflicts), lambda n: f"{plural(n, 'conflict')} to resolve"),
+        (len(report.newer), lambda n: f"{n:,} written by a newer Training Log"),
+    )
+    return ", ".join(say(count) for count, say in told if count)
