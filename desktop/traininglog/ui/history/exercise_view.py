@@ -63,6 +63,7 @@ class ExerciseView(QWidget):
 
         self.model = ExerciseSetsModel(parent=self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("exerciseSets")
         self.table.setAccessibleName("Sets of the exercise")
         self.table.setModel(self.model)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,8 @@ class SessionsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.read_ahead = ReadAhead(self.table, rows=READ_AHEAD)
         self.table.doubleClicked.connect(self._edit_index)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as from any field
+        self.table.installEventFilter(self)  # Enter on a session opens it in the log
         self.delete_action = QAction("Delete session", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -94,13 +96,13 @@ class SessionsView(QWidget):
         self.table.addAction(self.delete_action)
 
         self.detail = SessionDetail(unit)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton("&Delete")
         self.delete_button.setObjectName("deleteSession")
         self.delete_button.setAccessibleName("Delete the selected session")
         self.delete_button.setToolTip(
             "Move the session's file to trash/ (Edit ▸ Undo brings it back)"
         )
-        self.edit_button = QPushButton("Edit in log")
+        self.edit_button = QPushButton("Ed&it in log")
         self.edit_button.setObjectName("editSession")
         self.edit_button.setAccessibleName("Edit the selected session")
         for button in (self.delete_button, self.edit_button):
@@ -153,6 +155,16 @@ class SessionsView(QWidget):
         self.table.clearSelection()
         self._show_selected(QModelIndex(), None)
 
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._edit_selected()
+            return True
+        return super().eventFilter(watched, event)
+
     def _show_selected(self, current, _previous) -> None:
         session_id = self.model.session_id(current.row()) if current.isValid() else None
         session = self.controller.load_session(session_id) if session_id else None
@@ -169,7 +181,7 @@ class SessionsView(QWidget):
 
     def _edit_selected(self) -> None:
         session_id = self.selected_session_id()
-        if session_id:
+        if session_id and not self.controller.read_only:
             self.edit_requested.emit(session_id)
 
     def _delete_selected(self) -> None:

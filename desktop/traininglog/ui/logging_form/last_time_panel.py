@@ -31,7 +31,7 @@ class LastTimePanel(QWidget):
         self.best = QLabel()
         self.best.setObjectName("bestEstimate")
         self.best.setAccessibleName("Best estimated one-rep max")
-        self.repeat = QPushButton("Repeat last time")
+        self.repeat = QPushButton("&Repeat last time")
         self.repeat.setObjectName("repeatLastTime")
         self.repeat.setAccessibleName("Repeat last time")
         self.repeat.setToolTip("Fill the grids with last time's sets")

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -135,7 +136,7 @@ class LogView(QWidget):
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(True)
         self.problem_label.setAccessibleName("Why the session cannot be saved")
-        self.save_button = QPushButton("Save session")
+        self.save_button = QPushButton("&Save session")
         self.save_button.setObjectName("saveButton")
         self.save_button.setAccessibleName("Save session")
         self.save_button.setToolTip("Save (Ctrl+S)")
@@ -206,11 +207,13 @@ class LogView(QWidget):
         QWidget.setTabOrder(self.last_time.repeat, self.save_button)
 
     def _make_actions(self) -> None:
-        for keys, handler in (
-            ("Alt+Up", lambda: self.move_current(-1)),
-            ("Alt+Down", lambda: self.move_current(+1)),
+        for text, keys, handler in (
+            ("Move exercise up", "Alt+Up", lambda: self.move_current(-1)),
+            ("Move exercise down", "Alt+Down", lambda: self.move_current(+1)),
+            ("Other set grid (warm-up ⇄ working)", "Ctrl+Tab", self.other_grid),
+            ("Add exercise (its name)", "Ctrl+L", self.focus_picker),
         ):
-            action = QAction(self)
+            action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(handler)
@@ -220,6 +223,18 @@ class LogView(QWidget):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self.remove_current)
         self.exercise_list.addAction(remove)
+
+    def other_grid(self) -> None:
+        """Ctrl+Tab: from one set grid to the other (from elsewhere, to the warm-ups)."""
+        target = self.working_grid if self.warmup_grid.hasFocus() else self.warmup_grid
+        if self.warmup_grid.isAncestorOf(QApplication.focusWidget()):
+            target = self.working_grid
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not target.currentIndex().isValid() and target.model().rowCount():
+            target.setCurrentIndex(target.model().index(0, 0))
+
+    def focus_picker(self) -> None:
+        self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- drafts ------------------------------------------------------------------------------
 

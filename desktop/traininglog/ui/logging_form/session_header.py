@@ -51,7 +51,7 @@ class SessionHeader(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.focus.setCompleter(completer)
-        self.template = QPushButton("Start from last session")
+        self.template = QPushButton("Start from las&t session")
         self.template.setObjectName("startFromLast")
         self.template.setAccessibleName("Start from the last session with this focus")
         self.template.clicked.connect(lambda: self.template_requested.emit(self.focus.text()))
@@ -84,7 +84,7 @@ class SessionHeader(QWidget):
     def set_template_available(self, available: bool) -> None:
         focus = self.focus.text().strip()
         self.template.setText(
-            f"Start from last {focus} session" if focus else "Start from last session"
+            f"Start from las&t {focus} session" if focus else "Start from las&t session"
         )
         self.template.setEnabled(available)
 

@@ -280,6 +280,13 @@ class SetGrid(QTableView):
         ):
             self._advance()
             return
+        no_ctrl = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() == Qt.Key.Key_Tab and no_ctrl and self._at_edge(last=True):
+            self.leave(forward=True)
+            return
+        if event.key() == Qt.Key.Key_Backtab and no_ctrl and self._at_edge(last=False):
+            self.leave(forward=False)
+            return
         if (
             event.key() == Qt.Key.Key_Delete
             and event.modifiers() & Qt.KeyboardModifier.ControlModifier
@@ -292,6 +299,35 @@ class SetGrid(QTableView):
             self._start_a_set()  # a key typed into a grid with no cell: it starts one
         super().keyPressEvent(event)
 
+    def _at_edge(self, last: bool) -> bool:
+        """On the grid's last cell (or first, `last` False), or on none: Tab leaves."""
+        current, model = self.currentIndex(), self.set_model
+        if not current.isValid() or model.rowCount() == 0:
+            return True
+        if last:
+            return current.row() == model.rowCount() - 1 and (
+                current.column() == model.columnCount() - 1
+            )
+        return current.row() == 0 and current.column() == 0
+
+    def leave(self, forward: bool) -> None:
+        """Focus the next (or previous) widget that takes Tab: out of the grid, never round
+        inside it."""
+        widget = self.nextInFocusChain() if forward else self.previousInFocusChain()
+        while widget is not None and widget is not self:
+            takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            if (
+                takes_tab
+                and widget.isVisible()
+                and widget.isEnabled()
+                and not self.isAncestorOf(widget)
+            ):
+                widget.setFocus(
+                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                )
+                return
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+
     def _start_a_set(self) -> None:
         """Put the cursor on the last set when it is empty, else on a new one."""
         model = self.set_model
@@ -302,13 +338,26 @@ class SetGrid(QTableView):
         self.setCurrentIndex(model.index(model.rowCount() - 1, 0))
 
     def closeEditor(self, editor, hint) -> None:
-        moving = hint in (
-            QAbstractItemDelegate.EndEditHint.EditNextItem,
-            QAbstractItemDelegate.EndEditHint.SubmitModelCache,
+        Hint = QAbstractItemDelegate.EndEditHint
+        tabbed_out = (hint == Hint.EditNextItem and self._at_edge(last=True)) or (
+            hint == Hint.EditPreviousItem and self._at_edge(last=False)
         )
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if moving:
+        super().closeEditor(editor, Hint.NoHint)
+        if tabbed_out:
+            self.leave(forward=hint == Hint.EditNextItem)
+        elif hint == Hint.EditPreviousItem:
+            self._back()
+        elif hint in (Hint.EditNextItem, Hint.SubmitModelCache):
             self._advance()
+
+    def _back(self) -> None:
+        """Shift+Tab: the cell before, at the end of the row above from a row's first."""
+        current, model = self.currentIndex(), self.set_model
+        if current.column() > 0:
+            target = model.index(current.row(), current.column() - 1)
+        else:
+            target = model.index(current.row() - 1, model.columnCount() - 1)
+        self.setCurrentIndex(target)
 
     def _advance(self) -> None:
         """Enter: next cell; past the end, a new row; on an empty last row, done."""

@@ -157,6 +157,7 @@ def run(folders: DataDirectory | None, read_only: bool = False) -> int:
     if report is not None and report.warnings():
         window.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
     window.show()
+    window.log_view.header.focus.setFocus()  # the first thing typed; the date rarely changes
     tell_startup_health(found, window)  # what happened, and where the old file went
     tell_kept_in_trash(controller, report.trashed if report else [], window)
     tell_conflicts(controller, report.conflicts if report else [], window)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from html import escape
 
-from PySide6.QtCore import QSettings, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtCore import QRect, QSettings, Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -28,6 +29,8 @@ from ..history.page import HistoryPage
 from ..logging_form.log_view import LogView
 from ..logging_form.saved_paths_label import SavedPathsLabel
 from .folder_watch import FolderWatch, arrival_text
+
+SCREEN_SHARE = 0.9  # the most of the screen the window takes
 
 
 class MainWindow(QMainWindow):
@@ -148,7 +151,19 @@ class MainWindow(QMainWindow):
                 name,
             )
 
+        view_menu.addSeparator()
+        self._action(
+            view_menu,
+            "&Find in history",
+            self.find_in_history,
+            QKeySequence.StandardKey.Find,
+            "find",
+        )
+
         help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1", "keyboardShortcuts"
+        )
         self._action(help_menu, "&Check data…", self.safety.check_data, None, "checkData")
         self._action(help_menu, "&About Training Log", self.show_about)
 
@@ -156,6 +171,43 @@ class MainWindow(QMainWindow):
 
     def show_log(self) -> None:
         self.views.setCurrentWidget(self.log_view)
+
+    def find_in_history(self) -> None:
+        """Ctrl+F: the history's search field, ready to type into."""
+        self.show_history()
+        self.history.show_tab("sessions")
+        field = self.history.sessions.filters.text
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action in the window that has keys: read from the actions
+        themselves, so the list can't go stale."""
+        rows: dict[tuple[str, str], None] = {}
+        for action in self.findChildren(QAction):
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            if keys and text:
+                rows[(text.removesuffix("…"), keys)] = None
+        return sorted(rows, key=lambda row: row[0].casefold())
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(
+            f"<tr><td>{escape(what)}</td><td style='padding-left:16px'>"
+            f"<b>{escape(keys)}</b></td></tr>"
+            for what, keys in self.shortcut_rows()
+        )
+        box = QMessageBox(self)
+        box.setObjectName("keyboardShortcutsBox")
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(
+            f"<table>{rows}</table><p>Buttons show their Alt key underlined; in a set grid, "
+            "Enter moves on and Tab leaves the grid after its last cell.</p>"
+        )
+        box.open()
 
     def show_history(self) -> None:
         self.views.setCurrentWidget(self.history)
@@ -282,6 +334,19 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self.fit_screen()
+
+    def fit_screen(self, room: QRect | None = None) -> None:
+        """Never larger than 90% of the screen's room (a 1366×768 laptop has 1366×~740)."""
+        if room is None:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            if screen is None:
+                return
+            room = screen.availableGeometry()
+        width = min(self.width(), int(room.width() * SCREEN_SHARE))
+        height = min(self.height(), int(room.height() * SCREEN_SHARE))
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
 
     def on_arrived(self, report) -> None:
         """Sessions saved, changed or deleted on another computer reached the folder."""
