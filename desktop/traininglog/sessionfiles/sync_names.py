@@ -32,12 +32,13 @@ def conflict_original(name: str) -> str | None:
     if not name.endswith(SESSION_FILE_SUFFIX):
         return None
     stem = name[: -len(SESSION_FILE_SUFFIX)]
-    for pattern in (_SYNCTHING, _IN_BRACKETS, _OWNCLOUD):
-        found = pattern.search(stem)
-        if found and found.start() > 0:
-            return stem[: found.start()] + SESSION_FILE_SUFFIX
-    onedrive = _ONEDRIVE.match(stem)
-    if onedrive:
+    # The app's own names hold neither: the startup scan asks this of every file.
+    if "conflict" in stem.casefold():
+        for pattern in (_SYNCTHING, _IN_BRACKETS, _OWNCLOUD):
+            found = pattern.search(stem)
+            if found and found.start() > 0:
+                return stem[: found.start()] + SESSION_FILE_SUFFIX
+    if "-" in stem and (onedrive := _ONEDRIVE.match(stem)):
         return onedrive["name"] + SESSION_FILE_SUFFIX
     return None
 
