@@ -25,7 +25,9 @@ def test_last_time_shows_the_previous_sets_and_repeat_fills_the_grid(qtbot, wind
     view = window.log_view
     add_exercise(qtbot, view, "bench")
     body = view.last_time.body.text()
-    assert "2026-01-12" in body and "80 × 5 @8" in body and "80 × 4 @9" in body
+    assert (
+        "Mon 12 Jan" in body and "days ago" in body and "80 × 5 @8" in body and "80 × 4 @9" in body
+    )
     assert "75" not in body  # only the most recent session
     assert "Best e1RM" in view.last_time.best.text()
     qtbot.mouseClick(view.last_time.repeat, Qt.MouseButton.LeftButton)

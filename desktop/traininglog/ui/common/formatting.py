@@ -21,6 +21,35 @@ def weight_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> 
     return f"{text} {unit}" if with_unit else text
 
 
+BODY_WEIGHT = "BW"  # a set with no load: pull-ups, dips, push-ups
+
+
+def load_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> str:
+    """A set's load as lifters write it: "BW" for body weight alone (0), else the weight."""
+    if kg == 0:
+        return BODY_WEIGHT
+    return weight_text(kg, unit, with_unit)
+
+
+def days_ago_text(day: date, today: date) -> str:
+    """ "today", "yesterday", "9 days ago", "in 2 days" (a clock set wrong)."""
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if days < 0:
+        return f"in {-days:,} days"
+    return f"{days:,} days ago"
+
+
+def short_day_text(day: date, today: date) -> str:
+    """ "Tue 24 Nov" this year, "Tue 24 Nov 2025" before (or after) it."""
+    days, months = _day_and_month_names()
+    text = f"{days[day.weekday()]} {day.day} {months[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
 def volume_text(kg: float, unit: str = "kg") -> str:
     """12345.6 → "12,346 kg"."""
     value = kg * LB_PER_KG if unit == "lb" else kg

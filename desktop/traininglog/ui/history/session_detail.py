@@ -13,7 +13,7 @@ from ...domain.calculations import (
     session_volume_kg,
     set_estimated_one_rep_max,
 )
-from ..common.formatting import session_date_text, volume_text, weight_text
+from ..common.formatting import load_text, session_date_text, volume_text, weight_text
 
 
 class SessionDetail(QTextBrowser):
@@ -60,8 +60,8 @@ def session_html(
     ]
     parts = [
         f"<h2 style='margin-bottom:0'>{e(session.focus or 'Session')}</h2>",
-        f"<p style='color:#555;margin-top:2px'>{e(session_date_text(session.date.isoformat()))}"
-        f" · {e(' · '.join(f for f in facts if f))}</p>",
+        f"<p style='color:#555;margin-top:2px'>"
+        f"{e(' · '.join([session_date_text(session.date.isoformat()), *filter(None, facts)]))}</p>",
     ]
     for exercise in session.exercises:
         parts.append(f"<h3 style='margin-bottom:2px'>{exercise.order}. {e(exercise.name)}</h3>")
@@ -73,14 +73,14 @@ def session_html(
         for w in exercise.warmup_sets:
             rows.append(
                 f"<tr style='color:#999'><td>W{w.number}</td>"
-                f"<td align='right'>{weight_text(w.weight_kg, unit)}</td><td>× {w.reps}</td>"
+                f"<td align='right'>{load_text(w.weight_kg, unit)}</td><td>× {w.reps}</td>"
                 f"<td></td><td></td><td>{e(w.notes or '')}</td></tr>"
             )
         for s in exercise.working_sets:
             reps = f"{s.full_reps}+{s.partial_reps}" if s.partial_reps else str(s.full_reps)
             e1rm = set_estimated_one_rep_max(s, rule)
             rows.append(
-                f"<tr><td>{s.number}</td><td align='right'>{weight_text(s.weight_kg, unit)}</td>"
+                f"<tr><td>{s.number}</td><td align='right'>{load_text(s.weight_kg, unit)}</td>"
                 f"<td>× {reps}</td><td>{'@' + format(s.rpe, 'g') if s.rpe else ''}</td>"
                 f"<td style='color:#555'>{e(s.rep_assessment or '')}"
                 f"{f' · e1RM ({e(rule.label)}) ' + weight_text(e1rm, unit) if e1rm else ''}</td>"

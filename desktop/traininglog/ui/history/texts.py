@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..common.formatting import weight_text
+from ..common.formatting import load_text
 
 
 def day_text(day: str | date) -> str:
@@ -24,4 +24,4 @@ def set_text(
     """A set as a lifter writes it: "140 kg × 3 @9"."""
     rpe_text = f" @{rpe:g}" if rpe is not None else ""
     reps = reps_text(full_reps, partial_reps)
-    return f"{weight_text(weight_kg, unit, with_unit=True)} × {reps}{rpe_text}"
+    return f"{load_text(weight_kg, unit, with_unit=True)} × {reps}{rpe_text}"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.calculations import PLAIN_EPLEY, E1rmRule
 from ...store.queries import LastTime
-from ..common.formatting import weight_text
+from ..common.formatting import days_ago_text, load_text, short_day_text, weight_text
 
 
 class LastTimePanel(QWidget):
@@ -66,15 +67,18 @@ class LastTimePanel(QWidget):
             self.best.setText("")
             self.repeat.setEnabled(False)
             return
-        lines = [f"<b>{html.escape(last.day)}</b>"]
+        lines = [f"<b>{html.escape(_when(last.day, date.today()))}</b>"]
         for w in last.exercise.warmup_sets:
-            weight = weight_text(w.weight_kg, self.unit)
-            lines.append(f"<span style='color:#888'>W{w.number}  {weight} × {w.reps}</span>")
+            load = load_text(w.weight_kg, self.unit)
+            lines.append(f"<span style='color:#888'>W{w.number}  {load} × {w.reps}</span>")
+            lines += _notes(w.notes)
         for s in last.exercise.working_sets:
             reps = f"{s.full_reps}+{s.partial_reps}" if s.partial_reps else str(s.full_reps)
             extra = f" @{s.rpe:g}" if s.rpe is not None else ""
             extra += f" · {html.escape(s.rep_assessment)}" if s.rep_assessment else ""
-            lines.append(f"{s.number}.  {weight_text(s.weight_kg, self.unit)} × {reps}{extra}")
+            extra += f" · rest {s.rest_minutes:g} min" if s.rest_minutes is not None else ""
+            lines.append(f"{s.number}.  {load_text(s.weight_kg, self.unit)} × {reps}{extra}")
+            lines += _notes(s.notes)
         self.body.setText("<br>".join(lines))
         self.best.setText(
             f"Best e1RM ({html.escape(rule.label)}) "
@@ -87,3 +91,18 @@ class LastTimePanel(QWidget):
             f"{rule.label}, from sets of 1 to {rule.rep_cap} full reps"
         )
         self.repeat.setEnabled(True)
+
+
+def _when(day: str, today: date) -> str:
+    """ "2026-11-24" → "Tue 24 Nov · 9 days ago"."""
+    try:
+        when = date.fromisoformat(day[:10])
+    except ValueError:
+        return day
+    return f"{short_day_text(when, today)} · {days_ago_text(when, today)}"
+
+
+def _notes(notes: str | None) -> list[str]:
+    if not notes:
+        return []
+    return [f"<span style='color:#777'>&nbsp;&nbsp;“{html.escape(notes)}”</span>"]
