@@ -72,8 +72,13 @@ def test_a_date_range_limits_the_points(qtbot, charts):
     pick(qtbot, charts, "bench")
     charts.dates.set_custom(date(2025, 1, 1), date(2025, 1, 31))
     assert [x for x, _ in points(charts.plotted[0])] == [x_of(A), x_of(C)]
-    charts.dates.set_preset("3m")  # the 3 months up to the latest session, 6 Feb 2025
+    charts.dates.today = lambda: date(2025, 2, 6)  # the day of the latest session
+    charts.dates.set_preset("3m")  # the 3 months up to today
     assert [x for x, _ in points(charts.plotted[0])] == [x_of(A), x_of(C), x_of(D)]
+    charts.dates.today = lambda: date(2025, 6, 6)  # four months later, no training since
+    charts.dates.set_preset("all")
+    charts.dates.set_preset("3m")
+    assert points(charts.plotted[0]) == []  # ranges count back from today, not the last session
 
 
 def test_formula_and_pounds_from_the_settings(qtbot, window, charts):

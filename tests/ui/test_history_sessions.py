@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QStandardItem
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from shiboken6 import Shiboken
 from test_history_data import BENCH, IDS, OLDEST_FIRST, import_fixed_history
 
@@ -108,7 +108,8 @@ def test_filter_by_free_text_in_notes_and_names(qtbot, history):
 
 def test_filter_by_date_range(qtbot, history):
     dates = history.sessions.filters.dates
-    dates.preset.setCurrentIndex(dates.preset.findData("3m"))  # up to the latest session
+    dates.today = lambda: date(2025, 2, 6)  # the day of the latest session
+    dates.preset.setCurrentIndex(dates.preset.findData("3m"))  # the 3 months up to today
     assert shown_keys(history) == "EDCBA"
     dates.preset.setCurrentIndex(dates.preset.findData("12m"))
     assert shown_keys(history) == "EDCBAF"
@@ -336,3 +337,16 @@ def test_restoring_a_session_whose_file_left_the_trash_says_why(
     assert len(errors) == 1 and "trash/training_session_2025_02_06_00000000.json" in errors[0]
     assert not window.undo_action.isEnabled()  # nothing left to undo
     assert shown_keys(history) == "DCBAF"
+
+
+def test_a_first_click_on_a_number_column_sorts_the_most_first(qtbot, history):
+    header = history.table.horizontalHeader()
+    volume = [key for key, _ in COLUMNS].index("volume")
+    where = QPoint(header.sectionViewportPosition(volume) + 10, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert header.sortIndicatorSection() == volume
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert shown_keys(history) == "ABECDF"  # the biggest session first
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert shown_keys(history) == "FDCEBA"  # a second click turns it round

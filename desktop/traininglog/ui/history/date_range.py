@@ -1,7 +1,7 @@
 """A date range: all time, the last 3 or 12 months, or custom dates.
 
-The presets end at the latest training day, not today: after a break, "last 3 months" still
-shows the last three months of training.
+The presets count back from today: "last 3 months" on 4 December is 5 September to today,
+whatever was trained when, so that a break shows as the gap it is.
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ class DateRangeControl(QWidget):
         """`span` gives the first and the latest training day (None with no sessions)."""
         super().__init__(parent)
         self.span = span
+        self.today: Callable[[], date] = date.today
         self.preset = QComboBox()
         self.preset.setObjectName("dateRangePreset")
         self.preset.setAccessibleName("Date range")
-        self.preset.setToolTip("Ranges end at your latest session")
+        self.preset.setToolTip("Ranges count back from today")
         for key, text in PRESETS:
             self.preset.addItem(text, key)
         self.first = _date_edit("From")
@@ -78,8 +79,8 @@ class DateRangeControl(QWidget):
         if key == "custom":
             return _iso(self.first.date()), _iso(self.last.date())
         if key in _MONTHS:
-            latest = self._span()[1]
-            anchor = QDate(latest.year, latest.month, latest.day)
+            today = self.today()
+            anchor = QDate(today.year, today.month, today.day)
             return _iso(anchor.addMonths(-_MONTHS[key]).addDays(1)), None
         return None, None
 

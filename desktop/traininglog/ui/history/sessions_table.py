@@ -49,6 +49,8 @@ _KEYS = tuple(key for key, _ in COLUMNS)
 _NUMERIC_COLUMNS = tuple(
     c for c, key in enumerate(_KEYS) if key in {"exercises", "working_sets", "volume"}
 )
+# Columns whose first click sorts the most (or the newest) first.
+MOST_FIRST = (_KEYS.index("date"), *_NUMERIC_COLUMNS)
 _VOLUME = _KEYS.index("volume")
 _NOTES = _KEYS.index("notes")
 RECORD_COLOUR = "#c98a00"

@@ -24,7 +24,7 @@ from .date_range import Span
 from .filters_bar import FiltersBar
 from .read_ahead import ReadAhead
 from .session_detail import SessionDetail
-from .sessions_table import COLUMNS, SessionTableModel
+from .sessions_table import COLUMNS, MOST_FIRST, SessionTableModel
 
 # The widest text a column usually holds; columns fit these or their titles, whichever is
 # wider, in the font in use.
@@ -75,6 +75,9 @@ class SessionsView(QWidget):
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self._sorted_by = self._sorted_before = 0
+        header.sortIndicatorChanged.connect(self._remember_sort)
+        header.sectionClicked.connect(self._most_first)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
@@ -154,6 +157,17 @@ class SessionsView(QWidget):
     def select_nothing(self) -> None:
         self.table.clearSelection()
         self._show_selected(QModelIndex(), None)
+
+    def _remember_sort(self, column: int, _order: Qt.SortOrder) -> None:
+        self._sorted_before, self._sorted_by = self._sorted_by, column
+
+    def _most_first(self, column: int) -> None:
+        """A first click on a number column sorts the most first (dates: newest first); a
+        second click turns it round."""
+        header = self.table.horizontalHeader()
+        ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        if column != self._sorted_before and column in MOST_FIRST and ascending:
+            header.setSortIndicator(column, Qt.SortOrder.DescendingOrder)
 
     def eventFilter(self, watched, event) -> bool:
         if (
