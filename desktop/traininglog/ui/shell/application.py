@@ -27,6 +27,7 @@ from ..dialogs.check_dialog import IntegrityWatch, recover, start_healthy, tell_
 from ..dialogs.error_dialog import ExceptionHook
 from ..dialogs.kept_in_trash import tell_kept_in_trash
 from ..dialogs.sync_conflicts import tell_conflicts
+from ..dialogs.welcome import WelcomeDialog, needs_welcome
 from .main_window import MainWindow
 
 
@@ -157,6 +158,9 @@ def run(folders: DataDirectory | None, read_only: bool = False) -> int:
     if report is not None and report.warnings():
         window.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
     window.show()
+    welcome = needs_welcome(window.settings) and not logbook.read_only
+    if welcome and WelcomeDialog(window.settings, window).exec():
+        window.apply_settings()
     window.log_view.header.focus.setFocus()  # the first thing typed; the date rarely changes
     tell_startup_health(found, window)  # what happened, and where the old file went
     tell_kept_in_trash(controller, report.trashed if report else [], window)
