@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,7 @@ def test_the_preview_shows_what_the_files_hold_before_anything_is_written(
     assert "strong_bad_rows.csv" in dialog.unit_label.text()
     assert dialog.problems.toPlainText() == (
         "strong_bad_rows.csv:1: Weight: has no unit, so Training Log cannot tell kilograms "
-        "from pounds: choose kg or lb (--weight-unit kg|lb) and import again"
+        "from pounds: choose kg or lb (the kg / lb choice above) and import again"
     )
     assert dialog.tabs.tabText(1) == "Problems (1)"
     assert dialog.import_button.text() == "&Import 5 sessions"
@@ -468,3 +469,32 @@ def test_undo_in_the_window_brings_the_replaced_sessions_back(
     assert len(changes) == 1  # the views are refreshed once, not once per session
     assert not again.report.trash_folder.exists()
     assert reconcile.check(folders, deep=True).agrees
+
+
+def test_files_from_different_folders_show_their_folders_whole(
+    qtbot, dialog, monkeypatch, tmp_path
+):
+    phone, laptop = tmp_path / "from phone", tmp_path / "laptop exports"
+    for folder in (phone, laptop):
+        folder.mkdir()
+        shutil.copy(FIXTURES / "strong_classic.csv", folder / "strong.csv")
+    chosen = [str(phone / "strong.csv"), str(laptop / "strong.csv")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen, ""))
+    qtbot.mouseClick(dialog.choose_files_button, Qt.MouseButton.LeftButton)
+    wait_for_preview(qtbot, dialog)
+    shown = [row[0] for row in files_table(dialog)]
+    assert sorted(shown) == ["from phone/strong.csv", "laptop exports/strong.csv"]
+    tips = sorted(dialog.files.item(row, 0).toolTip() for row in range(2))
+    assert tips[0].startswith(str(phone)) and tips[1].startswith(str(laptop))
+
+
+def test_the_dialogs_advice_names_its_own_controls() -> None:
+    from traininglog.ui.dialogs.import_dialog import in_the_dialogs_words
+
+    said = "weights.csv: line 1: choose kg or lb (--weight-unit kg|lb) and import again"
+    assert in_the_dialogs_words(said) == (
+        "weights.csv: line 1: choose kg or lb (the kg / lb choice above) and import again"
+    )
+    assert "--" not in in_the_dialogs_words(
+        "use --replace to replace them, after choosing another --weight-unit"
+    )

@@ -41,6 +41,7 @@ from ..common.worker import Cancelled, Job
 from .import_preview import (
     FileGroup,
     Preview,
+    common_folder,
     file_warnings,
     problem_lines,
     read_preview,
@@ -232,7 +233,7 @@ class ImportDialog(WorkerDialog):
         batch, check = preview.batch, preview.check
         self.mapping.set_names(preview.name_uses())
         lines = preview.problem_lines()
-        self.problems.setPlainText("\n".join(lines))
+        self.problems.setPlainText(in_the_dialogs_words("\n".join(lines)))
         self.tabs.setTabText(0, f"Exercise names ({len(batch.unmapped_names):,})")
         self.tabs.setTabText(1, f"Problems ({len(lines):,})")
         # The names to map when there are some, else the problems when there are some.
@@ -271,7 +272,7 @@ class ImportDialog(WorkerDialog):
                 "(see Problems)."
             )
         parts += _warnings(batch)
-        self.summary.setText(" ".join(parts))
+        self.summary.setText(in_the_dialogs_words(" ".join(parts)))
 
     # -- importing ----------------------------------------------------------------------------
 
@@ -320,9 +321,9 @@ class ImportDialog(WorkerDialog):
         if refused:
             parts.append(f"{plural(refused, 'session')} not imported (see Problems).")
         parts += _warnings(batch)
-        self.summary.setText(" ".join(parts))
+        self.summary.setText(in_the_dialogs_words(" ".join(parts)))
         lines = problem_lines(self.paths, batch, report)
-        self.problems.setPlainText("\n".join(lines))
+        self.problems.setPlainText(in_the_dialogs_words("\n".join(lines)))
         self.tabs.setTabText(1, f"Problems ({len(lines):,})")
 
     # -- the worker ---------------------------------------------------------------------------
@@ -429,13 +430,21 @@ class ImportDialog(WorkerDialog):
 
     def _fill_files_table(self) -> None:
         if self.preview is not None:
+            base = common_folder([g.path for g in self.preview.groups])
             rows = [
-                (g.tooltip, _file_label(g), g.format_text(), f"{g.sessions:,}", f"{g.problems:,}")
+                (
+                    g.tooltip,
+                    _file_label(g, base),
+                    g.format_text(),
+                    f"{g.sessions:,}",
+                    f"{g.problems:,}",
+                )
                 for g in self.preview.groups
             ]
         else:
             reading = "reading…" if self.worker.running else ""
-            rows = [(str(p), p.name, reading, "", "") for p in self.paths]
+            base = common_folder(self.paths)
+            rows = [(str(p), _shown_path(p, base), reading, "", "") for p in self.paths]
         self.files.setRowCount(len(rows))
         for row, (tooltip, *cells) in enumerate(rows):
             for column, text in enumerate(cells):
@@ -463,11 +472,42 @@ class ImportDialog(WorkerDialog):
         super().reject()
 
 
-def _file_label(group: FileGroup) -> str:
-    """`notes.md`, or `history/ (1,500 files)` for a folder."""
+def _file_label(group: FileGroup, base: Path | None) -> str:
+    """`notes.md`, `phone/strong.csv` when the files come from several folders, or
+    `history/ (1,500 files)` for a folder."""
+    shown = _shown_path(group.path, base)
     if group.is_folder:
-        return f"{group.path.name}/ ({plural(len(group.files), 'file')})"
-    return group.path.name
+        return f"{shown}/ ({plural(len(group.files), 'file')})"
+    return shown
+
+
+def _shown_path(path: Path, base: Path | None) -> str:
+    """The path from the chosen files' common folder, "/" and all (the whole path in the
+    tooltip); the name alone when that folder is the file's own."""
+    if base is None:
+        return str(path)
+    try:
+        relative = path.relative_to(base)
+    except ValueError:
+        return str(path)
+    return relative.as_posix() if str(relative) != "." else path.name
+
+
+# What the importers say for the command line, and this dialog's own controls instead.
+_DIALOG_WORDS = (
+    ("(--weight-unit kg|lb)", "(the kg / lb choice above)"),
+    ("choosing another --weight-unit", "choosing the other unit above"),
+    ("use --replace", "tick “Replace sessions already imported from this file”"),
+    ("(--weight-unit)", "(the kg / lb choice above)"),
+    ("--weight-unit", "the kg / lb choice"),
+    ("--replace", "“Replace sessions already imported from this file”"),
+)
+
+
+def in_the_dialogs_words(text: str) -> str:
+    for terminal, dialog in _DIALOG_WORDS:
+        text = text.replace(terminal, dialog)
+    return text
 
 
 def _files_table() -> QTableWidget:
@@ -481,6 +521,7 @@ def _files_table() -> QTableWidget:
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its file name
     for column in (1, 2, 3):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     return table

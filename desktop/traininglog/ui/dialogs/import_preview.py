@@ -106,7 +106,7 @@ def problem_lines(paths: Sequence[Path], batch: ImportBatch, report: ImportRepor
     lines = [line for rejection in rejected for line in rejection.lines()]
     lines += [f"{label}: left out, a row of it has an error" for label in batch.rejected_sessions]
     lines += report.conflicts
-    base = _common_folder(paths)
+    base = common_folder(paths)
     if base is not None:
         prefix = str(base).rstrip(os.sep) + os.sep
         lines = [line.replace(prefix, "") for line in lines]
@@ -211,7 +211,8 @@ def _groups(paths: Sequence[Path], batch: ImportBatch, check: ImportReport) -> l
     return groups
 
 
-def _common_folder(paths: Sequence[Path]) -> Path | None:
+def common_folder(paths: Sequence[Path]) -> Path | None:
+    """The folder all of `paths` are in (a folder counts as its own); None across drives."""
     folders = [str(p if p.is_dir() else p.parent) for p in paths]
     if not folders:
         return None
