@@ -156,8 +156,11 @@ def test_hovering_reads_the_nearest_point(qtbot, charts):
 
 def test_nothing_to_draw(qtbot, charts):
     assert charts.exercise is None
-    assert charts.readout.text() == "Nothing to draw here."
+    assert charts.readout.text() == "No sets in this range."
     assert all(not p.values for p in charts.plotted)
+    chart = charts.view.chart()
+    assert chart.axes() == []  # no axis of made-up ticks
+    assert "No sets in this range" in chart.title()
 
 
 def test_a_chart_saves_as_png(qtbot, window, charts, tmp_path, monkeypatch):

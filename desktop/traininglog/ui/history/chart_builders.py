@@ -103,6 +103,9 @@ def _series(
     return Plotted(name, label, period, series, list(days), list(kg), values)
 
 
+NO_SETS = "No sets in this range"
+
+
 def _axes(
     chart: QChart,
     plotted: Sequence[Plotted],
@@ -112,6 +115,12 @@ def _axes(
     x_title: str,
     from_zero: bool = False,
 ) -> None:
+    if not any(p.values for p in plotted):
+        # Nothing in range: no axes of made-up ticks ("1, 1, 1, 0, 0"), just the words.
+        chart.setTitle(f"{chart.title()}<br><span style='color:{MUTED}'>{NO_SETS}</span>")
+        for p in plotted:
+            chart.addSeries(p.series)
+        return
     x_axis = QDateTimeAxis()
     years = (last - first).days / 365.25
     x_axis.setFormat("d MMM" if years < 0.5 else "MMM yyyy" if years <= 3 else "yyyy")

@@ -34,7 +34,7 @@ from ...domain.progress import (
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ...exercises.catalogue import Catalogue
 from ..common.formatting import volume_text, weight_text
-from .chart_builders import Plotted, progress_chart, volume_chart, x_of
+from .chart_builders import NO_SETS, Plotted, progress_chart, volume_chart, x_of
 from .date_range import DateRangeControl, Span
 from .exercise_search import ExerciseSearch
 from .texts import day_text
@@ -160,7 +160,7 @@ class ChartsView(QWidget):
         if old is not None:
             old.deleteLater()
         self.plotted = plotted
-        self.readout.setText(HINT if any(p.values for p in plotted) else "Nothing to draw here.")
+        self.readout.setText(HINT if any(p.values for p in plotted) else f"{NO_SETS}.")
         self.drawn.emit()
 
     def _progress(self, first: str | None, last: str | None) -> tuple[QChart, list[Plotted]]:
