@@ -241,3 +241,12 @@ def test_every_column_fits_at_1280_px_whatever_the_formula_s_name(
     assert not view.table.horizontalScrollBar().isVisible(), [
         header.sectionSize(c) for c in range(header.count())
     ]
+
+
+def test_an_empty_exercise_view_follows_the_unit_at_once(qtbot, window, exercise_tab):
+    view = exercise_tab
+    assert view.name is None
+    window.settings.unit = "lb"
+    window.history.apply_settings()
+    assert view.model.headerData(2, Qt.Orientation.Horizontal) == "Weight (lb)"
+    assert "lb" in view.model.headerData(5, Qt.Orientation.Horizontal)

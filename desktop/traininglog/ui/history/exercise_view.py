@@ -105,6 +105,11 @@ class ExerciseView(QWidget):
         super().showEvent(event)
         self.read_ahead.schedule()
 
+    def set_display(self, unit: str, rule: E1rmRule) -> None:
+        """Units and formula for an empty view too: its headers say them."""
+        self.model.set_display(unit, rule)
+        self.records.show_records(None, None, unit, rule)
+
     def show_exercise(
         self,
         name: str,

@@ -186,6 +186,8 @@ class HistoryPage(QWidget):
         self.sessions.detail.set_display(unit, rule)
         if self._exercise is not None and self._exercise.name:
             self._show_in_exercise_tab(self._exercise.name)
+        elif self._exercise is not None:
+            self._exercise.set_display(unit, rule)
         if self._charts is not None:
             self._charts.set_display(unit, rule)
         self._show_totals()
