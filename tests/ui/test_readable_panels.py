@@ -60,3 +60,20 @@ def test_days_ago_and_short_days() -> None:
     assert days_ago_text(date(2026, 11, 24), today) == "9 days ago"
     assert short_day_text(date(2026, 11, 24), today) == "Tue 24 Nov"
     assert short_day_text(date(2025, 11, 24), today) == "Mon 24 Nov 2025"
+
+
+def test_the_session_detail_wraps_at_spaces_only(qtbot) -> None:
+    from PySide6.QtGui import QTextOption
+
+    from traininglog.ui.history.session_detail import SessionDetail
+
+    detail = SessionDetail()
+    qtbot.addWidget(detail)
+    detail.resize(120, 400)
+    detail.show_session(pull_ups(datetime(2026, 11, 24, 18, 0), focus="Oberkörperhypertrophietag"))
+    assert detail.wordWrapMode() == QTextOption.WrapMode.WordWrap
+    layout = detail.document().firstBlock().layout()
+    lines = [layout.lineAt(n) for n in range(layout.lineCount())]
+    text = detail.document().firstBlock().text()
+    starts = [line.textStart() for line in lines]
+    assert all(s == 0 or text[s - 1] in " -" for s in starts), (text, starts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QTextBrowser
 
 from ...domain import Session
@@ -30,6 +31,8 @@ class SessionDetail(QTextBrowser):
         self.setObjectName("sessionDetail")
         self.setAccessibleName("Session detail")
         self.setOpenLinks(False)
+        # At spaces only: Qt's default also breaks inside a word that doesn't fit the line.
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.show_session(None)
 
     def show_session(self, session: Session | None) -> None:
