@@ -212,6 +212,8 @@ class LogView(QWidget):
             ("Move exercise down", "Alt+Down", lambda: self.move_current(+1)),
             ("Other set grid (warm-up ⇄ working)", "Ctrl+Tab", self.other_grid),
             ("Add exercise (its name)", "Ctrl+L", self.focus_picker),
+            ("Repeat last time", "Ctrl+R", self._repeat_if_offered),
+            ("Start from last session of this focus", "Ctrl+T", self._template_if_offered),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
@@ -232,6 +234,14 @@ class LogView(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not target.currentIndex().isValid() and target.model().rowCount():
             target.setCurrentIndex(target.model().index(0, 0))
+
+    def _repeat_if_offered(self) -> None:
+        if self.last_time.repeat.isEnabled():
+            self.last_time.repeat.click()
+
+    def _template_if_offered(self) -> None:
+        if self.header.template.isEnabled():
+            self.header.template.click()
 
     def focus_picker(self) -> None:
         self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -458,6 +468,14 @@ class LogView(QWidget):
         exercises = template_exercises(session, self.unit)
         self.editor.set_exercises(exercises, f"Start from last {focus} session")
         self.exercise_list.setCurrentRow(0)
+        self._to_first_working_set()
+
+    def _to_first_working_set(self) -> None:
+        """Ready to type today's first working weight over last time's."""
+        grid = self.working_grid
+        if grid.model().rowCount():
+            grid.setFocus(Qt.FocusReason.OtherFocusReason)
+            grid.setCurrentIndex(grid.model().index(0, 0))
 
     # -- settings ----------------------------------------------------------------------------
 

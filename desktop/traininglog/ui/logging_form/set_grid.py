@@ -281,6 +281,9 @@ class SetGrid(QTableView):
             self._advance()
             return
         no_ctrl = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() == Qt.Key.Key_Down and not event.modifiers() and self._on_a_last_set():
+            self._next_set()  # Down past the last set starts a new one, like Enter past it
+            return
         if event.key() == Qt.Key.Key_Tab and no_ctrl and self._at_edge(last=True):
             self.leave(forward=True)
             return
@@ -298,6 +301,19 @@ class SetGrid(QTableView):
         if not self.currentIndex().isValid() and _types_text(event):
             self._start_a_set()  # a key typed into a grid with no cell: it starts one
         super().keyPressEvent(event)
+
+    def _on_a_last_set(self) -> bool:
+        current, model = self.currentIndex(), self.set_model
+        return (
+            current.isValid()
+            and current.row() == model.rowCount() - 1
+            and not model.row_is_blank(current.row())
+        )
+
+    def _next_set(self) -> None:
+        model, column = self.set_model, self.currentIndex().column()
+        model.editor.append_row(model.exercise, model.kind)
+        self.setCurrentIndex(model.index(model.rowCount() - 1, column))
 
     def _at_edge(self, last: bool) -> bool:
         """On the grid's last cell (or first, `last` False), or on none: Tab leaves."""
