@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "bench"))
 
 from history import generate_history  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QRect, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from traininglog.controller import Controller  # noqa: E402
@@ -84,6 +84,18 @@ def main() -> int:
         view.editor.set_cell(0, "working", 1, "rpe", "11")
         view.working_grid.setCurrentIndex(view.working_model.index(2, 1))
         shoot(window, app, "logging-error.png")
+
+        # The same form and the history on three screens, the window at 90% of each.
+        view.editor.set_cell(0, "working", 1, "rpe", "9")
+        for width, height in ((1024, 700), (1366, 768), (1920, 1080)):
+            window.resize(2000, 1400)
+            window.fit_screen(QRect(0, 0, width, height - 28))
+            window.show_log()
+            shoot(window, app, f"screen-{width}x{height}-log.png")
+            window.show_history()
+            shoot(window, app, f"screen-{width}x{height}-history.png")
+        window.show_log()
+        window.resize(1280, 800)
 
         view.editor.saved_draft = view.editor.draft
         window.close()

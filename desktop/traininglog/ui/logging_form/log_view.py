@@ -61,6 +61,9 @@ NEW_EXERCISE_TIP = (
 )
 
 
+MUSCLES_WIDTH = 220  # pixels of the muscle groups' text beside the exercise name
+
+
 class LogView(QWidget):
     saved = Signal()
 
@@ -338,6 +341,7 @@ class LogView(QWidget):
         exercise = exercises[self.current] if self.current is not None else None
         with QSignalBlocker(self.name):
             self.name.setText(exercise.name if exercise else "")
+            self.name.setCursorPosition(0)  # a long name shows its start, not its end
         self._show_new_badge()
         self._show_muscles(exercise)
         self._show_last_time(exercise)
@@ -347,9 +351,12 @@ class LogView(QWidget):
         for action in self.muscle_menu.actions():
             with QSignalBlocker(action):
                 action.setChecked(action.text() in chosen)
-        self.muscles.setText(
-            ", ".join(exercise.muscles) if exercise and exercise.muscles else "Muscles…"
-        )
+        text = ", ".join(exercise.muscles) if exercise and exercise.muscles else "Muscles…"
+        # Shortened to fit (every group in the tooltip): six groups would widen the form
+        # past a small screen.
+        metrics = self.muscles.fontMetrics()
+        self.muscles.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, MUSCLES_WIDTH))
+        self.muscles.setToolTip(text)
 
     def _show_last_time(self, exercise: DraftExercise | None) -> None:
         if exercise is None or not exercise.name.strip():

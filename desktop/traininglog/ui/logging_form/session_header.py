@@ -24,6 +24,9 @@ from .draft_editor import DraftEditor
 UNKNOWN = -1  # a spin box at -1 shows "—": the value is not known (null in the file)
 
 
+BUTTON_TEXT_WIDTH = 230  # pixels for the template button's text, the focus shortened to fit
+
+
 class SessionHeader(QWidget):
     template_requested = Signal(str)  # focus
 
@@ -83,9 +86,15 @@ class SessionHeader(QWidget):
 
     def set_template_available(self, available: bool) -> None:
         focus = self.focus.text().strip()
+        # A long focus is shortened on the button (whole in its tooltip): the header stays
+        # narrow enough for a 1024-pixel screen.
+        metrics = self.template.fontMetrics()
+        room = BUTTON_TEXT_WIDTH - metrics.horizontalAdvance("Start from last  session")
+        shown = metrics.elidedText(focus, Qt.TextElideMode.ElideMiddle, max(room, 40))
         self.template.setText(
-            f"Start from las&t {focus} session" if focus else "Start from las&t session"
+            f"Start from las&t {shown} session" if focus else "Start from las&t session"
         )
+        self.template.setToolTip(f"Start from the last {focus} session (Ctrl+T)".replace("  ", " "))
         self.template.setEnabled(available)
 
     def _on_changed(self, what: str) -> None:

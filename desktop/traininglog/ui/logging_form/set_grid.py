@@ -237,7 +237,8 @@ class SetGrid(QTableView):
         widths = {"weight": 104, "reps": 64, "partial": 70, "rpe": 60, "feel": 96, "rest": 92}
         for column, name in enumerate(model.columns):
             header.resizeSection(column, widths.get(name, 120))
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # On a narrow screen the columns scroll rather than being cut off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.cells = _CellDelegate(self)
         self.setItemDelegate(self.cells)
         self.verticalHeader().setDefaultSectionSize(26)
