@@ -203,3 +203,16 @@ def test_long_ranges_of_weekly_volume_average_months(qtbot, charts, monkeypatch)
     )
     volume.series.hovered.emit(QPointF(x_of(date(2025, 1, 1)), 700.0), True)
     assert charts.readout.text() == "January 2025: 767 kg a week on average"
+
+
+def test_the_hover_value_sits_beside_its_point(qtbot, charts):
+    pick(qtbot, charts, "bench")
+    e1rm = charts.plotted[0]
+    index = len(e1rm.days) - 1
+    at_point = charts.view.chart().mapToPosition(
+        QPointF(x_of(e1rm.days[index]), e1rm.values[index]), e1rm.series
+    )
+    point_on_screen = charts.view.viewport().mapToGlobal(charts.view.mapFromScene(at_point))
+    where = charts.beside(e1rm, index)
+    assert 0 < where.x() - point_on_screen.x() <= 20
+    assert abs(where.y() - point_on_screen.y()) <= 20

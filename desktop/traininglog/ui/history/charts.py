@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QPointF, Signal
-from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtCore import QPoint, QPointF, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -215,4 +215,11 @@ class ChartsView(QWidget):
             return
         text = self.value_text(plotted, index)
         self.readout.setText(text)
-        QToolTip.showText(QCursor.pos(), text, self.view)
+        QToolTip.showText(self.beside(plotted, index), text, self.view)
+
+    def beside(self, plotted: Plotted, index: int) -> QPoint:
+        """Just right of the point itself, on the screen: where the eye already is."""
+        at = QPointF(x_of(plotted.days[index]), plotted.values[index])
+        in_scene = self.view.chart().mapToPosition(at, plotted.series)
+        in_view = self.view.mapFromScene(in_scene)
+        return self.view.viewport().mapToGlobal(in_view) + QPoint(12, -12)
