@@ -14,6 +14,7 @@ from .datafolder.logbook import ChangedElsewhere, Logbook
 from .datafolder.quarantine import free_path
 from .domain import Session
 from .domain.calculations import E1rmRule, OneRepMaxFormula
+from .domain.records_as_typed import StandingRecords
 from .domain.reports import SavedPaths, SyncReport
 from .files.atomic import write_atomically
 from .sessionfiles import encode, file_name
@@ -167,6 +168,18 @@ class Controller(QObject):
 
     def load_session(self, session_id: str) -> Session | None:
         return queries.load_session(session_id)
+
+    def standing_records(
+        self, exercise_name: str, rule: E1rmRule, excluding: str | None = None
+    ) -> StandingRecords:
+        """What a set typed today has to beat: every earlier working set of the exercise (any
+        spelling), the session being edited left out."""
+        sets = (
+            (s.weight_kg, s.full_reps, s.rpe)
+            for s in queries.exercise_history(exercise_name)
+            if s.session_id != excluding
+        )
+        return StandingRecords.of_sets(sets, rule)
 
     def file_sha256(self, session_id: str) -> str | None:
         """What an edit of a stored session is based on: its file's SHA-256."""

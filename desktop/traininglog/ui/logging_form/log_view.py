@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from ...controller import Controller
 from ...datafolder.saving import ChangedElsewhere
 from ...domain import new_session_id
+from ...domain.names import name_key
+from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.reports import SavedPaths
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ...drafts.draft import (
@@ -53,7 +55,7 @@ from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, C
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
 from .session_header import SessionHeader
-from .set_grid import SetGrid, SetTableModel
+from .set_grid import SetGrid, SetTableModel, record_text
 
 DRAFT_SAVE_DELAY_MS = 3000
 NEW_EXERCISE_TIP = (
@@ -79,6 +81,11 @@ class LogView(QWidget):
         self.editor = DraftEditor(self._fresh_draft(), self)
         self.current: int | None = None
 
+        self.records_set: list[str] = []  # named by the last save
+        # Standing records by exercise, worked out once per exercise shown (an exercise's whole
+        # history is read for them); forgotten whenever the stored sessions change.
+        self._standing: dict[tuple[str, object, str | None], StandingRecords] = {}
+        controller.changed.connect(self._standing.clear)
         self.header = SessionHeader(self.editor)
         self.banner = ChangedElsewhereBanner(self)
         self.banner.load_button.clicked.connect(self._load_their_version)
@@ -367,6 +374,8 @@ class LogView(QWidget):
         rule = self.settings.e1rm_rule
         best = self.controller.best_e1rm_kg(exercise.name, rule)
         self.last_time.show_last_time(exercise.name, last, best, rule)
+        standing = self._standing_records(exercise.name, self.editor.draft.session_id)
+        self.working_model.set_records(standing, rule)
 
     def _draft_started(self) -> str | None:
         try:
@@ -513,6 +522,7 @@ class LogView(QWidget):
         if not self.save_button.isEnabled():
             return False
         session = to_session(draft, self.unit)
+        self.records_set = self._records_in(session)  # against the history before this save
         result = self.controller.save(session, draft.based_on)
         if isinstance(result, ChangedElsewhere):
             settled = self._settle_changed_elsewhere(session, result)
@@ -532,6 +542,30 @@ class LogView(QWidget):
         self._show_last_time(draft.exercises[self.current] if self.current is not None else None)
         self.saved.emit()
         return True
+
+    def _standing_records(self, name: str, excluding: str | None) -> StandingRecords:
+        rule = self.settings.e1rm_rule
+        key = (name_key(name), rule, excluding)
+        if key not in self._standing:
+            self._standing[key] = self.controller.standing_records(name, rule, excluding)
+        return self._standing[key]
+
+    def _records_in(self, session) -> list[str]:
+        """ "Barbell Bench Press: estimated 1RM 105 kg (was 100 kg)", for each record the
+        session's working sets beat."""
+        rule, found = self.settings.e1rm_rule, []
+        for exercise in session.exercises:
+            standing = self._standing_records(exercise.name, session.id)
+            best: dict[str, NewRecord] = {}
+            for s in exercise.working_sets:
+                for record in records_beaten(s.weight_kg, s.full_reps, s.rpe, standing, rule):
+                    key = f"{record.kind}{record.reps}"
+                    if key not in best or record.value_kg > best[key].value_kg:
+                        best[key] = record
+            if best:
+                text = record_text(list(best.values()), self.unit).removeprefix("New record: ")
+                found.append(f"{exercise.name}: {text}")
+        return found
 
     def _settle_changed_elsewhere(self, mine, changed: ChangedElsewhere):
         """Ask what to keep; (the session saved, its paths), (theirs, None) when theirs was

@@ -23,8 +23,22 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from ...domain import limits
+from ...domain.calculations import E1rmRule
+from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.vocabulary import REP_ASSESSMENT_MEANINGS, REP_ASSESSMENTS
-from ...drafts.draft import COLUMN_TITLES, WARMUP_COLUMNS, WORKING_COLUMNS, DraftSet, cell_problem
+from ...drafts.draft import (
+    COLUMN_TITLES,
+    WARMUP_COLUMNS,
+    WORKING_COLUMNS,
+    DraftSet,
+    cell_problem,
+    parse_rpe,
+    parse_weight,
+    parse_whole,
+    weight_cell,
+)
+from ..common.formatting import weight_text
 from .draft_editor import DraftEditor
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,6 +62,9 @@ class SetTableModel(QAbstractTableModel):
         self.columns = WARMUP_COLUMNS if kind == "warmup" else WORKING_COLUMNS
         self.exercise: int | None = None
         self._count = 0
+        # What today's working sets have to beat, for the exercise shown (None: not known).
+        self.standing: StandingRecords | None = None
+        self.rule = E1rmRule()
         editor.changed.connect(self._on_changed)
 
     def show_exercise(self, index: int | None) -> None:
@@ -77,6 +94,30 @@ class SetTableModel(QAbstractTableModel):
             self.endRemoveRows()
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.columns) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, count - 1)
+
+    def set_records(self, standing: StandingRecords | None, rule: E1rmRule) -> None:
+        """The records today's sets are marked against as they are typed."""
+        self.standing, self.rule = standing, rule
+        if self._count:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._count - 1)
+
+    def records_of_row(self, row: int) -> list[NewRecord]:
+        """The records the typed set in `row` beats (none while it can't be read)."""
+        rows = self._rows()
+        if self.kind != "working" or self.standing is None or row >= len(rows):
+            return []
+        typed = rows[row]
+        weight, bad_weight = parse_weight(typed.weight, self.unit)
+        reps, bad_reps = parse_whole(typed.reps, "reps", 0, limits.MAX_REPS)
+        rpe, bad_rpe = parse_rpe(typed.rpe) if typed.rpe.strip() else (None, None)
+        if weight is None or reps is None or bad_weight or bad_reps or bad_rpe:
+            return []
+        if typed.exact_weight_kg is not None and typed.weight == weight_cell(
+            typed.exact_weight_kg, self.unit
+        ):
+            weight = typed.exact_weight_kg
+        return records_beaten(weight, reps, rpe, self.standing, self.rule)
 
     def row_is_blank(self, row: int) -> bool:
         rows = self._rows()
@@ -91,10 +132,15 @@ class SetTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.ToolTipRole:
+            beaten = self.records_of_row(section)
+            return record_text(beaten, self.unit) if beaten else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return f"W{section + 1}" if self.kind == "warmup" else str(section + 1)
+            if self.kind == "warmup":
+                return f"W{section + 1}"
+            return f"★ {section + 1}" if self.records_of_row(section) else str(section + 1)
         column = self.columns[section]
         return f"Weight ({self.unit})" if column == "weight" else COLUMN_TITLES[column]
 
@@ -402,3 +448,14 @@ class SetGrid(QTableView):
             target = model.index(row + 1, 0)
         self.setCurrentIndex(target)
         self.scrollTo(target)
+
+
+def record_text(beaten: list[NewRecord], unit: str) -> str:
+    """ "New record: estimated 1RM 105 kg (was 100 kg); 5-rep max 90 kg (was 87.5 kg)"."""
+    parts = []
+    for record in beaten:
+        value = weight_text(record.value_kg, unit, with_unit=True)
+        was = weight_text(record.was_kg, unit, with_unit=True)
+        what = "estimated 1RM" if record.kind == "e1rm" else f"{record.reps}-rep max"
+        parts.append(f"{what} {value} (was {was})")
+    return "New record: " + "; ".join(parts)

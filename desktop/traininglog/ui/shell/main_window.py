@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.safety.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._make_menus()
         controller.saved.connect(self.on_saved)
+        self.log_view.saved.connect(self.tell_records)
         controller.bug.connect(lambda error, doing: show_error(error, doing, self))
         controller.changed.connect(self.refresh)
         controller.error.connect(self.on_error)
@@ -273,6 +274,12 @@ class MainWindow(QMainWindow):
     def on_saved(self, paths: SavedPaths) -> None:
         self.saved_paths.show_paths(paths)
         self._update_title()
+
+    def tell_records(self) -> None:
+        """After a save from the form: the records its sets beat, named."""
+        records = self.log_view.records_set
+        if records:
+            self.statusBar().showMessage("New records! " + " · ".join(records), 20000)
 
     def on_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 20000)
