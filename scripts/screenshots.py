@@ -87,6 +87,14 @@ def main() -> int:
 
         # The same form and the history on three screens, the window at 90% of each.
         view.editor.set_cell(0, "working", 1, "rpe", "9")
+
+        # A set heavier than ever for its reps: a star as it is typed, named when saved.
+        first = view.editor.draft.exercises[0].workings[0]
+        heavier = f"{float(first.weight.replace(',', '.')) + 20:g}"
+        view.editor.set_cell(0, "working", 0, "weight", heavier)
+        view.working_grid.setCurrentIndex(view.working_model.index(0, 1))
+        view.save()
+        shoot(window, app, "logging-record.png")
         for width, height in ((1024, 700), (1366, 768), (1920, 1080)):
             window.resize(2000, 1400)
             window.fit_screen(QRect(0, 0, width, height - 28))
