@@ -11,13 +11,10 @@ from .datafolder import conflicts, reconcile
 from .datafolder.conflicts import Conflict, Keep, Resolved
 from .datafolder.errors import describe
 from .datafolder.logbook import ChangedElsewhere, Logbook
-from .datafolder.quarantine import free_path
 from .domain import Session
 from .domain.calculations import E1rmRule, OneRepMaxFormula
 from .domain.records_as_typed import StandingRecords
 from .domain.reports import SavedPaths, SyncReport
-from .files.atomic import write_atomically
-from .sessionfiles import encode, file_name
 from .store import queries, session_pages
 
 log = logging.getLogger(__name__)
@@ -70,7 +67,7 @@ class Controller(QObject):
     def save_over(self, session: Session) -> SavedPaths | None:
         """Keep mine: the version changed elsewhere goes to trash/, this one is saved."""
         try:
-            paths = self.logbook.save_over(session)
+            paths, _theirs_in_trash = self.logbook.save_over(session)
         except Exception as error:
             self._report(error, "save the session")
             return None
@@ -80,8 +77,7 @@ class Controller(QObject):
         """Keep the version changed elsewhere: mine goes to trash/ as a file (restoring it
         from there brings it back), and the index takes in the folder as it is now."""
         try:
-            target = free_path(self.folders.trash / file_name(mine))
-            write_atomically(target, encode(mine))
+            target = self.logbook.put_in_trash(mine)
         except Exception as error:
             self._report(error, "keep the other version")
             return None

@@ -8,18 +8,16 @@ trash/, so a choice made by mistake is undone by restoring it from there.
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from ..domain import Session, new_session_id
-from ..files.atomic import fsync_folder, write_atomically
 from ..sessionfiles import SessionFileError, decode
 from ..sessionfiles.sync_names import conflict_original
 from .datadir import DataDirectory
 from .logbook import Logbook
-from .quarantine import free_path
+from .reconcile import move_to
 from .saving import SaveError
 
 
@@ -73,29 +71,17 @@ def resolve(book: Logbook, copy_name: str, keep: Keep) -> Resolved:
     if keep is Keep.ORIGINAL:
         if conflict.original is None:
             raise SaveError(f"{conflict.original_name} is not there to keep; keep the copy instead")
-        return Resolved(original_path, [_to_trash(book, copy_path)])
+        return Resolved(original_path, [move_to(trash, copy_path)])
     if conflict.copy is None:
         raise SaveError(f"{copy_name} can't be kept: {conflict.copy_problem}")
     if keep is Keep.COPY:
-        trashed = []
-        if original_path.exists():
-            kept_before = free_path(trash / conflict.original_name)
-            write_atomically(kept_before, original_path.read_bytes())
-            trashed.append(kept_before)
-        paths = book.save(conflict.copy)
+        paths, original_kept = book.save_over(conflict.copy)
+        trashed = [original_kept] if original_kept is not None else []
     else:  # both: the copy becomes a session of its own
         paths = book.save(dataclasses.replace(conflict.copy, id=new_session_id()))
         trashed = []
-    trashed.append(_to_trash(book, copy_path))
+    trashed.append(move_to(trash, copy_path))
     return Resolved(paths.session_file, trashed)
-
-
-def _to_trash(book: Logbook, path: Path) -> Path:
-    target = free_path(book.folders.trash / path.name)
-    shutil.move(path, target)
-    fsync_folder(book.folders.trash)
-    fsync_folder(path.parent)
-    return target
 
 
 def _read(path: Path) -> tuple[Session | None, str | None]:

@@ -35,7 +35,7 @@ from ..store.db import (
 from . import importing
 from .datadir import DataDirectory
 from .file_steps import FileBefore, make_newer, remove_if_there, stamp, writable_folder
-from .quarantine import free_path, is_quarantined
+from .quarantine import copy_into, free_path, is_quarantined
 from .saving import Cancelled, ChangedElsewhere, Progress, SaveError, validate_for_saving
 from .writerlock import WriterLock
 
@@ -145,16 +145,24 @@ class Logbook:
         return self._store(session, encode(session), based_on)
 
     @_one_writer_at_a_time
-    def save_over(self, session: Session) -> SavedPaths:
-        """Save the lifter's version over one changed elsewhere, which goes to trash/ first."""
+    def save_over(self, session: Session) -> tuple[SavedPaths, Path | None]:
+        """Save the lifter's version over one changed elsewhere, which goes to trash/ first;
+        both paths, and where that other version went (None: no other version was there)."""
         self._writable()
         validate_for_saving(session)
+        data = encode(session)
         name = queries.file_name_of(session.id) or file_name(session)
+        kept = None
         with contextlib.suppress(FileNotFoundError):
             theirs = (self.folders.sessions / name).read_bytes()
-            if theirs != encode(session):
-                write_atomically(free_path(self.folders.trash / name), theirs)
-        return self._store(session, encode(session))
+            if theirs != data:
+                kept = copy_into(self.folders.trash, name, theirs)
+        return self._store(session, data), kept
+
+    def put_in_trash(self, session: Session) -> Path:
+        """A version of a session the lifter did not keep, as a file in trash/ (restoring it
+        from there brings it back); the stores are not touched."""
+        return copy_into(self.folders.trash, file_name(session), encode(session))
 
     def _store(self, session: Session, data: bytes, based_on: str | None = None) -> SavedPaths:
         """Steps 2 to 4 of a save, for a session already validated and encoded."""
@@ -261,7 +269,7 @@ class Logbook:
         if current is not None:
             held = self._stored_bytes(session.id, current)
             if held != encode(session):
-                write_atomically(free_path(self.folders.trash / current), held)
+                copy_into(self.folders.trash, current, held)
 
     def _stored_bytes(self, session_id: str, name: str) -> bytes:
         """The stored file of a session; from the index when the file went missing."""

@@ -24,6 +24,13 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
+def copy_into(folder: Path, name: str, data: bytes) -> Path:
+    """`data` written as `folder/name` (numbered when taken), atomically; where it went."""
+    target = free_path(folder / name)
+    write_atomically(target, data)
+    return target
+
+
 def quarantine_copy(
     folders: DataDirectory, name: str, data: bytes, problems: list[Problem]
 ) -> Rejection | None:
@@ -32,8 +39,7 @@ def quarantine_copy(
     None when quarantine/ already holds these very bytes under that name: told once."""
     if is_quarantined(folders, name, data):
         return None
-    target = free_path(folders.quarantine / name)
-    write_atomically(target, data)
+    target = copy_into(folders.quarantine, name, data)
     reason = "\n".join(str(p) for p in problems) + "\n"
     write_atomically(target.with_name(target.name + ".reason.txt"), reason.encode("utf-8"))
     return Rejection(name, tuple(problems))

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..domain import Session
 from ..domain.reports import CheckReport, Rejection, SyncReport, TrashedSession
 from ..files import faults
-from ..files.atomic import fsync_folder, write_atomically
+from ..files.atomic import fsync_folder
 from ..sessionfiles import NewerFormatError, SessionFileError, decode, encode, file_name
 from ..sessionfiles.naming import is_conventional
 from ..sessionfiles.scan import (
@@ -31,7 +31,14 @@ from ..store.models import database
 from ..store.writes import StoredFile
 from .datadir import DataDirectory
 from .file_steps import stamp_from
-from .quarantine import free_path, is_noted, is_quarantined, note_unreadable, quarantine_copy
+from .quarantine import (
+    copy_into,
+    free_path,
+    is_noted,
+    is_quarantined,
+    note_unreadable,
+    quarantine_copy,
+)
 from .saving import Cancelled, Progress
 
 REBUILD_BATCH = 500
@@ -193,8 +200,7 @@ def _trash_indexed(
     goes: the lifter is told, and restoring it from trash/ brings it back."""
     session = queries.load_session(session_id)
     if session is not None:
-        target = free_path(folders.trash / name)
-        write_atomically(target, encode(session))
+        target = copy_into(folders.trash, name, encode(session))
         report.trashed.append(TrashedSession(name, target, session.date, session.focus, why))
     writes.delete_session(session_id)
 
