@@ -55,7 +55,7 @@ from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, C
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
 from .session_header import SessionHeader
-from .set_grid import SetGrid, SetTableModel, record_text
+from .set_grid import SetGrid, SetTableModel, records_text
 
 DRAFT_SAVE_DELAY_MS = 3000
 NEW_EXERCISE_TIP = (
@@ -136,7 +136,7 @@ class LogView(QWidget):
         self.working_model = SetTableModel(self.editor, "working", self.unit, self)
         self.warmup_grid = SetGrid(self.warmup_model)
         self.working_grid = SetGrid(self.working_model)
-        self.warmup_grid.finished.connect(self._warmups_done)
+        self.warmup_grid.finished.connect(self._to_working_sets)
         self.working_grid.finished.connect(self._workings_done)
 
         self.last_time = LastTimePanel(self.unit)
@@ -238,9 +238,9 @@ class LogView(QWidget):
 
     def other_grid(self) -> None:
         """Ctrl+Tab: from one set grid to the other (from elsewhere, to the warm-ups)."""
-        target = self.working_grid if self.warmup_grid.hasFocus() else self.warmup_grid
-        if self.warmup_grid.isAncestorOf(QApplication.focusWidget()):
-            target = self.working_grid
+        focus, warmups = QApplication.focusWidget(), self.warmup_grid
+        in_warmups = focus is warmups or warmups.isAncestorOf(focus)
+        target = self.working_grid if in_warmups else warmups
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not target.currentIndex().isValid() and target.model().rowCount():
             target.setCurrentIndex(target.model().index(0, 0))
@@ -462,7 +462,7 @@ class LogView(QWidget):
         chosen = tuple(a.text() for a in self.muscle_menu.actions() if a.isChecked())
         self.editor.update_exercise(self.current, "Change muscle groups", muscles=chosen)
 
-    def _warmups_done(self) -> None:
+    def _to_working_sets(self) -> None:
         self.working_grid.setFocus()
         self.working_grid.setCurrentIndex(self.working_model.index(0, 0))
 
@@ -484,14 +484,7 @@ class LogView(QWidget):
         exercises = template_exercises(session, self.unit)
         self.editor.set_exercises(exercises, f"Start from last {focus} session")
         self.exercise_list.setCurrentRow(0)
-        self._to_first_working_set()
-
-    def _to_first_working_set(self) -> None:
-        """Ready to type today's first working weight over last time's."""
-        grid = self.working_grid
-        if grid.model().rowCount():
-            grid.setFocus(Qt.FocusReason.OtherFocusReason)
-            grid.setCurrentIndex(grid.model().index(0, 0))
+        self._to_working_sets()  # ready to type today's first weight over last time's
 
     # -- settings ----------------------------------------------------------------------------
 
@@ -563,8 +556,7 @@ class LogView(QWidget):
                     if key not in best or record.value_kg > best[key].value_kg:
                         best[key] = record
             if best:
-                text = record_text(list(best.values()), self.unit).removeprefix("New record: ")
-                found.append(f"{exercise.name}: {text}")
+                found.append(f"{exercise.name}: {records_text(list(best.values()), self.unit)}")
         return found
 
     def _settle_changed_elsewhere(self, mine, changed: ChangedElsewhere):

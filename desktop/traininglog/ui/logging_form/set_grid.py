@@ -134,7 +134,7 @@ class SetTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.ToolTipRole:
             beaten = self.records_of_row(section)
-            return record_text(beaten, self.unit) if beaten else None
+            return f"New record: {records_text(beaten, self.unit)}" if beaten else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -450,12 +450,12 @@ class SetGrid(QTableView):
         self.scrollTo(target)
 
 
-def record_text(beaten: list[NewRecord], unit: str) -> str:
-    """ "New record: estimated 1RM 105 kg (was 100 kg); 5-rep max 90 kg (was 87.5 kg)"."""
+def records_text(beaten: list[NewRecord], unit: str) -> str:
+    """ "estimated 1RM 105 kg (was 100 kg); 5-rep max 90 kg (was 87.5 kg)"."""
     parts = []
     for record in beaten:
         value = weight_text(record.value_kg, unit, with_unit=True)
         was = weight_text(record.was_kg, unit, with_unit=True)
         what = "estimated 1RM" if record.kind == "e1rm" else f"{record.reps}-rep max"
         parts.append(f"{what} {value} (was {was})")
-    return "New record: " + "; ".join(parts)
+    return "; ".join(parts)
