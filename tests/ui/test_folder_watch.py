@@ -140,3 +140,26 @@ def test_a_conflict_copy_that_arrives_is_offered_to_resolve(qtbot, watching, log
     assert sorted(p.read_bytes() for p in logbook.folders.trash.iterdir()) == sorted(
         [encode(s), encode(theirs)]
     )
+
+
+def test_a_sessions_folder_that_goes_away_is_told_once_not_at_every_rescan(qtbot, watching) -> None:
+    """A synced folder on a drive that was unplugged: the scan fails at every rescan, and
+    the lifter is told once (the next time the folder is there, it is told again)."""
+    window = watching
+    told: list[str] = []
+    window.controller.error.disconnect(window.on_error)  # no modal box in the test
+    window.controller.error.connect(told.append)
+    folder = window.controller.folders.sessions
+    folder.rename(folder.with_name("unplugged"))
+    for _ in range(3):
+        window.folder_watch.scan_now()
+        qtbot.waitUntil(lambda: not window.folder_watch.worker.running, timeout=5000)
+    assert len(told) == 1 and "folder" in told[0].lower()
+    folder.with_name("unplugged").rename(folder)
+    window.folder_watch.scan_now()
+    qtbot.waitUntil(lambda: not window.folder_watch.worker.running, timeout=5000)
+    folder.rename(folder.with_name("unplugged"))
+    window.folder_watch.scan_now()
+    qtbot.waitUntil(lambda: not window.folder_watch.worker.running, timeout=5000)
+    assert len(told) == 2
+    folder.with_name("unplugged").rename(folder)

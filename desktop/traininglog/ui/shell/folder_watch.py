@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ...controller import Controller
+from ...datafolder.errors import describe
 from ...domain.reports import SyncReport
 from ..common.formatting import plural
 from ..common.worker import Worker
@@ -39,6 +40,7 @@ class FolderWatch(QObject):
         self.worker.failed.connect(self._failed)
         self._again = False
         self._told: set[tuple[str, str] | str] = set()  # conflicts and newer files told of
+        self._failure: str | None = None  # the failure told, until a scan works again
 
     def start(self) -> None:
         if self.controller.read_only:
@@ -65,6 +67,7 @@ class FolderWatch(QObject):
         self.worker.start(lambda _job: self.controller.scan())
 
     def _scanned(self, report: SyncReport) -> None:
+        self._failure = None
         waiting = {*report.conflicts, *report.newer}
         news = waiting - self._told
         self._told = waiting  # a conflict resolved and made again is told again
@@ -75,8 +78,12 @@ class FolderWatch(QObject):
         self._again_if_asked()
 
     def _failed(self, error: BaseException) -> None:
-        # Told once through the controller's usual path; the next change tries again.
-        self.controller.report_failure(error, "take in the sessions folder's changes")
+        # Told once through the controller's usual path, not at every rescan (a folder on an
+        # unplugged drive fails every 10 s); the next change or rescan tries again.
+        said = describe(error) or f"{type(error).__name__}: {error}"
+        if said != self._failure:
+            self._failure = said
+            self.controller.report_failure(error, "take in the sessions folder's changes")
         self._again_if_asked()
 
     def _again_if_asked(self) -> None:
