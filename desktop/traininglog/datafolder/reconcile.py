@@ -175,22 +175,16 @@ def _an_unfinished_rename(claimants) -> bool:
     leaves behind. (The older name may hold a date it does not say, if the file was redated
     by hand; a copy made by hand or by a sync tool has a name of its own, or is the newer.)"""
     (newest_session, _, newest), *older = claimants
-    short_id = _short_id(newest_session, newest.name)
+    # The newest is named as the app names its content, so its name's id part is the id's.
+    id_part = newest.name.removesuffix(".json").rsplit("_", 1)[-1]
     return (
         is_conventional(newest.name)
         and (newest_session is None or file_name(newest_session) == newest.name)
         and all(
-            is_conventional(stat.name) and stat.name.endswith(f"_{short_id}.json")
+            is_conventional(stat.name) and stat.name.endswith(f"_{id_part}.json")
             for _, _, stat in older
         )
     )
-
-
-def _short_id(session: Session | None, name: str) -> str:
-    """The id part of the app's name for a session (from the name when not read)."""
-    if session is None:
-        return name.removesuffix(".json").rsplit("_", 1)[-1]
-    return file_name(session).removesuffix(".json").rsplit("_", 1)[-1]
 
 
 def _trash_indexed(
