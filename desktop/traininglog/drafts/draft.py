@@ -328,6 +328,16 @@ def to_session(draft: Draft, unit: str) -> Session:
     )
 
 
+def lifted(row: DraftSet, unit: str) -> tuple[float, int, float | None] | None:
+    """The weight (kg, exact when it came from a stored set), full reps and RPE a typed
+    working row says; None while any of them is missing or can't be read."""
+    if not row.weight.strip() or not row.reps.strip():
+        return None
+    if any(cell_problem("working", column, row, unit) for column in ("weight", "reps", "rpe")):
+        return None
+    return _kg(row, unit), int(row.reps), parse_rpe(row.rpe)[0]
+
+
 def _kg(row: DraftSet, unit: str) -> float:
     if row.exact_weight_kg is not None:
         return row.exact_weight_kg

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from ...domain import limits
 from ...domain.calculations import E1rmRule
 from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.vocabulary import REP_ASSESSMENT_MEANINGS, REP_ASSESSMENTS
@@ -33,10 +32,7 @@ from ...drafts.draft import (
     WORKING_COLUMNS,
     DraftSet,
     cell_problem,
-    parse_rpe,
-    parse_weight,
-    parse_whole,
-    weight_cell,
+    lifted,
 )
 from ..common.formatting import weight_text
 from .draft_editor import DraftEditor
@@ -107,17 +103,8 @@ class SetTableModel(QAbstractTableModel):
         rows = self._rows()
         if self.kind != "working" or self.standing is None or row >= len(rows):
             return []
-        typed = rows[row]
-        weight, bad_weight = parse_weight(typed.weight, self.unit)
-        reps, bad_reps = parse_whole(typed.reps, "reps", 0, limits.MAX_REPS)
-        rpe, bad_rpe = parse_rpe(typed.rpe) if typed.rpe.strip() else (None, None)
-        if weight is None or reps is None or bad_weight or bad_reps or bad_rpe:
-            return []
-        if typed.exact_weight_kg is not None and typed.weight == weight_cell(
-            typed.exact_weight_kg, self.unit
-        ):
-            weight = typed.exact_weight_kg
-        return records_beaten(weight, reps, rpe, self.standing, self.rule)
+        typed = lifted(rows[row], self.unit)
+        return [] if typed is None else records_beaten(*typed, self.standing, self.rule)
 
     def row_is_blank(self, row: int) -> bool:
         rows = self._rows()
