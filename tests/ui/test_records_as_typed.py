@@ -48,3 +48,27 @@ def test_equalling_a_record_is_not_beating_it() -> None:
     assert records_beaten(100, 5, None, standing) == []
     assert [r.kind for r in records_beaten(110, 5, None, standing)] == ["e1rm", "reps"]
     assert [r.kind for r in records_beaten(105, 3, None, standing)] == []
+
+
+def test_the_save_reuses_the_records_read_for_the_marks(qtbot, window, logbook, monkeypatch):
+    """An exercise's whole history is read once for its marks, not again for the save."""
+    logbook.save(stored_session("2026-02-16", bench=((100, 5, 8.0),)))
+    window.controller.changed.emit()
+    reads: list[str] = []
+    real = window.controller.standing_records
+
+    def counted(name, rule, excluding=None):
+        reads.append(name)
+        return real(name, rule, excluding)
+
+    monkeypatch.setattr(window.controller, "standing_records", counted)
+    view = window.log_view
+    add_exercise(qtbot, view, "bench")
+    to_working_sets(qtbot, view)
+    type_cells(qtbot, ["105", "5"])
+    assert reads == ["Barbell Bench Press"]
+    assert view.save()
+    # The save named the records from what was read; the one read since is the marks', once
+    # the stored sessions changed (the saved session now holds its own records).
+    assert reads == ["Barbell Bench Press"] * 2
+    assert window.statusBar().currentMessage().startswith("New records!")

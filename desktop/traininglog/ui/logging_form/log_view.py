@@ -547,8 +547,11 @@ class LogView(QWidget):
         """ "Barbell Bench Press: estimated 1RM 105 kg (was 100 kg)", for each record the
         session's working sets beat."""
         rule, found = self.settings.e1rm_rule, []
+        # Keyed as when the exercises were shown (None for a session not saved yet, whose
+        # new id no stored set has): what is read for the marks serves the save too.
+        this_session = self.editor.draft.session_id
         for exercise in session.exercises:
-            standing = self._standing_records(exercise.name, session.id)
+            standing = self._standing_records(exercise.name, this_session)
             best: dict[str, NewRecord] = {}
             for s in exercise.working_sets:
                 for record in records_beaten(s.weight_kg, s.full_reps, s.rpe, standing, rule):
