@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCharts import QDateTimeAxis, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QDateTimeAxis, QValueAxis
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog
 from test_history_data import BENCH, import_fixed_history
 
 from traininglog.domain.calculations import LB_PER_KG, OneRepMaxFormula
-from traininglog.ui.history.chart_builders import x_of
+from traininglog.ui.history.chart_builders import MUTED, x_of
 
 F, A, C, D = date(2024, 6, 3), date(2025, 1, 6), date(2025, 1, 13), date(2025, 2, 3)
 WEEKS = [date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20), date(2025, 1, 27), D]
@@ -30,7 +30,12 @@ def charts(qtbot, window, logbook):
 
 
 def points(plotted) -> list[tuple[float, float]]:
-    return [(p.x(), round(p.y(), 3)) for p in plotted.series.points()]
+    return [point for run in runs(plotted) for point in run]
+
+
+def runs(plotted) -> list[list[tuple[float, float]]]:
+    """The points of each unbroken stretch of a line."""
+    return [[(p.x(), round(p.y(), 3)) for p in line.points()] for line in plotted.lines]
 
 
 def axis_titles(view) -> tuple[str, str]:
@@ -99,37 +104,108 @@ def test_formula_and_pounds_from_the_settings(qtbot, window, charts):
     assert axis_titles(charts) == ("Date", "Weight (lb)")
 
 
-def test_weekly_volume_overall_with_the_weeks_off_at_zero(qtbot, charts):
+def test_weekly_volume_leaves_weeks_without_training_as_gaps(qtbot, charts):
     charts.set_kind("volume")
     assert charts.group.isVisible() and not charts.search.isVisible()
     charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
     (volume,) = charts.plotted
-    assert points(volume) == [
-        (x_of(WEEKS[0]), 2400.0),
-        (x_of(WEEKS[1]), 667.5),
-        (x_of(WEEKS[2]), 0.0),
-        (x_of(WEEKS[3]), 0.0),
-        (x_of(WEEKS[4]), 1550.0),
+    # Nobody trained in the weeks of 20 and 27 January: the line stops and starts again,
+    # with no point at zero pretending to be a week of rest measured.
+    assert runs(volume) == [
+        [(x_of(WEEKS[0]), 2400.0), (x_of(WEEKS[1]), 667.5)],
+        [(x_of(WEEKS[4]), 1550.0)],
     ]
+    lone = volume.lines[1]
+    assert lone.pointsVisible()  # a week on its own is a dot, not an invisible line
     assert axis_titles(charts) == ("Week (starting Monday)", "Volume per week (kg)")
     assert charts.view.chart().title() == "Weekly working-set volume: all muscle groups"
 
 
+def test_deload_weeks_are_shaded_and_named(qtbot, charts):
+    charts.set_kind("volume")
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
+    chart = charts.view.chart()
+    (shade,) = [s for s in chart.series() if isinstance(s, QAreaSeries)]
+    assert shade.name() == "Deload week"
+    # The shade covers the week of 3 February (D was a deload) and no other week.
+    upper = [p for p in shade.upperSeries().points() if p.y() > 0]
+    assert min(p.x() for p in upper) < x_of(WEEKS[4]) < max(p.x() for p in upper)
+    assert max(p.x() for p in upper) < x_of(WEEKS[4]) + 7 * 86_400_000
+    assert all(p.x() > x_of(WEEKS[3]) for p in upper)
+    (y_axis,) = chart.axes(Qt.Orientation.Vertical)
+    assert max(p.y() for p in upper) == y_axis.max()  # floor to ceiling
+    # The legend names the shade; the line itself needs no legend entry.
+    legend = {m.label(): m.isVisible() for m in chart.legend().markers()}
+    assert legend == {"Weekly volume, all muscle groups": False, "Deload week": True}
+    charts.plotted[0].lines[1].hovered.emit(QPointF(x_of(WEEKS[4]), 1500.0), True)
+    assert charts.readout.text() == "Week of Mon 3 Feb 2025: 1,550 kg (deload week)"
+
+
+def test_no_shade_without_deload_weeks(qtbot, charts):
+    charts.set_kind("volume")
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 1, 19))
+    chart = charts.view.chart()
+    assert not [s for s in chart.series() if isinstance(s, QAreaSeries)]
+    assert not chart.legend().isVisible()
+
+
 @pytest.mark.parametrize(
-    ("group", "expected"),
+    ("group", "factor", "expected"),
     [
-        ("chest", [800, 667.5, 0, 0, 650]),
-        ("lats", [600, 0, 0, 0, 0]),
-        ("quads", [1000, 0, 0, 0, 900]),
+        # Bench was logged with chest, front delts and triceps as its targets: in full.
+        ("chest", 0.5, [800, 667.5, None, None, 650]),
+        # Lats: the row (a target) in January, a body-weight pull-up in February: 0, but a
+        # week trained. The week of 13 January was trained, just not the lats.
+        ("lats", 0.5, [600, 0, None, None, 0]),
+        ("quads", 0.5, [1000, 0, None, None, 900]),
+        # Hamstrings are a secondary muscle of the squat in the catalogue: half of it...
+        ("hamstrings", 0.5, [500, 0, None, None, 450]),
+        # ...or none, or all of it, as the lifter chose in Settings.
+        ("hamstrings", 0.0, [0, 0, None, None, 0]),
+        ("hamstrings", 1.0, [1000, 0, None, None, 900]),
+        # Lower back: secondary to both the row (600) and the squat (1,000; then 900).
+        ("lower-back", 0.5, [800, 0, None, None, 450]),
     ],
 )
-def test_weekly_volume_per_muscle_group(qtbot, charts, group, expected):
+def test_weekly_volume_per_muscle_group(qtbot, window, charts, group, factor, expected):
+    window.settings.secondary_volume_factor = factor
+    window.history.apply_settings()
     charts.set_kind("volume")
     charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
     charts.set_muscle_group(group)
     (volume,) = charts.plotted
-    assert [y for _, y in points(volume)] == expected
-    assert charts.view.chart().title() == f"Weekly working-set volume: {group}"
+    shown = dict(points(volume))
+    assert [shown.get(x_of(week)) for week in WEEKS] == expected
+    counted = {0.0: "not counted", 0.5: "counted half", 1.0: "counted in full"}[factor]
+    assert charts.view.chart().title() == (
+        f"Weekly working-set volume: {group}<br>"
+        f"<span style='color:{MUTED}'>Secondary muscles {counted} (Settings)</span>"
+    )
+
+
+def test_the_secondary_factor_is_chosen_in_settings(qtbot, window, charts, monkeypatch):
+    from traininglog.ui.dialogs.settings_dialog import SettingsDialog
+
+    charts.set_kind("volume")
+    charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
+    charts.set_muscle_group("hamstrings")
+    assert dict(points(charts.plotted[0]))[x_of(WEEKS[0])] == 500  # half, the default
+
+    def choose_in_full(dialog):
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        box = dialog.findChild(QComboBox, "secondaryVolumeFactor")
+        assert box.currentText() == "Half: secondary muscles count ×0.5"
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+        assert box.currentText() == "In full: like primary muscles"
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_in_full)
+    window.findChild(type(window.undo_action), "settings").trigger()
+    assert window.settings.secondary_volume_factor == 1.0
+    qtbot.waitUntil(lambda: dict(points(charts.plotted[0]))[x_of(WEEKS[0])] == 1000)
 
 
 def test_weekly_volume_in_pounds(qtbot, window, charts):
@@ -150,8 +226,8 @@ def test_hovering_reads_the_nearest_point(qtbot, charts):
     assert charts.readout.text() == "Mon 3 Feb 2025: top set 90 kg"
     charts.set_kind("volume")
     charts.dates.set_custom(date(2025, 1, 6), date(2025, 2, 9))
-    charts.plotted[0].series.hovered.emit(QPointF(x_of(WEEKS[4]), 1500.0), True)
-    assert charts.readout.text() == "Week of Mon 3 Feb 2025: 1,550 kg"
+    charts.plotted[0].lines[0].hovered.emit(QPointF(x_of(WEEKS[1]), 700.0), True)
+    assert charts.readout.text() == "Week of Mon 13 Jan 2025: 668 kg"
 
 
 def test_nothing_to_draw(qtbot, charts):

@@ -336,32 +336,54 @@ def test_the_last_time_best_is_the_best_of_the_exercise_s_sets(stored, formula):
 
 def test_weekly_volume_overall_and_per_muscle_group(stored):
     first, last = "2025-01-06", "2025-02-09"
-    overall = weekly_series(hq.weekly_volume(first, last), first, last)
+    trained = hq.training_weeks(first, last)
+    assert trained == {"2025-01-06": False, "2025-01-13": False, "2025-02-03": True}
+    overall = weekly_series(hq.weekly_volume(first, last), first, last, trained)
     assert overall == [
         (date(2025, 1, 6), 2400.0),
         (date(2025, 1, 13), 667.5),
-        (date(2025, 1, 20), 0.0),
-        (date(2025, 1, 27), 0.0),
+        (date(2025, 1, 20), None),  # nobody trained: no figure, not a zero
+        (date(2025, 1, 27), None),
         (date(2025, 2, 3), 1550.0),
     ]
-    chest = weekly_series(hq.weekly_volume(first, last, "chest"), first, last)
-    assert [v for _, v in chest] == [800, 667.5, 0, 0, 650]
-    lats = weekly_series(hq.weekly_volume(first, last, "lats"), first, last)
-    assert [v for _, v in lats] == [600, 0, 0, 0, 0]
+    chest = weekly_series(hq.weekly_volume(first, last, "chest"), first, last, trained)
+    assert [v for _, v in chest] == [800, 667.5, None, None, 650]
+    lats = weekly_series(hq.weekly_volume(first, last, "lats"), first, last, trained)
+    assert [v for _, v in lats] == [600, 0, None, None, 0]
     # "back" is no group of its own: upper-back and lower-back do not match it
     assert hq.weekly_volume(first, last, "back") == {}
-    everything = weekly_series(hq.weekly_volume())
+    everything = weekly_series(hq.weekly_volume(), trained=hq.training_weeks())
     assert everything[0] == (date(2024, 6, 3), 600.0)
     assert everything[-1] == (date(2025, 2, 3), 1550.0)
-    assert sum(v for _, v in everything) == pytest.approx(5217.5)
+    assert sum(v or 0 for _, v in everything) == pytest.approx(5217.5)
+
+
+def test_secondary_muscles_count_by_the_factor_given(stored):
+    first, last = "2025-01-06", "2025-02-09"
+    # Hamstrings: a secondary muscle of the squat, which the sessions list as quads, glutes.
+    squat = ["barbell back squat"]
+    assert hq.weekly_volume(first, last, "hamstrings") == {}
+    half = hq.weekly_volume(first, last, "hamstrings", secondary=squat, factor=0.5)
+    assert half == {"2025-01-06": 500.0, "2025-02-03": 450.0}
+    assert hq.weekly_volume(first, last, "hamstrings", secondary=squat, factor=0.0) == {}
+    # An exercise that lists the group among its own targets counts in full, whatever the
+    # catalogue says of it: bench was logged with triceps as a target.
+    bench = ["barbell bench press"]
+    full = hq.weekly_volume(first, last, "triceps", secondary=bench, factor=0.5)
+    assert full == {"2025-01-06": 800.0, "2025-01-13": 667.5, "2025-02-03": 650.0}
 
 
 def test_weekly_series_without_data():
     assert weekly_series({}) == []
     assert weekly_series({}, "2025-01-01", "2025-01-14") == [
-        (date(2024, 12, 30), 0.0),
-        (date(2025, 1, 6), 0.0),
-        (date(2025, 1, 13), 0.0),
+        (date(2024, 12, 30), None),
+        (date(2025, 1, 6), None),
+        (date(2025, 1, 13), None),
+    ]
+    # A week trained without volume for what is shown (body weight only, or another
+    # muscle group) is a real zero.
+    assert weekly_series({}, "2025-01-06", "2025-01-12", ["2025-01-06"]) == [
+        (date(2025, 1, 6), 0.0)
     ]
 
 
@@ -390,3 +412,7 @@ def test_monthly_best_and_monthly_mean():
     ]
     weeks = [(date(2024, 12, 30), 10.0), (date(2025, 1, 6), 20.0), (date(2025, 1, 13), 0.0)]
     assert monthly_mean(weeks) == [(date(2024, 12, 1), 10.0), (date(2025, 1, 1), 10.0)]
+    # Weeks off count as nothing lifted in the month's average; a month with no training
+    # at all has no figure.
+    weeks = [(date(2025, 1, 6), 30.0), (date(2025, 1, 13), None), (date(2025, 2, 3), None)]
+    assert monthly_mean(weeks) == [(date(2025, 1, 1), 15.0), (date(2025, 2, 1), None)]

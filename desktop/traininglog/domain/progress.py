@@ -152,20 +152,49 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@dataclass(frozen=True)
+class WeeklyVolume:
+    """What the weekly-volume chart draws: volume (kg) per week, the weeks anybody trained
+    (True for a deload week), all keyed by the week's Monday (YYYY-MM-DD); and for a muscle
+    group, the factor its secondary muscles were counted by (None: all groups)."""
+
+    volume_kg: Mapping[str, float]
+    trained: Mapping[str, bool]
+    secondary_factor: float | None = None
+
+    def series(
+        self, first_day: str | None = None, last_day: str | None = None
+    ) -> list[tuple[date, float | None]]:
+        return weekly_series(self.volume_kg, first_day, last_day, self.trained)
+
+    @property
+    def deload_weeks(self) -> set[date]:
+        return {date.fromisoformat(week) for week, deload in self.trained.items() if deload}
+
+
 def weekly_series(
-    volumes: Mapping[str, float], first_day: str | None = None, last_day: str | None = None
-) -> list[tuple[date, float]]:
-    """Every week from the first to the last (their Mondays), with the weeks nobody trained
-    as 0. Without bounds, from the first to the last week in `volumes`."""
+    volumes: Mapping[str, float],
+    first_day: str | None = None,
+    last_day: str | None = None,
+    trained: Iterable[str] = (),
+) -> list[tuple[date, float | None]]:
+    """Every week from the first to the last (their Mondays), each with its volume: 0 for a
+    week trained (in `trained` or `volumes`) without volume for what is shown, None for a week
+    nobody trained. Without bounds, from the first to the last week in `volumes`."""
     weeks = sorted(volumes)
     if not weeks and (first_day is None or last_day is None):
         return []
+    trained_weeks = set(trained)
     first = week_start(date.fromisoformat(first_day or weeks[0]))
     last = week_start(date.fromisoformat(last_day or weeks[-1]))
-    series = []
+    series: list[tuple[date, float | None]] = []
     for n in range((last - first).days // 7 + 1):  # no week past the last: 9999-12-27 ends time
         week = first + timedelta(days=7 * n)
-        series.append((week, float(volumes.get(week.isoformat(), 0.0))))
+        key = week.isoformat()
+        if key in volumes:
+            series.append((week, float(volumes[key])))
+        else:
+            series.append((week, 0.0 if key in trained_weeks else None))
     return series
 
 
@@ -194,12 +223,21 @@ def monthly_best(points: Iterable[ProgressPoint]) -> list[ProgressPoint]:
     return [months[key] for key in sorted(months)]
 
 
-def monthly_mean(weeks: Iterable[tuple[date, float]]) -> list[tuple[date, float]]:
-    """Weekly figures averaged per calendar month (of each week's Monday), dated the 1st."""
-    months: dict[date, list[float]] = {}
+def monthly_mean(
+    weeks: Iterable[tuple[date, float | None]],
+) -> list[tuple[date, float | None]]:
+    """Weekly figures averaged per calendar month (of each week's Monday), dated the 1st.
+    A week nobody trained counts as nothing lifted; a month nobody trained has no figure."""
+    months: dict[date, list[float | None]] = {}
     for week, value in weeks:
         months.setdefault(week.replace(day=1), []).append(value)
-    return [(month, sum(values) / len(values)) for month, values in sorted(months.items())]
+    return [
+        (
+            month,
+            None if all(v is None for v in values) else sum(v or 0.0 for v in values) / len(values),
+        )
+        for month, values in sorted(months.items())
+    ]
 
 
 def _larger(a: float | None, b: float | None) -> float | None:

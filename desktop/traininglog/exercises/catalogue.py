@@ -79,6 +79,15 @@ class Catalogue:
         """The catalogue entry a name or alias means, ignoring case and punctuation."""
         return self._by_key.get(name_key(name))
 
+    def with_secondary_muscle(self, muscle: str) -> list[str]:
+        """Every name and alias of the exercises that work `muscle` as a secondary muscle."""
+        return [
+            spelling
+            for exercise in self.exercises
+            if muscle in exercise.secondary_muscles
+            for spelling in (exercise.name, *exercise.aliases)
+        ]
+
     def search(self, typed: str, used: Iterable[str] = (), limit: int = 12) -> list[str]:
         """Names that match what was typed, best first; used names come before unused ones."""
         words = [name_key(w) for w in typed.split() if name_key(w)]

@@ -5,6 +5,7 @@ volume, and which sessions hold a record. Plain values out; the ordering is SQL'
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -261,12 +262,18 @@ def exercise_set_lines(name: str, rule: Rule, offset: int = 0, limit: int = 200)
 
 
 def weekly_volume(
-    first_day: str | None = None, last_day: str | None = None, muscle_group: str | None = None
+    first_day: str | None = None,
+    last_day: str | None = None,
+    muscle_group: str | None = None,
+    secondary: Sequence[str] = (),
+    factor: float = 0.0,
 ) -> dict[str, float]:
     """Working-set volume (kg) per week, keyed by the week's Monday (YYYY-MM-DD).
 
     With a muscle group, the volume of the exercises that target it: an exercise counts in
-    full for each group it targets.
+    full for each group its session lists it as targeting, and by `factor` where the group is
+    only a secondary muscle of it (`secondary`: those exercises' names, from the catalogue,
+    in any spelling). Weeks nobody trained (or trained nothing of the group) are absent.
     """
     where: list[str] = []
     params: list[object] = []
@@ -280,18 +287,48 @@ def weekly_volume(
             'exercise e CROSS JOIN "set" t ON t.session_id = e.session_id '
             "AND t.exercise_position = e.position AND t.kind = 'working'"
         )
-        total = "sum(t.weight_kg * t.reps_full)"
-        where.append("instr(',' || e.muscle_groups || ',', ?) > 0")
-        params.append(f",{muscle_group},")
+        targeted = "instr(',' || e.muscle_groups || ',', ?) > 0"
+        group = f",{muscle_group},"
+        keys = list(dict.fromkeys(map(name_key, secondary))) if factor > 0 else []
+        if keys:
+            total = f"sum(t.weight_kg * t.reps_full * (CASE WHEN {targeted} THEN 1.0 ELSE ? END))"
+            params.extend((group, float(factor)))
+            marks = ", ".join("?" * len(keys))
+            where.append(f"({targeted} OR e.name_key IN ({marks}))")
+            params.extend((group, *keys))
+        else:
+            total = "sum(t.weight_kg * t.reps_full)"
+            where.append(targeted)
+            params.append(group)
+    _within(where, params, day, first_day, last_day)
+    condition = f"WHERE {' AND '.join(where)}" if where else ""
+    sql = f"SELECT date({day}, '-6 days', 'weekday 1'), {total} FROM {table} {condition} GROUP BY 1"
+    return dict(_connection().execute(sql, params).fetchall())
+
+
+def training_weeks(first_day: str | None = None, last_day: str | None = None) -> dict[str, bool]:
+    """The weeks anybody trained (their Mondays), each with whether it was a deload week:
+    a week with a session marked as deload is one."""
+    where: list[str] = []
+    params: list[object] = []
+    _within(where, params, "s.day", first_day, last_day)
+    condition = f"WHERE {' AND '.join(where)}" if where else ""
+    sql = (
+        "SELECT date(s.day, '-6 days', 'weekday 1'), max(s.is_deload_week) "
+        f"FROM session s {condition} GROUP BY 1"
+    )
+    return {week: bool(deload) for week, deload in _connection().execute(sql, params)}
+
+
+def _within(
+    where: list[str], params: list[object], day: str, first_day: str | None, last_day: str | None
+) -> None:
     if first_day:
         where.append(f"{day} >= ?")
         params.append(first_day)
     if last_day:
         where.append(f"{day} <= ?")
         params.append(last_day)
-    condition = f"WHERE {' AND '.join(where)}" if where else ""
-    sql = f"SELECT date({day}, '-6 days', 'weekday 1'), {total} FROM {table} {condition} GROUP BY 1"
-    return dict(_connection().execute(sql, params).fetchall())
 
 
 # -- records -------------------------------------------------------------------------------------

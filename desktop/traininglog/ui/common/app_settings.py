@@ -9,6 +9,9 @@ from PySide6.QtCore import QSettings
 
 from ...domain.calculations import DEFAULT_REP_CAP, E1rmRule, OneRepMaxFormula
 
+SECONDARY_FACTORS = (0.0, 0.5, 1.0)
+DEFAULT_SECONDARY_FACTOR = 0.5
+
 
 class AppSettings:
     def __init__(self, store: QSettings | None = None):
@@ -69,6 +72,22 @@ class AppSettings:
     def e1rm_rule(self) -> E1rmRule:
         """How every estimated 1RM in the window is worked out."""
         return E1rmRule(self.formula, self.rep_cap)
+
+    @property
+    def secondary_volume_factor(self) -> float:
+        """How much of an exercise's volume counts toward a muscle group it works only as a
+        secondary muscle: 0, 0.5 (the default) or 1."""
+        try:
+            value = float(self.store.value("volume/secondaryFactor", DEFAULT_SECONDARY_FACTOR))
+        except (TypeError, ValueError):
+            return DEFAULT_SECONDARY_FACTOR
+        return value if value in SECONDARY_FACTORS else DEFAULT_SECONDARY_FACTOR
+
+    @secondary_volume_factor.setter
+    def secondary_volume_factor(self, value: float) -> None:
+        if value not in SECONDARY_FACTORS:
+            raise ValueError(f"secondary muscle factor {value} is not one of {SECONDARY_FACTORS}")
+        self.store.setValue("volume/secondaryFactor", float(value))
 
     @property
     def data_dir(self) -> str:

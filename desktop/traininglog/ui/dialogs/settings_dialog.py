@@ -1,5 +1,5 @@
-"""File ▸ Settings: name, units, estimated-1RM formula and rep cap, data and sessions
-folders."""
+"""File ▸ Settings: name, units, estimated-1RM formula and rep cap, how secondary muscles
+count toward a muscle group's volume, data and sessions folders."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ FORMULA_CHOICES = {
 }
 
 
+SECONDARY_CHOICES = (
+    (0.0, "Not counted: primary muscles only"),
+    (0.5, "Half: secondary muscles count ×0.5"),
+    (1.0, "In full: like primary muscles"),
+)
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent=None, folders: DataDirectory | None = None):
         super().__init__(parent)
@@ -76,6 +83,17 @@ class SettingsDialog(QDialog):
             "every formula drifts far from a real single."
         )
         self._explain_formula()
+        self.secondary = QComboBox()
+        self.secondary.setObjectName("secondaryVolumeFactor")
+        for factor, text in SECONDARY_CHOICES:
+            self.secondary.addItem(text, factor)
+        self.secondary.setCurrentIndex(self.secondary.findData(settings.secondary_volume_factor))
+        self.secondary.setAccessibleName("Secondary muscles in a muscle group's volume")
+        self.secondary.setToolTip(
+            "The weekly-volume chart of a muscle group counts the exercises that target it "
+            "(as logged) in full, and those that work it as a secondary muscle (bench press "
+            "for the triceps, by the exercise catalogue) by this much."
+        )
         self.data_dir = QLineEdit(settings.data_dir)
         self.data_dir.setPlaceholderText("the default data folder")
         self.data_dir.setAccessibleName("Data folder")
@@ -93,6 +111,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Units", self.unit)
         form.addRow("Estimated 1RM &formula", self.formula)
         form.addRow("Estimate from at &most", self.rep_cap)
+        form.addRow("Se&condary muscles' volume", self.secondary)
         form.addRow("&Data folder", _with_browse(self.data_dir, self))
         form.addRow("&Sessions folder", _with_browse(self.sessions_dir, self))
         note = QLabel("Folder changes take effect the next time Training Log starts.")
@@ -111,6 +130,7 @@ class SettingsDialog(QDialog):
         self.settings.unit = self.unit.currentData()
         self.settings.formula = OneRepMaxFormula(self.formula.currentData())
         self.settings.rep_cap = self.rep_cap.value()
+        self.settings.secondary_volume_factor = self.secondary.currentData()
         self.settings.data_dir = self.data_dir.text()
         self.settings.sessions_dir = self.sessions_dir.text()
         if not self._remember_sessions_folder():

@@ -1,16 +1,18 @@
 """The charts themselves: estimated 1RM and top set over time, and weekly volume.
 
 Each function returns a new QChart with titled axes in the display unit; the series hold one
-point per session (or per week) at noon of its day, x in milliseconds since the epoch.
+point per session (or per week) at noon of its day, x in milliseconds since the epoch. A
+line stops where nobody trained and starts again after: one line series per unbroken stretch.
+Deload weeks are shaded from the floor to the top of the chart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCharts import QChart, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QAreaSeries, QChart, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPen
 
@@ -24,21 +26,31 @@ SECOND = "#e07b39"
 INK = "#1f2933"
 MUTED = "#5f6b7a"
 GRID = "#e6e9ee"
+SHADE = QColor(224, 123, 57, 46)  # SECOND, faint: behind the line, never over it
+DAY_MS = 86_400_000
 MARKERS_UP_TO = 60  # points drawn as dots when a series is this short
 
 
 @dataclass(frozen=True)
 class Plotted:
-    """A series as drawn: its legend name, a short label for one value, and its points
-    (day, value in kg, value as drawn in the display unit)."""
+    """A series as drawn: its legend name, a short label for one value, its points (day,
+    value in kg, value as drawn in the display unit), and the line series that draw them,
+    one per unbroken stretch (the first named in the legend). `shaded`: the days whose
+    period is shaded (deload weeks)."""
 
     name: str
     label: str
     period: str  # what one point stands for: "session", "week" or "month"
-    series: QLineSeries
+    lines: list[QLineSeries]
     days: list[date]
     kg: list[float]
     values: list[float]
+    shaded: frozenset[date] = frozenset()
+
+    @property
+    def series(self) -> QLineSeries:
+        """The line named in the legend (the first stretch)."""
+        return self.lines[0]
 
 
 def x_of(day: date) -> float:
@@ -85,22 +97,53 @@ class Line:
 
 
 def _series(
-    line: Line, period: str, points: Sequence[tuple[date, float]], unit: str, scale: float = 1.0
+    line: Line,
+    period: str,
+    points: Sequence[tuple[date, float | None]],
+    unit: str,
+    scale: float = 1.0,
+    shaded: frozenset[date] = frozenset(),
 ) -> Plotted:
-    name, label, colour, width = line.name, line.label, line.colour, line.width
-    days = [d for d, _ in points]
-    kg = [v for _, v in points]
-    values = [v * _factor(unit) / scale for v in kg]
-    series = QLineSeries()
-    series.setName(name)
-    pen = QPen(QColor(colour))
-    pen.setWidthF(width)
-    series.setPen(pen)
-    series.replace([QPointF(x_of(d), v) for d, v in zip(days, values, strict=True)])
-    if len(days) <= MARKERS_UP_TO:
-        series.setPointsVisible(True)
-        series.setMarkerSize(5)
-    return Plotted(name, label, period, series, list(days), list(kg), values)
+    """The points as drawn; a None value is a gap, where the line stops."""
+    runs: list[list[tuple[date, float]]] = [[]]
+    for day, kg in points:
+        if kg is None:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append((day, kg))
+    if not runs[-1] and len(runs) > 1:
+        runs.pop()
+    factor = _factor(unit) / scale
+    lines = []
+    for run in runs:
+        series = QLineSeries()
+        series.setName(line.name)
+        pen = QPen(QColor(line.colour))
+        pen.setWidthF(line.width)
+        series.setPen(pen)
+        series.replace([QPointF(x_of(d), kg * factor) for d, kg in run])
+        lines.append(series)
+    shown = [point for run in runs for point in run]
+    for series, run in zip(lines, runs, strict=True):
+        # Dots where there are few points, and always for a stretch of one: a line of one
+        # point draws nothing.
+        if len(shown) <= MARKERS_UP_TO or len(run) == 1:
+            series.setPointsVisible(True)
+            series.setMarkerSize(5)
+    days = [d for d, _ in shown]
+    kg = [v for _, v in shown]
+    return Plotted(line.name, line.label, period, lines, days, kg, [v * factor for v in kg], shaded)
+
+
+@dataclass(frozen=True)
+class Shade:
+    """Bands from the floor to the top of the chart, each `half_days` either side of a day:
+    how deload weeks stand out behind the line."""
+
+    name: str
+    days: Sequence[date]
+    half_days: float
 
 
 NO_SETS = "No sets in this range"
@@ -114,12 +157,14 @@ def _axes(
     y_title: str,
     x_title: str,
     from_zero: bool = False,
+    shade: Shade | None = None,
 ) -> None:
     if not any(p.values for p in plotted):
         # Nothing in range: no axes of made-up ticks ("1, 1, 1, 0, 0"), just the words.
         chart.setTitle(f"{chart.title()}<br><span style='color:{MUTED}'>{NO_SETS}</span>")
         for p in plotted:
-            chart.addSeries(p.series)
+            for line in p.lines:
+                chart.addSeries(line)
         return
     x_axis = QDateTimeAxis()
     years = (last - first).days / 365.25
@@ -144,10 +189,42 @@ def _axes(
         axis.setGridLineColor(QColor(GRID))
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    if shade is not None and shade.days:
+        # Added first, so drawn first: behind the lines.
+        left = x_axis.min().toMSecsSinceEpoch()
+        right = x_axis.max().toMSecsSinceEpoch()
+        area = _shade_series(shade, y_axis.min(), y_axis.max(), left, right)
+        chart.addSeries(area)
+        area.attachAxis(x_axis)
+        area.attachAxis(y_axis)
     for p in plotted:
-        chart.addSeries(p.series)
-        p.series.attachAxis(x_axis)
-        p.series.attachAxis(y_axis)
+        for n, line in enumerate(p.lines):
+            chart.addSeries(line)
+            line.attachAxis(x_axis)
+            line.attachAxis(y_axis)
+            if n:  # one legend entry per line, however many stretches it takes
+                for marker in chart.legend().markers(line):
+                    marker.setVisible(False)
+
+
+def _shade_series(shade: Shade, floor: float, top: float, left: float, right: float):
+    upper, lower = QLineSeries(), QLineSeries()
+    half = shade.half_days * DAY_MS
+    for day in sorted(shade.days):
+        start = max(left, x_of(day) - half)
+        end = min(right, x_of(day) + half)
+        if start < end:
+            upper.append([QPointF(start, floor), QPointF(start, top)])
+            upper.append([QPointF(end, top), QPointF(end, floor)])
+    lower.append([QPointF(left, floor), QPointF(right, floor)])
+    area = QAreaSeries(upper, lower)
+    upper.setParent(area)
+    lower.setParent(area)
+    area.setName(shade.name)
+    area.setColor(SHADE)
+    area.setBorderColor(SHADE)
+    area.setPen(QPen(Qt.PenStyle.NoPen))
+    return area
 
 
 def progress_chart(
@@ -182,26 +259,43 @@ def progress_chart(
     return chart, plotted
 
 
+SECONDARY_COUNTED = {0.0: "not counted", 0.5: "counted half", 1.0: "counted in full"}
+
+
 def volume_chart(
-    weeks: Sequence[tuple[date, float]],
+    weeks: Sequence[tuple[date, float | None]],
     unit: str,
     muscle_group: str | None,
     period: str = "week",
+    deload_weeks: Collection[date] = (),
+    secondary_factor: float | None = None,
 ) -> tuple[QChart, list[Plotted]]:
-    """Working-set volume per week (weeks nobody trained at 0); with `period` "month", the
-    weeks' figures averaged per month."""
+    """Working-set volume per week (weeks nobody trained, None, left as gaps); with `period`
+    "month", the weeks' figures averaged per month. Deload weeks are shaded. For a muscle
+    group, the title says how its secondary muscles were counted (`secondary_factor`)."""
     what = "all muscle groups" if muscle_group is None else muscle_group
     # Tens of thousands read better as thousands: "45" on an axis of "×1,000 kg".
-    largest = max((v for _, v in weeks), default=0.0) * _factor(unit)
+    largest = max((v for _, v in weeks if v is not None), default=0.0) * _factor(unit)
     scale = 1000.0 if largest >= 10_000 else 1.0
     volume_line = Line(f"Weekly volume, {what}", "volume", ACCENT, 1.5)
-    plotted = [_series(volume_line, period, weeks, unit, scale)]
+    shaded = frozenset(deload_weeks) if period == "week" else frozenset()
+    plotted = [_series(volume_line, period, weeks, unit, scale, shaded)]
     average = " (monthly average)" if period == "month" else ""
-    chart = _chart(f"Weekly working-set volume{average}: {what}")
-    chart.legend().hide()
+    title = f"Weekly working-set volume{average}: {what}"
+    if muscle_group is not None and secondary_factor is not None:
+        counted = SECONDARY_COUNTED.get(secondary_factor, f"counted ×{secondary_factor:g}")
+        title += f"<br><span style='color:{MUTED}'>Secondary muscles {counted} (Settings)</span>"
+    chart = _chart(title)
     first = weeks[0][0] if weeks else date.today()
     last = weeks[-1][0] if weeks else date.today()
+    shown = sorted(d for d in shaded if first <= d <= last)
     y_title = f"Volume per week ({'×1,000 ' if scale > 1 else ''}{unit})"
     x_title = "Week (starting Monday)" if period == "week" else "Month"
-    _axes(chart, plotted, first, last, y_title, x_title, from_zero=True)
+    shade = Shade("Deload week", shown, 3.5) if shown else None
+    _axes(chart, plotted, first, last, y_title, x_title, from_zero=True, shade=shade)
+    # The line needs no legend entry of its own: the title names it. The shade does.
+    for line in plotted[0].lines:
+        for marker in chart.legend().markers(line):
+            marker.setVisible(False)
+    chart.legend().setVisible(bool(shade) and any(plotted[0].values))
     return chart, plotted

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from ...domain.calculations import E1rmRule
 from ...domain.progress import (
     ExerciseProgress,
+    WeeklyVolume,
     monthly_best,
     monthly_mean,
     points_in_range,
-    weekly_series,
 )
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ...exercises.catalogue import Catalogue
@@ -47,7 +47,7 @@ MONTHLY_AFTER_SESSIONS = 150
 MONTHLY_AFTER_WEEKS = 160
 
 Progress = Callable[[str], ExerciseProgress]
-Weekly = Callable[[str | None, str | None, str | None], dict[str, float]]
+Weekly = Callable[[str | None, str | None, str | None], WeeklyVolume]
 
 
 class ChartsView(QWidget):
@@ -148,13 +148,24 @@ class ChartsView(QWidget):
             chart, plotted = self._progress(first, last)
         else:
             group = self.group.currentData()
-            weeks = weekly_series(self.weekly(first, last, group), first, last)
+            weekly = self.weekly(first, last, group)
+            weeks = weekly.series(first, last)
+            factor = weekly.secondary_factor
             if len(weeks) > MONTHLY_AFTER_WEEKS:
-                chart, plotted = volume_chart(monthly_mean(weeks), self.unit, group, "month")
+                chart, plotted = volume_chart(
+                    monthly_mean(weeks), self.unit, group, "month", secondary_factor=factor
+                )
             else:
-                chart, plotted = volume_chart(weeks, self.unit, group)
+                chart, plotted = volume_chart(
+                    weeks,
+                    self.unit,
+                    group,
+                    deload_weeks=weekly.deload_weeks,
+                    secondary_factor=factor,
+                )
         for p in plotted:
-            p.series.hovered.connect(lambda point, state, p=p: self._hovered(p, point, state))
+            for line in p.lines:
+                line.hovered.connect(lambda point, state, p=p: self._hovered(p, point, state))
         old = self.view.chart()
         self.view.setChart(chart)
         if old is not None:
@@ -193,7 +204,8 @@ class ChartsView(QWidget):
         if plotted.label == "volume":
             if plotted.period == "month":
                 return f"{when}: {volume_text(kg, self.unit)} a week on average"
-            return f"Week of {when}: {volume_text(kg, self.unit)}"
+            deload = " (deload week)" if day in plotted.shaded else ""
+            return f"Week of {when}: {volume_text(kg, self.unit)}{deload}"
         best = " (best of the month)" if plotted.period == "month" else ""
         return f"{when}: {plotted.label} {weight_text(kg, self.unit, with_unit=True)}{best}"
 

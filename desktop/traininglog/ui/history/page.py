@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabWidget, QVBo
 
 from ...controller import Controller
 from ...domain.names import name_key
-from ...domain.progress import ExerciseProgress, exercise_progress
+from ...domain.progress import ExerciseProgress, WeeklyVolume, exercise_progress
 from ...exercises.catalogue import Catalogue, shipped_catalogue
 from ...store import history_queries
 from ..common.app_settings import AppSettings
@@ -50,6 +50,7 @@ class HistoryPage(QWidget):
         self.settings = settings
         self.unit, self.rule = settings.unit, settings.e1rm_rule
         self.catalogue = catalogue or shipped_catalogue()
+        self._secondary_factor = settings.secondary_volume_factor
         self._names: list[str] | None = None
         self._progress: dict[tuple[str, str], ExerciseProgress] = {}
         self._span: tuple[date, date] | bool | None = False  # False: not looked up yet
@@ -157,8 +158,16 @@ class HistoryPage(QWidget):
             self._progress[key] = exercise_progress(name, groups)
         return self._progress[key]
 
-    def weekly_volume(self, first: str | None, last: str | None, group: str | None):
-        return history_queries.weekly_volume(first, last, group)
+    def weekly_volume(self, first: str | None, last: str | None, group: str | None) -> WeeklyVolume:
+        """The weeks' volume over the range; for a muscle group, with its secondary muscles
+        counted by the factor chosen in Settings."""
+        factor = self.settings.secondary_volume_factor if group is not None else None
+        secondary = self.catalogue.with_secondary_muscle(group) if group is not None else ()
+        return WeeklyVolume(
+            history_queries.weekly_volume(first, last, group, secondary, factor or 0.0),
+            history_queries.training_weeks(first, last),
+            factor,
+        )
 
     # -- keeping up --------------------------------------------------------------------------
 
@@ -178,6 +187,11 @@ class HistoryPage(QWidget):
     def apply_settings(self) -> None:
         """Show the units and the estimated-1RM formula and rep cap the settings now hold."""
         unit, rule = self.settings.unit, self.settings.e1rm_rule
+        factor = self.settings.secondary_volume_factor
+        if factor != self._secondary_factor:
+            self._secondary_factor = factor
+            if self._charts is not None:
+                self._charts.redraw()
         if (unit, rule) == (self.unit, self.rule):
             return
         rule_changed = rule != self.rule
