@@ -2,7 +2,8 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--sessions N]
 
-Writes resources/screenshots/logging-*.png at 1280×800 (the history views' pictures come from
+Writes resources/screenshots/logging-*.png at 1280×800, the window at three screen sizes
+(screen-*.png), and the same in the dark look (dark-*.png) (the history views' pictures come from
 tests/bench/history_views.py --screenshots). The history comes from the
 benchmark's generator (tests/bench/history.py), so the pictures show what a lifter with
 years of training sees.
@@ -27,6 +28,7 @@ from traininglog.controller import Controller  # noqa: E402
 from traininglog.datafolder.datadir import DataDirectory  # noqa: E402
 from traininglog.datafolder.logbook import Logbook  # noqa: E402
 from traininglog.sessionfiles import file_name  # noqa: E402
+from traininglog.ui.common import theme  # noqa: E402
 from traininglog.ui.dialogs.kept_in_trash import KeptInTrashDialog  # noqa: E402
 from traininglog.ui.shell.application import make_application  # noqa: E402
 from traininglog.ui.shell.main_window import MainWindow  # noqa: E402
@@ -104,6 +106,7 @@ def main() -> int:
             shoot(window, app, f"screen-{width}x{height}-history.png")
         window.show_log()
         window.resize(1280, 800)
+        in_the_dark(app, window)
 
         view.editor.saved_draft = view.editor.draft
         window.close()
@@ -111,6 +114,33 @@ def main() -> int:
         kept_in_trash(app, Path(tmp) / "trash-demo")
         changed_on_two_computers(app, Path(tmp) / "sync-demo")
     return 0
+
+
+def in_the_dark(app: QApplication, window: MainWindow) -> None:
+    """The same window in the dark look: the form with its record, the three screens, and
+    the charts; then light again."""
+    theme.reapply(app, theme.DARK_SCHEME)
+    shoot(window, app, "dark-logging-record.png")
+    for width, height in ((1024, 700), (1366, 768), (1920, 1080)):
+        window.resize(2000, 1400)
+        window.fit_screen(QRect(0, 0, width, height - 28))
+        window.show_log()
+        shoot(window, app, f"dark-screen-{width}x{height}-log.png")
+        window.show_history()
+        shoot(window, app, f"dark-screen-{width}x{height}-history.png")
+    window.resize(1280, 800)
+    page = window.history
+    page.show_tab("charts")
+    charts = page.charts
+    charts.dates.set_preset("12m")
+    charts.set_kind("volume")
+    shoot(window, app, "dark-history-chart-weekly-volume.png")
+    charts.set_kind("progress")
+    page.show_exercise(window.controller.exercise_names()[0])
+    page.show_tab("charts")
+    shoot(window, app, "dark-history-chart-e1rm.png")
+    theme.reapply(app, theme.LIGHT_SCHEME)
+    window.show_log()
 
 
 def changed_on_two_computers(app: QApplication, root: Path) -> None:

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog
 from test_history_data import BENCH, import_fixed_history
 
 from traininglog.domain.calculations import LB_PER_KG, OneRepMaxFormula
-from traininglog.ui.history.chart_builders import MUTED, x_of
+from traininglog.ui.common.theme import colours
+from traininglog.ui.history.chart_builders import x_of
 
 F, A, C, D = date(2024, 6, 3), date(2025, 1, 6), date(2025, 1, 13), date(2025, 2, 3)
 WEEKS = [date(2025, 1, 6), date(2025, 1, 13), date(2025, 1, 20), date(2025, 1, 27), D]
@@ -179,7 +180,7 @@ def test_weekly_volume_per_muscle_group(qtbot, window, charts, group, factor, ex
     counted = {0.0: "not counted", 0.5: "counted half", 1.0: "counted in full"}[factor]
     assert charts.view.chart().title() == (
         f"Weekly working-set volume: {group}<br>"
-        f"<span style='color:{MUTED}'>Secondary muscles {counted} (Settings)</span>"
+        f"<span style='color:{colours().muted}'>Secondary muscles {counted} (Settings)</span>"
     )
 
 

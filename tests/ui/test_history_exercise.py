@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QFileDialog
 from test_history_data import BENCH, import_fixed_history
 
 from traininglog.domain.calculations import OneRepMaxFormula
+from traininglog.ui.common.theme import colours
 from traininglog.ui.history.exercise_sets import (
     COLUMNS,
     E1RM_KG_ROLE,
     IS_WARMUP_ROLE,
-    WARMUP_COLOUR,
 )
 
 
@@ -81,7 +81,7 @@ def test_warm_ups_are_greyed_and_never_estimated(qtbot, exercise_tab):
     choose(qtbot, view, "bench")
     warmup = column(view, 4, "set")
     assert warmup.data(IS_WARMUP_ROLE) is True
-    assert warmup.data(Qt.ItemDataRole.ForegroundRole).name() == WARMUP_COLOUR
+    assert warmup.data(Qt.ItemDataRole.ForegroundRole).name() == colours().faint
     assert column(view, 4, "e1rm").data() == ""
     assert column(view, 4, "e1rm").data(E1RM_KG_ROLE) is None
     assert column(view, 5, "set").data(Qt.ItemDataRole.ForegroundRole) is None

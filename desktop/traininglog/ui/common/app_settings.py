@@ -8,6 +8,7 @@ import re
 from PySide6.QtCore import QSettings
 
 from ...domain.calculations import DEFAULT_REP_CAP, E1rmRule, OneRepMaxFormula
+from .theme import SCHEMES, SYSTEM
 
 SECONDARY_FACTORS = (0.0, 0.5, 1.0)
 DEFAULT_SECONDARY_FACTOR = 0.5
@@ -72,6 +73,16 @@ class AppSettings:
     def e1rm_rule(self) -> E1rmRule:
         """How every estimated 1RM in the window is worked out."""
         return E1rmRule(self.formula, self.rep_cap)
+
+    @property
+    def colour_scheme(self) -> str:
+        """The look: "system" (follow the desktop's light or dark), "light" or "dark"."""
+        value = self._text("display/colourScheme", SYSTEM)
+        return value if value in SCHEMES else SYSTEM
+
+    @colour_scheme.setter
+    def colour_scheme(self, value: str) -> None:
+        self.store.setValue("display/colourScheme", value if value in SCHEMES else SYSTEM)
 
     @property
     def secondary_volume_factor(self) -> float:

@@ -83,6 +83,20 @@ class PagedItemModel(QStandardItemModel):
         last_row = len(self._lines) - 1
         self.dataChanged.emit(self.index(0, first_column), self.index(last_row, last_column))
 
+    def restyle(self) -> None:
+        """Write the fetched rows' cells again (the look changed: their colours with it)."""
+        lines = self._lines
+        self.blockSignals(True)
+        try:
+            self._lines = []
+            self._write(lines)
+        finally:
+            self.blockSignals(False)
+        if lines:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(lines) - 1, self.columnCount() - 1)
+            )
+
     def _write(self, lines: Sequence[Any]) -> None:
         previous = self._lines[-1] if self._lines else None
         for row, line in enumerate(lines, start=len(self._lines)):

@@ -134,7 +134,7 @@ class ExportDialog(WorkerDialog):
             button.setObjectName(f"format_{fmt.key}")
             explanation = QLabel(fmt.explanation)
             explanation.setWordWrap(True)
-            explanation.setStyleSheet("color:#555")
+            explanation.setObjectName("quietNote")
             self.formats.addButton(button)
             self.format_buttons[fmt.key] = button
             choices.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -37,6 +37,7 @@ from ...domain.reports import ImportReport
 from ...exercises.catalogue import Catalogue, shipped_catalogue
 from ...importers.batch import ImportBatch
 from ..common.formatting import plural
+from ..common.theme import restyle
 from ..common.worker import Cancelled, Job
 from .import_preview import (
     FileGroup,
@@ -52,8 +53,6 @@ from .worker_dialog import WorkerDialog
 
 FILE_FILTER = "Exports and notes (*.csv *.json *.md *.markdown *.txt);;All files (*)"
 LAST_FOLDER_KEY = "import/lastFolder"
-UNIT_ASKING = "#weightUnitRow { background: #fff7e0; border: 1px solid #f0d48a; }"
-UNIT_ANSWERED = "#weightUnitRow { border: 1px solid #d8dce2; }"
 FILE_ROWS_SHOWN = (2, 6)  # the files table grows with its rows between these, then scrolls
 WHAT_IT_READS = (
     "Choose the files to import: Strong, Hevy or FitNotes CSV exports, markdown training "
@@ -402,7 +401,7 @@ class ImportDialog(WorkerDialog):
             self.unit_label.setText("Weights without a unit are in:")
         # A question while a file waits for the answer; a plain setting once answered.
         asking = preview is not None and preview.needs_unit
-        self.unit_row.setStyleSheet(UNIT_ASKING if asking else UNIT_ANSWERED)
+        restyle(self.unit_row, "asking", asking)
         self.progress.setVisible(busy or (done and self.progress.maximum() > 0))
         offer_replace = preview is not None and bool(preview.check.conflicts) and not done
         self.replace_box.setVisible(offer_replace)

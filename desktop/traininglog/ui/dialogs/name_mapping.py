@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...exercises.catalogue import Catalogue
 from ..common.exercise_picker import ExercisePicker
+from ..common.theme import colours, qcolor
 
 NAME, USES, TARGET = range(3)
 KEEP_TEXT = "keep as written (custom exercise)"
@@ -145,7 +146,7 @@ class NameMappingTable(QWidget):
         font = QFont(item.font())
         font.setItalic(target is None)
         item.setFont(font)
-        item.setForeground(QColor("#1b1f24" if target else "#6b7280"))
+        item.setForeground(qcolor(colours().ink if target else colours().muted))
 
     def _on_selected(self) -> None:
         name = self.selected_name()

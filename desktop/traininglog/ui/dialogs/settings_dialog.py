@@ -25,6 +25,7 @@ from ...datafolder.datadir import DataDirectory, default_data_dir
 from ...datafolder.folder_settings import settings_file, write_sessions_folder
 from ...domain.calculations import HIGHEST_REP_CAP, OneRepMaxFormula
 from ..common.app_settings import AppSettings
+from ..common.theme import DARK_SCHEME, LIGHT_SCHEME, SYSTEM
 
 # What each choice says in the list, and what its tool tip adds. Only the last reads the RPE.
 FORMULA_CHOICES = {
@@ -44,6 +45,11 @@ FORMULA_CHOICES = {
 }
 
 
+LOOK_CHOICES = (
+    (SYSTEM, "As the system: light or dark, following it"),
+    (LIGHT_SCHEME, "Light"),
+    (DARK_SCHEME, "Dark"),
+)
 SECONDARY_CHOICES = (
     (0.0, "Not counted: primary muscles only"),
     (0.5, "Half: secondary muscles count ×0.5"),
@@ -83,6 +89,12 @@ class SettingsDialog(QDialog):
             "every formula drifts far from a real single."
         )
         self._explain_formula()
+        self.look = QComboBox()
+        self.look.setObjectName("colourScheme")
+        for key, text in LOOK_CHOICES:
+            self.look.addItem(text, key)
+        self.look.setCurrentIndex(self.look.findData(settings.colour_scheme))
+        self.look.setAccessibleName("Light or dark")
         self.secondary = QComboBox()
         self.secondary.setObjectName("secondaryVolumeFactor")
         for factor, text in SECONDARY_CHOICES:
@@ -112,11 +124,12 @@ class SettingsDialog(QDialog):
         form.addRow("Estimated 1RM &formula", self.formula)
         form.addRow("Estimate from at &most", self.rep_cap)
         form.addRow("Se&condary muscles' volume", self.secondary)
+        form.addRow("&Look", self.look)
         form.addRow("&Data folder", _with_browse(self.data_dir, self))
         form.addRow("&Sessions folder", _with_browse(self.sessions_dir, self))
         note = QLabel("Folder changes take effect the next time Training Log starts.")
         note.setWordWrap(True)
-        note.setStyleSheet("color:#666")
+        note.setObjectName("quietNote")
         form.addRow(note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -131,6 +144,7 @@ class SettingsDialog(QDialog):
         self.settings.formula = OneRepMaxFormula(self.formula.currentData())
         self.settings.rep_cap = self.rep_cap.value()
         self.settings.secondary_volume_factor = self.secondary.currentData()
+        self.settings.colour_scheme = self.look.currentData()
         self.settings.data_dir = self.data_dir.text()
         self.settings.sessions_dir = self.sessions_dir.text()
         if not self._remember_sessions_folder():

@@ -14,19 +14,14 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import QAreaSeries, QChart, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QFont, QPen
 
 from ...domain.calculations import LB_PER_KG, E1rmRule
 from ...domain.progress import ProgressPoint
+from ..common.theme import colours, qcolor
 
 NOON = time(12)
 EPOCH = datetime(1970, 1, 1)
-ACCENT = "#2f6fde"
-SECOND = "#e07b39"
-INK = "#1f2933"
-MUTED = "#5f6b7a"
-GRID = "#e6e9ee"
-SHADE = QColor(224, 123, 57, 46)  # SECOND, faint: behind the line, never over it
 DAY_MS = 86_400_000
 MARKERS_UP_TO = 60  # points drawn as dots when a series is this short
 
@@ -78,11 +73,14 @@ def _chart(title: str) -> QChart:
     font.setPointSizeF(11)
     font.setBold(True)
     chart.setTitleFont(font)
-    chart.setTitleBrush(QColor(INK))
+    look = colours()
+    chart.setTitleBrush(qcolor(look.ink))
+    chart.setBackgroundBrush(qcolor(look.base))
+    chart.setPlotAreaBackgroundVisible(False)
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(8, 8, 8, 8))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    chart.legend().setLabelColor(QColor(INK))
+    chart.legend().setLabelColor(qcolor(look.ink))
     return chart
 
 
@@ -119,7 +117,7 @@ def _series(
     for run in runs:
         series = QLineSeries()
         series.setName(line.name)
-        pen = QPen(QColor(line.colour))
+        pen = QPen(qcolor(line.colour))
         pen.setWidthF(line.width)
         series.setPen(pen)
         series.replace([QPointF(x_of(d), kg * factor) for d, kg in run])
@@ -161,7 +159,8 @@ def _axes(
 ) -> None:
     if not any(p.values for p in plotted):
         # Nothing in range: no axes of made-up ticks ("1, 1, 1, 0, 0"), just the words.
-        chart.setTitle(f"{chart.title()}<br><span style='color:{MUTED}'>{NO_SETS}</span>")
+        muted = colours().muted
+        chart.setTitle(f"{chart.title()}<br><span style='color:{muted}'>{NO_SETS}</span>")
         for p in plotted:
             for line in p.lines:
                 chart.addSeries(line)
@@ -184,9 +183,10 @@ def _axes(
     y_axis.setRange(low, high if high > low else low + 1)
     y_axis.applyNiceNumbers()
     for axis in (x_axis, y_axis):
-        axis.setTitleBrush(QColor(MUTED))
-        axis.setLabelsColor(QColor(MUTED))
-        axis.setGridLineColor(QColor(GRID))
+        axis.setTitleBrush(qcolor(colours().muted))
+        axis.setLabelsColor(qcolor(colours().muted))
+        axis.setGridLineColor(qcolor(colours().grid))
+        axis.setLinePenColor(qcolor(colours().line))
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     if shade is not None and shade.days:
@@ -221,8 +221,9 @@ def _shade_series(shade: Shade, floor: float, top: float, left: float, right: fl
     upper.setParent(area)
     lower.setParent(area)
     area.setName(shade.name)
-    area.setColor(SHADE)
-    area.setBorderColor(SHADE)
+    shade_colour = qcolor(colours().shade)
+    area.setColor(shade_colour)
+    area.setBorderColor(shade_colour)
     area.setPen(QPen(Qt.PenStyle.NoPen))
     return area
 
@@ -242,9 +243,12 @@ def progress_chart(
     e1rm = [(p.date.date(), p.best_e1rm_kg) for p in points if p.best_e1rm_kg]
     top = [(p.date.date(), p.top_set_kg) for p in points if p.top_set_kg]
     e1rm_line = Line(
-        f"Estimated 1RM ({rule.label}), {of}", f"estimated 1RM ({rule.label})", ACCENT, 2.0
+        f"Estimated 1RM ({rule.label}), {of}",
+        f"estimated 1RM ({rule.label})",
+        colours().accent,
+        2.0,
     )
-    top_line = Line("Top set (heaviest working set)", "top set", SECOND, 1.5)
+    top_line = Line("Top set (heaviest working set)", "top set", colours().second, 1.5)
     plotted = [_series(e1rm_line, period, e1rm, unit), _series(top_line, period, top, unit)]
     chart = _chart(f"{exercise}: Estimated 1RM ({rule.label}) and top set")
     days = [p.date.date() for p in points]
@@ -277,14 +281,15 @@ def volume_chart(
     # Tens of thousands read better as thousands: "45" on an axis of "×1,000 kg".
     largest = max((v for _, v in weeks if v is not None), default=0.0) * _factor(unit)
     scale = 1000.0 if largest >= 10_000 else 1.0
-    volume_line = Line(f"Weekly volume, {what}", "volume", ACCENT, 1.5)
+    volume_line = Line(f"Weekly volume, {what}", "volume", colours().accent, 1.5)
     shaded = frozenset(deload_weeks) if period == "week" else frozenset()
     plotted = [_series(volume_line, period, weeks, unit, scale, shaded)]
     average = " (monthly average)" if period == "month" else ""
     title = f"Weekly working-set volume{average}: {what}"
     if muscle_group is not None and secondary_factor is not None:
         counted = SECONDARY_COUNTED.get(secondary_factor, f"counted ×{secondary_factor:g}")
-        title += f"<br><span style='color:{MUTED}'>Secondary muscles {counted} (Settings)</span>"
+        muted = colours().muted
+        title += f"<br><span style='color:{muted}'>Secondary muscles {counted} (Settings)</span>"
     chart = _chart(title)
     first = weeks[0][0] if weeks else date.today()
     last = weeks[-1][0] if weeks else date.today()

@@ -100,7 +100,6 @@ class ChartsView(QWidget):
         self.view.setMinimumHeight(300)
         self.readout = QLabel(HINT)
         self.readout.setObjectName("chartReadout")
-        self.readout.setStyleSheet("color:#5f6b7a")
 
         controls = QHBoxLayout()
         controls.addWidget(self.kind)

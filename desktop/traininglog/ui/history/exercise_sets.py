@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from ...domain.calculations import LB_PER_KG, PLAIN_EPLEY, E1rmRule
 from ...store.history_queries import SetLine, exercise_set_lines
@@ -24,6 +23,7 @@ from ..common.paged_items import (
     TOOLTIP,
     PagedItemModel,
 )
+from ..common.theme import colours, qcolor
 from .texts import day_text, reps_text
 
 COLUMNS = (
@@ -40,7 +40,6 @@ COLUMNS = (
 _KEYS = tuple(key for key, _ in COLUMNS)
 _RIGHT = {"weight", "reps", "rpe", "e1rm", "rest"}
 _SET, _WEIGHT, _E1RM = _KEYS.index("set"), _KEYS.index("weight"), _KEYS.index("e1rm")
-WARMUP_COLOUR = "#9aa5b1"
 IS_WARMUP_ROLE = Qt.ItemDataRole.UserRole.value + 1  # on the set's number
 E1RM_KG_ROLE = Qt.ItemDataRole.UserRole.value + 2  # on the estimate
 
@@ -58,7 +57,6 @@ class ExerciseSetsModel(PagedItemModel):
         self.exercise: str | None = None
         self._lines: list[SetLine]
         self._more = False
-        self._grey = QColor(WARMUP_COLOUR)
         self._set_headers()
 
     def set_exercise(self, exercise: str | None) -> None:
@@ -101,7 +99,7 @@ class ExerciseSetsModel(PagedItemModel):
             if _KEYS[column] in _RIGHT:
                 cell[ALIGNMENT] = RIGHT_ALIGNED
             if warmup and column:  # the day is not greyed
-                cell[FOREGROUND] = self._grey
+                cell[FOREGROUND] = qcolor(colours().faint)
             if column == _SET:
                 cell[IS_WARMUP_ROLE] = warmup
                 if warmup:

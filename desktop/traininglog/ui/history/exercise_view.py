@@ -54,7 +54,6 @@ class ExerciseView(QWidget):
         self.search.picked.connect(self.exercise_picked)
         self.summary = QLabel("Choose an exercise to see every set you have done of it.")
         self.summary.setObjectName("exerciseSummary")
-        self.summary.setStyleSheet("color:#5f6b7a")
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setObjectName("exportSetsCsv")
         self.export_button.setAccessibleName("Export the exercise's sets as CSV")

@@ -208,6 +208,15 @@ class HistoryPage(QWidget):
         if rule_changed and self._marks_wanted:
             self.marks.request(rule)
 
+    def restyle(self) -> None:
+        """The look changed: the tables' cells, the detail and the chart in its colours."""
+        self.model.restyle()
+        self.detail.show_session(self.detail.session)
+        if self._exercise is not None:
+            self._exercise.model.restyle()
+        if self._charts is not None:
+            self._charts.redraw()
+
     def show_tab(self, key: str) -> None:
         """Show a tab, its main control taking the keyboard."""
         self.tabs.setCurrentIndex(TABS.index(key))

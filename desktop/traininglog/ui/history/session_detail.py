@@ -15,6 +15,7 @@ from ...domain.calculations import (
     set_estimated_one_rep_max,
 )
 from ..common.formatting import load_text, session_date_text, volume_text, weight_text
+from ..common.theme import colours
 
 
 class SessionDetail(QTextBrowser):
@@ -38,7 +39,9 @@ class SessionDetail(QTextBrowser):
     def show_session(self, session: Session | None) -> None:
         self.session = session
         if session is None:
-            self.setHtml("<p style='color:#777'>Select a session to see its sets.</p>")
+            self.setHtml(
+                f"<p style='color:{colours().muted}'>Select a session to see its sets.</p>"
+            )
             return
         self.setHtml(session_html(session, self.unit, self.rule))
 
@@ -55,6 +58,7 @@ def session_html(
     rule: E1rmRule = PLAIN_EPLEY,
 ) -> str:
     e = html.escape
+    muted, faint = colours().muted, colours().faint
     facts = [
         f"Phase {session.phase}" if session.phase is not None else "",
         f"Week {session.week}" if session.week is not None else "",
@@ -63,19 +67,20 @@ def session_html(
     ]
     parts = [
         f"<h2 style='margin-bottom:0'>{e(session.focus or 'Session')}</h2>",
-        f"<p style='color:#555;margin-top:2px'>"
+        f"<p style='color:{muted};margin-top:2px'>"
         f"{e(' · '.join([session_date_text(session.date.isoformat()), *filter(None, facts)]))}</p>",
     ]
     for exercise in session.exercises:
         parts.append(f"<h3 style='margin-bottom:2px'>{exercise.order}. {e(exercise.name)}</h3>")
         if exercise.target_muscle_groups:
             parts.append(
-                f"<p style='color:#777;margin:0'>{e(', '.join(exercise.target_muscle_groups))}</p>"
+                f"<p style='color:{muted};margin:0'>"
+                f"{e(', '.join(exercise.target_muscle_groups))}</p>"
             )
         rows = []
         for w in exercise.warmup_sets:
             rows.append(
-                f"<tr style='color:#999'><td>W{w.number}</td>"
+                f"<tr style='color:{faint}'><td>W{w.number}</td>"
                 f"<td align='right'>{load_text(w.weight_kg, unit)}</td><td>× {w.reps}</td>"
                 f"<td></td><td></td><td>{e(w.notes or '')}</td></tr>"
             )
@@ -85,7 +90,7 @@ def session_html(
             rows.append(
                 f"<tr><td>{s.number}</td><td align='right'>{load_text(s.weight_kg, unit)}</td>"
                 f"<td>× {reps}</td><td>{'@' + format(s.rpe, 'g') if s.rpe else ''}</td>"
-                f"<td style='color:#555'>{e(s.rep_assessment or '')}"
+                f"<td style='color:{muted}'>{e(s.rep_assessment or '')}"
                 f"{f' · e1RM ({e(rule.label)}) ' + weight_text(e1rm, unit) if e1rm else ''}</td>"
                 f"<td>{e(s.notes or '')}</td></tr>"
             )

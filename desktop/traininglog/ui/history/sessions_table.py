@@ -30,6 +30,7 @@ from ..common.paged_items import (
     TOOLTIP,
     PagedItemModel,
 )
+from ..common.theme import colours, qcolor
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole.value + 1  # on the first column
 RECORDS_ROLE = Qt.ItemDataRole.UserRole.value + 2  # the RecordMarks a session holds (a tuple)
@@ -53,8 +54,6 @@ _NUMERIC_COLUMNS = tuple(
 MOST_FIRST = (_KEYS.index("date"), *_NUMERIC_COLUMNS)
 _VOLUME = _KEYS.index("volume")
 _NOTES = _KEYS.index("notes")
-RECORD_COLOUR = "#c98a00"
-NOTES_COLOUR = "#5f6b7a"
 NOTES_PREVIEW = 200  # characters: more than the widest column shows; the tooltip has all
 
 
@@ -77,9 +76,8 @@ class SessionTableModel(PagedItemModel):
         self._order, self._descending = "date", True
         self._marks: dict[str, tuple[RecordMark, ...]] = {}
         self._formula = "Epley"  # the estimate the marks were found by
-        self._star: QIcon | None = None
+        self._stars: dict[str, QIcon] = {}  # by the look's record colour
         self._no_star: QIcon | None = None
-        self._notes_colour = QColor(NOTES_COLOUR)
         self._loaded = False  # the first `reload()` (the page's refresh) loads
         self._set_headers()
 
@@ -138,7 +136,7 @@ class SessionTableModel(PagedItemModel):
             if column in _NUMERIC_COLUMNS:
                 cell[ALIGNMENT] = RIGHT_ALIGNED
             self.setItemData(self.index(row, column), cell)
-        notes: dict[int, object] = {DISPLAY: texts[_NOTES], FOREGROUND: self._notes_colour}
+        notes: dict[int, object] = {DISPLAY: texts[_NOTES], FOREGROUND: qcolor(colours().muted)}
         if line.notes:
             notes[TOOLTIP] = line.notes
         self.setItemData(self.index(row, _NOTES), notes)
@@ -222,9 +220,14 @@ class SessionTableModel(PagedItemModel):
 
     def _star_icon(self, marked: bool) -> QIcon:
         # Unmarked rows get a blank icon of the same size, so every date lines up.
-        if self._star is None or self._no_star is None:
-            self._star, self._no_star = star_icon(), star_icon(blank=True)
-        return self._star if marked else self._no_star
+        if not marked:
+            if self._no_star is None:
+                self._no_star = star_icon(blank=True)
+            return self._no_star
+        colour = colours().record
+        if colour not in self._stars:
+            self._stars[colour] = star_icon()
+        return self._stars[colour]
 
     # -- export ------------------------------------------------------------------------------
 
@@ -289,7 +292,7 @@ def star_icon(size: int = 16, blank: bool = False) -> QIcon:
     font = QFont()
     font.setPixelSize(size - 2)
     painter.setFont(font)
-    painter.setPen(QColor(RECORD_COLOUR))
+    painter.setPen(qcolor(colours().record))
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, "★")
     painter.end()
     return QIcon(pixmap)

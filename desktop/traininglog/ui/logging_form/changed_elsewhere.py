@@ -90,9 +90,6 @@ class ChangedElsewhereBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("changedElsewhereBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(
-            "#changedElsewhereBanner{background:#fff4ce;border:1px solid #e0c36a;border-radius:4px}"
-        )
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.load_button = QPushButton("&Load their version")

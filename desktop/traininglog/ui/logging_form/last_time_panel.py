@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from ...domain.calculations import PLAIN_EPLEY, E1rmRule
 from ...store.queries import LastTime
 from ..common.formatting import days_ago_text, load_text, short_day_text, weight_text
+from ..common.theme import colours
 
 
 class LastTimePanel(QWidget):
@@ -55,22 +56,26 @@ class LastTimePanel(QWidget):
     ) -> None:
         """Last time's sets, and the best estimate so far by `rule`, its formula named."""
         self.last = last
+        self._shown = (exercise_name, last, best_e1rm_kg, rule)
+        muted, faint = colours().muted, colours().faint
         if exercise_name is None:
             self.title.setText("Last time")
-            self.body.setText("<span style='color:#777'>Pick an exercise to see last time.</span>")
+            self.body.setText(
+                f"<span style='color:{muted}'>Pick an exercise to see last time.</span>"
+            )
             self.best.setText("")
             self.repeat.setEnabled(False)
             return
         self.title.setText(f"Last time · {html.escape(exercise_name)}")
         if last is None:
-            self.body.setText("<span style='color:#777'>First time logging this one.</span>")
+            self.body.setText(f"<span style='color:{muted}'>First time logging this one.</span>")
             self.best.setText("")
             self.repeat.setEnabled(False)
             return
         lines = [f"<b>{html.escape(_when(last.day, date.today()))}</b>"]
         for w in last.exercise.warmup_sets:
             load = load_text(w.weight_kg, self.unit)
-            lines.append(f"<span style='color:#888'>W{w.number}  {load} × {w.reps}</span>")
+            lines.append(f"<span style='color:{faint}'>W{w.number}  {load} × {w.reps}</span>")
             lines += _notes(w.notes)
         for s in last.exercise.working_sets:
             reps = f"{s.full_reps}+{s.partial_reps}" if s.partial_reps else str(s.full_reps)
@@ -92,6 +97,10 @@ class LastTimePanel(QWidget):
         )
         self.repeat.setEnabled(True)
 
+    def redraw(self) -> None:
+        """Show the same again, in the colours of the look now in use."""
+        self.show_last_time(*self._shown)
+
 
 def _when(day: str, today: date) -> str:
     """ "2026-11-24" → "Tue 24 Nov · 9 days ago"."""
@@ -105,4 +114,5 @@ def _when(day: str, today: date) -> str:
 def _notes(notes: str | None) -> list[str]:
     if not notes:
         return []
-    return [f"<span style='color:#777'>&nbsp;&nbsp;“{html.escape(notes)}”</span>"]
+    muted = colours().muted
+    return [f"<span style='color:{muted}'>&nbsp;&nbsp;“{html.escape(notes)}”</span>"]

@@ -51,6 +51,7 @@ from ...exercises.catalogue import Catalogue
 from ..common.app_settings import AppSettings
 from ..common.exercise_picker import ExercisePicker, is_new_exercise, lifter_name
 from ..common.layouts import titled_panel
+from ..common.theme import restyle
 from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, Choice
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
@@ -114,10 +115,6 @@ class LogView(QWidget):
         self.new_badge.setObjectName("newExerciseBadge")
         self.new_badge.setAccessibleName("New exercise")
         self.new_badge.setToolTip(NEW_EXERCISE_TIP)
-        self.new_badge.setStyleSheet(
-            "QLabel{background:#fff4d6;color:#7a5200;border:1px solid #e0c070;"
-            "border-radius:8px;padding:1px 8px;}"
-        )
         self.new_badge.hide()
         self._known_names: list[str] | None = None
         controller.changed.connect(self._forget_known_names)
@@ -302,14 +299,14 @@ class LogView(QWidget):
             first = found[0]
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
             self.problem_label.setText(f"⚠ {first.where(self.editor.draft)}: {first.message}{more}")
-            self.problem_label.setStyleSheet("color:#b00020")
+            restyle(self.problem_label, "problem", True)
         else:
             self.problem_label.setText(
                 f"Read-only: {self.controller.read_only_why}"
                 if self.controller.read_only
                 else ("Add an exercise to start: type its name under the list" if empty else "")
             )
-            self.problem_label.setStyleSheet("color:#666")
+            restyle(self.problem_label, "problem", False)
         self.save_button.setToolTip(
             f"Fix this first: {found[0].message}" if found else "Save the session (Ctrl+S)"
         )

@@ -10,7 +10,7 @@ RPE, feel, rest and notes show in grey in empty cells (`PLACEHOLDER_ROLE`), neve
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QBrush, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -35,11 +35,10 @@ from ...drafts.draft import (
     lifted,
 )
 from ..common.formatting import weight_text
+from ..common.theme import colours, qcolor
 from .draft_editor import DraftEditor
 
 Index = QModelIndex | QPersistentModelIndex
-ERROR_BACKGROUND = QColor("#ffd9d9")
-ERROR_TEXT = QColor("#b00020")
 # Last time's value for an empty cell, shown in grey and never saved unless typed.
 PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 1
 _PROBLEM_ROLES = (
@@ -155,9 +154,8 @@ class SetTableModel(QAbstractTableModel):
             if not problem:
                 return None
             # Red text as well as a red cell: the mistake shows even while the cell is selected.
-            return QBrush(
-                ERROR_TEXT if role == Qt.ItemDataRole.ForegroundRole else ERROR_BACKGROUND
-            )
+            error = colours().error if role == Qt.ItemDataRole.ForegroundRole else None
+            return QBrush(qcolor(error or colours().error_background))
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("notes", "feel"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

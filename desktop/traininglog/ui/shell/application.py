@@ -35,7 +35,7 @@ def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Training Log")
     app.setOrganizationName("TrainingLog")
-    apply_theme(app)
+    apply_theme(app, AppSettings().colour_scheme)
     app.setDesktopFileName("training-log")  # Wayland app_id → the menu entry's name and icon
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256, 512):

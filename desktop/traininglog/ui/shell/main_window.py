@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import QRect, QSettings, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -19,6 +20,7 @@ from ...controller import Controller
 from ...domain.reports import ImportReport, SavedPaths
 from ...drafts.draft_file import read_draft
 from ...exercises.catalogue import shipped_catalogue
+from ..common import theme
 from ..common.app_settings import AppSettings
 from ..dialogs.check_dialog import DataSafetyActions
 from ..dialogs.error_dialog import show_error
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
         self.views.addWidget(self.log_view)
         self.views.addWidget(self.history)
         self.setCentralWidget(self.views)
+
+        theme.changes().changed.connect(self.restyle)
 
         self.saved_paths = SavedPathsLabel()
         self.count_label = QLabel()
@@ -318,10 +322,18 @@ class MainWindow(QMainWindow):
             self.apply_settings()
 
     def apply_settings(self) -> None:
-        """Units, formula and name take effect at once; folders at the next start."""
+        """Units, formula, look and name take effect at once; folders at the next start."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.reapply(app, self.settings.colour_scheme)
         self.log_view.apply_settings()
         self.history.apply_settings()
         self.refresh()
+
+    def restyle(self) -> None:
+        """The look changed (light or dark): draw again what carries its own colours."""
+        self.log_view.last_time.redraw()
+        self.history.restyle()
 
     def about_text(self) -> str:
         return (
