@@ -240,6 +240,15 @@ def test_shown_writes_weights_as_a_lifter_does() -> None:
     assert shown(F(1, 3)) == "0.333"
 
 
+def test_absurd_targets_and_plate_counts_answer_at_once() -> None:
+    plates = PlateSet(20, [(0.25, 100_000), (25, 8)])
+    answer = plates.load(10**9)
+    assert answer.why is WhyNot.MORE_THAN_OWNED
+    assert answer.below is not None and answer.below.total == plates.heaviest == 20 + 25_000 + 200
+    assert plates.load(20.5).load is not None
+    assert plates.load(-(10**9)).above is not None
+
+
 # -- against brute force ------------------------------------------------------------------------
 
 

@@ -283,10 +283,13 @@ class _Grid:
         plates = tuple((w, int(w / unit), n) for w, n in per_side)
         makeable = [1]
         for _, units, count in reversed(plates):
-            bits = reached = makeable[-1]
-            for _ in range(count):
-                bits <<= units
-                reached |= bits
+            # 0…count plates as groups of 1, 2, 4… (and the rest): every number of them is a
+            # sum of some groups, in a handful of shifts even for hundreds of plates.
+            reached, group, left = makeable[-1], 1, count
+            while left:
+                take = min(group, left)
+                reached |= reached << (take * units)
+                left, group = left - take, group * 2
             makeable.append(reached)
         return cls(unit, plates, tuple(reversed(makeable)))
 
@@ -306,6 +309,7 @@ class _Grid:
 
     def highest_below(self, most: int) -> int | None:
         """The most units ≥ 1 and ≤ `most` a side can make, or None."""
+        most = min(most, self.makeable[0].bit_length())  # no mask wider than the loads
         if most < 1:
             return None
         bits = self.makeable[0] & ((1 << (most + 1)) - 2)
