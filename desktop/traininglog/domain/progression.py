@@ -154,7 +154,9 @@ def _optional(value: Number | None) -> Fraction | None:
 class DoubleProgression:
     """Double progression within a rep range: at one weight, aim for one more rep than the
     fewest done last time, up to `reps_high`; when every set reached `reps_high`, add the
-    increment and go back to `reps_low`. `start_weight` is the first session's weight."""
+    increment and go back to `reps_low`. Fewer sets than planned earn no increment. The weight
+    carried on is the heaviest of the last session's working sets; `start_weight`, when given,
+    is the first session's."""
 
     reps_low: int
     reps_high: int
@@ -197,7 +199,8 @@ class DoubleProgression:
 class FixedIncrement:
     """Add `increment` after a session where every set reached `reps`; otherwise repeat the
     weight. After `failures_before_deload` such sessions in a row at one weight, take
-    `deload_percent` off it (rounded down to a load the lifter can make)."""
+    `deload_percent` off it (rounded down to a load the lifter can make). Fewer sets than
+    planned are a miss; the weight is the heaviest of the last session's working sets."""
 
     increment: Fraction
     reps: int
