@@ -342,6 +342,7 @@ def test_the_coming_session_is_a_deload_after_every_minus_one_sessions() -> None
     assert weights(targets) == {F(75, 2)}  # 60% of 62.5 = 37.5
     assert {t.reps for t in targets} == {10}
     assert targets[0].reason == "deload (every 4th session): 60% of 62.5 kg"
+    assert all(t.deload for t in targets)
     history.append(session(3, (F(75, 2), 10), deload=True))
     assert not rule.is_deload_next(history)
 
@@ -384,8 +385,10 @@ def test_deload_weeks_over_a_generated_history(
                 rounded(p.weight * percent / 100, "kg", None, "down") for p in planned
             ]
             assert [t.reps for t in targets] == [p.reps for p in planned]
+            assert all(t.deload for t in targets)
         else:
             assert targets == planned
+            assert not any(t.deload for t in targets)
         history.append(done(targets, week, misses, deload=deload))
 
 

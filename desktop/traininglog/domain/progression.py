@@ -71,12 +71,14 @@ class PastSession:
 
 @dataclass(frozen=True)
 class Target:
-    """One set to do next time: the weight, the reps, and why."""
+    """One set to do next time: the weight, the reps, and why; `deload` when the session is a
+    planned deload (to be saved with the session's deload flag)."""
 
     weight: Fraction
     reps: int
     reason: str
     unit: str = "kg"
+    deload: bool = False
 
     def text(self) -> str:
         """ "102.5 kg × 8"."""
@@ -374,6 +376,7 @@ class DeloadWeeks:
                 f"deload (every {_nth(self.every)} session): {shown(percent)}% of "
                 f"{shown(t.weight)} {unit}",
                 unit,
+                deload=True,
             )
             for t in planned
         )
