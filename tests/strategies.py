@@ -58,6 +58,8 @@ def exercises(draw, order: int) -> Exercise:
         ),
         warmup_sets=tuple(WarmupSet(n, *w) for n, w in enumerate(warmups, start=1)),
         working_sets=tuple(WorkingSet(n, *w) for n, w in enumerate(workings, start=1)),
+        # Mostly on its own, as most exercises are; sometimes in a superset or circuit.
+        group=draw(st.none() | st.none() | st.sampled_from("ABCZ")),
     )
 
 

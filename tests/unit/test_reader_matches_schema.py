@@ -40,6 +40,15 @@ INTERESTING_STRINGS = [
     "0.0.1",
     "0.0.0",
     "0.0.2",
+    "0.1.0",
+    "0.1.1",
+    "0.2.0",
+    "A",
+    "Z",
+    "a",
+    "AB",
+    "A\n",
+    "Ä",
     "training_session_log",
     "3fcb25c2-5ca4-4c42-9530-f957959f633d",
     "3FCB25C2-5CA4-4C42-9530-F957959F633D",
@@ -77,6 +86,7 @@ KEYS = [
     "exercises",
     "Order",
     "Name",
+    "group",
     "targetMuscleGroups",
     "warmupSets",
     "workingSets",
@@ -303,6 +313,12 @@ W = "exercises.0.workingSets.0"
         ("dataModelVersion", "0.0.\u00b2"),  # the reader raised ValueError
         ("exercises.0.targetMuscleGroups", list(MUSCLE_GROUPS)),
         ("exercises.0.targetMuscleGroups", [*MUSCLE_GROUPS, "chest"]),
+        # Supersets: a letter, in a document of the version that has them.
+        ("exercises.0.group", "A"),  # in a 0.0.1 document: refused by both
+        ("exercises.0.group", "A\n"),
+        ("exercises.0.group", "a"),
+        ("exercises.0.group", None),
+        ("dataModelVersion", "0.1.0"),
     ],
 )
 def test_reader_and_schema_agree_on_known_edges(path: str, value: object) -> None:
@@ -368,3 +384,12 @@ def test_one_exercise_or_set_past_the_limit_is_refused_by_both_with_its_path() -
         f"exercises[0].workingSets: has {most + 1} items; at most {most}"
     )
     assert any(str(p).startswith("exercises[0].workingSets") for p in schema_problems(doc))
+
+
+@pytest.mark.parametrize("group", ["A", "Z", "a", "AA", "A\n", "", None, 1])
+def test_groups_in_a_document_of_the_version_that_has_them(group: object) -> None:
+    doc = _with("dataModelVersion", "0.1.0")
+    doc["exercises"][0]["group"] = group
+    assert_agreement(doc)
+    accepted = reader_verdict(doc) is None
+    assert accepted == (group in ("A", "Z"))

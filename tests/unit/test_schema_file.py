@@ -10,7 +10,8 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
-from traininglog.domain import DATA_MODEL_TYPE, DATA_MODEL_VERSION, limits
+from traininglog.domain import DATA_MODEL_TYPE, DATA_MODEL_VERSION, NEWEST_VERSION, limits
+from traininglog.domain.session import GROUP_LETTERS
 from traininglog.domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 from traininglog.files.shipped import schema_path
 from traininglog.sessionfiles import reader, set_reader
@@ -81,7 +82,8 @@ def _properties(node: Any, where: str = "") -> list[tuple[str, Any]]:
 
 def test_every_property_has_a_description(schema: dict[str, Any]) -> None:
     properties = _properties(schema)
-    assert len(properties) == 11 + 5 + 4 + 7 + 2  # session, exercise, sets, repCount
+    # session, exercise, sets, repCount, and the rule that version 0.0.1 has no groups
+    assert len(properties) == 11 + 6 + 4 + 7 + 2 + 3
     undescribed = [
         path
         for path, prop in properties
@@ -100,15 +102,19 @@ def test_the_schema_is_strict(schema: dict[str, Any]) -> None:
     objects = [schema, *(d for d in schema["$defs"].values() if d.get("type") == "object")]
     objects.append(definition(schema, "workingSet")["properties"]["repCount"])
     assert len(objects) == 5
+    # Every key is required but the later versions' optional ones (an exercise's group).
+    optional = {"group"}
     for node in objects:
         assert node["additionalProperties"] is False
-        assert sorted(node["required"]) == sorted(node["properties"])
+        assert sorted(node["required"]) == sorted(set(node["properties"]) - optional)
 
 
 def test_the_keys_are_the_readers_keys(schema: dict[str, Any]) -> None:
     working = definition(schema, "workingSet")["properties"]
     assert list(schema["properties"]) == list(reader.SESSION_KEYS)
-    assert list(definition(schema, "exercise")["properties"]) == list(reader.EXERCISE_KEYS)
+    exercise_keys = [k for k in definition(schema, "exercise")["properties"] if k != "group"]
+    assert exercise_keys == list(reader.EXERCISE_KEYS)
+    assert "group" in reader.EXERCISE_LATER_KEYS
     assert list(definition(schema, "warmupSet")["properties"]) == list(set_reader.WARMUP_KEYS)
     assert list(definition(schema, "workingSet")["properties"]) == list(set_reader.WORKING_KEYS)
     assert list(working["repCount"]["properties"]) == list(set_reader.REP_COUNT_KEYS)
@@ -121,9 +127,11 @@ def test_the_enums_are_the_vocabulary(schema: dict[str, Any]) -> None:
 
 
 def test_the_constants_are_the_domains(schema: dict[str, Any]) -> None:
-    assert schema["properties"]["dataModelVersion"]["const"] == DATA_MODEL_VERSION
+    assert schema["properties"]["dataModelVersion"]["enum"] == [DATA_MODEL_VERSION, NEWEST_VERSION]
     assert schema["properties"]["dataModelType"]["const"] == DATA_MODEL_TYPE
-    assert DATA_MODEL_VERSION in schema["$id"]
+    assert NEWEST_VERSION in schema["$id"]
+    group = definition(schema, "exercise")["properties"]["group"]
+    assert group["enum"] == list(GROUP_LETTERS)
 
 
 def test_the_numeric_limits_are_the_domains(schema: dict[str, Any]) -> None:

@@ -3,6 +3,8 @@
 from .session import (
     DATA_MODEL_TYPE,
     DATA_MODEL_VERSION,
+    GROUPS_VERSION,
+    NEWEST_VERSION,
     Exercise,
     Session,
     WarmupSet,
@@ -14,6 +16,8 @@ from .validation import InvalidSession, Problem, ensure_valid, problems
 __all__ = [
     "DATA_MODEL_TYPE",
     "DATA_MODEL_VERSION",
+    "GROUPS_VERSION",
+    "NEWEST_VERSION",
     "Exercise",
     "InvalidSession",
     "Problem",

@@ -8,11 +8,15 @@ changed behind the save service's back.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-DATA_MODEL_VERSION = "0.0.1"
+DATA_MODEL_VERSION = "0.0.1"  # what a session using none of the later fields is written as
+GROUPS_VERSION = "0.1.0"  # the first version with supersets and circuits (`Exercise.group`)
+NEWEST_VERSION = GROUPS_VERSION  # the newest this version of the app reads and writes
 DATA_MODEL_TYPE = "training_session_log"
+GROUP_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -41,13 +45,18 @@ class WorkingSet:
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise in a session, with its warm-up and working sets in the order done."""
+    """One exercise in a session, with its warm-up and working sets in the order done.
+
+    `group`: the superset or circuit it was done in, a capital letter; exercises with the
+    same letter were done together, their sets alternating (A1 set 1, A2 set 1, A1 set 2…).
+    None when it was done on its own."""
 
     order: int
     name: str
     target_muscle_groups: tuple[str, ...] = ()
     warmup_sets: tuple[WarmupSet, ...] = ()
     working_sets: tuple[WorkingSet, ...] = ()
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,14 @@ class Session:
     week: int | None = None
     is_deload_week: bool = False
     focus: str | None = None
-    data_model_version: str = field(default=DATA_MODEL_VERSION)
+
+    @property
+    def data_model_version(self) -> str:
+        """The version its file is written as: the oldest that holds everything it uses, so
+        a session using none of the later fields is written exactly as before."""
+        if any(e.group is not None for e in self.exercises):
+            return GROUPS_VERSION
+        return DATA_MODEL_VERSION
 
     @property
     def day(self) -> str:
@@ -86,6 +102,18 @@ class Session:
             for index, exercise in enumerate(self.exercises, start=1)
         )
         return replace(self, exercises=exercises)
+
+
+def group_labels(groups: Iterable[str | None]) -> dict[int, str]:
+    """The label of each grouped exercise by its place from 1, given each exercise's group in
+    the order done: "A1", "A2"…, counted within its group."""
+    labels: dict[int, str] = {}
+    counted: dict[str, int] = {}
+    for place, group in enumerate(groups, start=1):
+        if group is not None:
+            counted[group] = counted.get(group, 0) + 1
+            labels[place] = f"{group}{counted[group]}"
+    return labels
 
 
 def canonical_id(text: object) -> str | None:

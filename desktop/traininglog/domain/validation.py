@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import limits
-from .session import Exercise, Session, WarmupSet, WorkingSet, canonical_id
+from .session import GROUP_LETTERS, Exercise, Session, WarmupSet, WorkingSet, canonical_id
 from .vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 
 # A lone surrogate (from a "\ud800" escape in JSON) is not Unicode text: it has no UTF-8
@@ -97,6 +97,10 @@ def _check_session(s: Session, out: list[Problem]) -> None:
 def _check_exercise(e: Exercise, index: int, at: str, out: list[Problem]) -> None:
     _sequence(out, f"{at}.Order", e.order, index + 1, "exercises")
     _text(out, f"{at}.Name", e.name, limits.MAX_NAME_CHARS, optional=False)
+    if e.group is not None and not (
+        isinstance(e.group, str) and len(e.group) == 1 and e.group in GROUP_LETTERS
+    ):
+        out.append(Problem(f"{at}.group", f"{e.group!r} is not a capital letter A to Z"))
     groups = list(e.target_muscle_groups)
     for n, group in enumerate(groups):
         if group not in MUSCLE_GROUPS:

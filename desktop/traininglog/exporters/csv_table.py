@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain import Session
 from ..files.atomic import write_atomically
-from ..formats.csv_columns import CSV_HEADER, protect_cell
+from ..formats.csv_columns import CSV_HEADER, CSV_HEADER_GROUPED, protect_cell
 
 
 def _cell(value: object) -> object:
@@ -25,17 +25,21 @@ def _cell(value: object) -> object:
 
 
 def csv_rows(sessions: Iterable[Session]) -> Iterable[tuple[object, ...]]:
-    """The rows of the export, header first."""
-    yield CSV_HEADER
+    """The rows of the export, header first; a `superset` column only when some session has
+    a group (the exercises of one superset share its letter)."""
+    sessions = list(sessions)
+    grouped = any(e.group is not None for s in sessions for e in s.exercises)
+    yield CSV_HEADER_GROUPED if grouped else CSV_HEADER
     for s in sessions:
         head = (s.date.isoformat(), s.id, s.focus, s.phase, s.week, s.is_deload_week)
         for e in s.exercises:
+            exercise = (e.order, e.name, e.group) if grouped else (e.order, e.name)
             for w in e.warmup_sets:
-                cells = (e.order, e.name, "warmup", w.number, w.weight_kg, w.reps, 0)
+                cells = (*exercise, "warmup", w.number, w.weight_kg, w.reps, 0)
                 rest = (None, None, None, w.notes)
                 yield tuple(map(_cell, (*head, *cells, *rest)))
             for k in e.working_sets:
-                cells = (e.order, e.name, "working", k.number, k.weight_kg, k.full_reps)
+                cells = (*exercise, "working", k.number, k.weight_kg, k.full_reps)
                 rest = (k.partial_reps, k.rpe, k.rep_assessment, k.rest_minutes, k.notes)
                 yield tuple(map(_cell, (*head, *cells, *rest)))
 

@@ -14,9 +14,10 @@ from datetime import time
 from pathlib import Path
 
 from ..domain import Exercise, Session, WarmupSet, WorkingSet
+from ..domain.session import group_labels
 from ..exercises.matching import ExerciseNames
 from ..files.atomic import write_atomically
-from ..formats.markdown_text import DATE_START, needs_quotes, number_text, quoted
+from ..formats.markdown_text import DATE_START, GROUP_LABEL, needs_quotes, number_text, quoted
 
 
 def export_markdown(sessions: Iterable[Session], path: Path) -> int:
@@ -46,9 +47,10 @@ def session_to_markdown(session: Session, names: ExerciseNames | None = None) ->
     if session.user_name:
         metadata["userName"] = session.user_name
     lines.append(f"<!-- training-log {_html_safe_json(metadata)} -->")
+    labels = group_labels(e.group for e in session.exercises)
     for exercise in session.exercises:
         lines.append("")
-        lines.extend(_exercise(exercise, names))
+        lines.extend(_exercise(exercise, names, labels.get(exercise.order)))
     return "\n".join(lines) + "\n"
 
 
@@ -73,14 +75,16 @@ def _heading(session: Session) -> str:
     return text
 
 
-def _exercise(exercise: Exercise, names: ExerciseNames) -> list[str]:
+def _exercise(exercise: Exercise, names: ExerciseNames, label: str | None) -> list[str]:
     matched = names.match(exercise.name)
     plain = (
         not needs_quotes(exercise.name)
         and not DATE_START.match(exercise.name)
+        and not GROUP_LABEL.match(exercise.name)
         and matched.name == exercise.name
     )
-    lines = [f"## {exercise.name if plain else quoted(exercise.name)}"]
+    superset = f"{label}. " if label else ""
+    lines = [f"## {superset}{exercise.name if plain else quoted(exercise.name)}"]
     inferred = matched.target_muscle_groups if plain else ()
     if tuple(exercise.target_muscle_groups) != inferred:
         lines.append(f"Muscles: {', '.join(exercise.target_muscle_groups) or 'none'}")

@@ -23,6 +23,15 @@ CSV_HEADER = (
 )
 
 
+# With supersets: the group letter beside the exercise's name. Written only when an exported
+# session has a group, so that an export without any is the table it always was.
+CSV_HEADER_GROUPED = (
+    *CSV_HEADER[: CSV_HEADER.index("exercise") + 1],
+    "superset",
+    *CSV_HEADER[CSV_HEADER.index("exercise") + 1 :],
+)
+
+
 # A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)` in a
 # note would be a live link, or worse). Such a cell is written with a leading apostrophe, which
 # spreadsheets show as text; so is a cell that starts with an apostrophe itself, so that

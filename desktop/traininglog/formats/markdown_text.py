@@ -42,6 +42,11 @@ def quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=True)
 
 
+# A superset's label before an exercise's name: "A1. Bench Press", "A2) Row", "B1: Curl". The
+# exporter writes the first form; the importer reads any of them.
+GROUP_LABEL = re.compile(r"^(?P<group>[A-Z])(?P<nth>[1-9][0-9]?)[.):]\s+")
+
+
 def unquoted(text: str) -> tuple[str, bool]:
     """(value, True) for a JSON-quoted text, else (the text trimmed, False)."""
     text = text.strip()

@@ -27,6 +27,7 @@ COLUMNS = {
     "description": "workout_notes",
     "exercisetitle": "exercise",
     "exercisenotes": "exercise_notes",
+    "supersetid": "superset",
     "settype": "set_type",
     "weightkg": "weight",
     "weightlbs": "weight",
@@ -83,6 +84,7 @@ def read_hevy(source: TextFile, names: ExerciseNames) -> ImportBatch:
         found = read_set(row, row.value("set_type", set_kind, WORKING), units.unit_of(row))
         if found is not None:
             found.exercise_notes = row.text("exercise_notes").replace("\r\n", "\n") or None
+            found.superset = row.text("superset") or None
         return collector.take(workout, row, found)
 
     collector.read(rows, handle)

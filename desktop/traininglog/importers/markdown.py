@@ -65,6 +65,7 @@ class _ExerciseDraft:
     line: int
     name: str
     exact: bool
+    group: str | None = None  # the superset, from a label like "A1." before the name
     muscles: tuple[str, ...] | None = None
     warmups: list[WarmupSet] = field(default_factory=list)
     workings: list[WorkingSet] = field(default_factory=list)
@@ -214,12 +215,12 @@ class _NotesReader:
         if DATE_START.match(text):
             self._start_session(number, level, text)
         elif session is not None and level > session.level:
-            name, exact = exercise_heading(text)
+            name, exact, group = exercise_heading(text)
             if len(session.exercises) >= limits.MAX_EXERCISES:
                 raise BadValue(
                     f"more than {limits.MAX_EXERCISES} exercises in one session", "exercise"
                 )
-            session.exercises.append(_ExerciseDraft(number, name, exact))
+            session.exercises.append(_ExerciseDraft(number, name, exact, group))
         elif text[:1].isdigit():
             self._finish_session()
             raise BadValue(f"{text!r} does not start with a date like 2026-02-16", "heading")
@@ -315,6 +316,7 @@ class _NotesReader:
                     target_muscle_groups=groups if ex.muscles is None else ex.muscles,
                     warmup_sets=tuple(ex.warmups),
                     working_sets=tuple(ex.workings),
+                    group=ex.group,
                 )
             )
         meta = draft.metadata

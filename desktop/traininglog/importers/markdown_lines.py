@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from ..domain import limits
 from ..domain.names import name_key
 from ..domain.vocabulary import MUSCLE_GROUPS
-from ..formats.markdown_text import WORDS_DATE, unquoted
+from ..formats.markdown_text import GROUP_LABEL, WORDS_DATE, unquoted
 from .set_values import BadValue
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -120,16 +120,19 @@ def _offset(text: str | None) -> timezone | None:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
-def exercise_heading(text: str) -> tuple[str, bool]:
-    """The exercise name, and True when it was quoted (then it is kept exactly as written)."""
-    name, exact = unquoted(text)
+def exercise_heading(text: str) -> tuple[str, bool, str | None]:
+    """The exercise name, True when it was quoted (then it is kept exactly as written), and
+    the superset it is in when a label stands before the name (`A1. Bench Press`: "A")."""
+    label = GROUP_LABEL.match(text.strip())
+    group = label["group"] if label else None
+    name, exact = unquoted(text.strip()[label.end() :] if label else text)
     if not name.strip():
         raise BadValue("the exercise heading has no name", "exercise")
     if len(name) > limits.MAX_NAME_CHARS:
         raise BadValue(
             f"the name is {len(name)} characters; at most {limits.MAX_NAME_CHARS}", "exercise"
         )
-    return name, exact
+    return name, exact, group
 
 
 # --- session and exercise lines -------------------------------------------------------------

@@ -18,7 +18,7 @@ from ..domain.names import name_key
 from ..domain.reports import Rejection
 from ..domain.session import canonical_id
 from ..exercises.catalogue import shipped_catalogue
-from ..formats.csv_columns import CSV_HEADER, TEXT_COLUMNS, unprotect_cell
+from ..formats.csv_columns import CSV_HEADER, CSV_HEADER_GROUPED, TEXT_COLUMNS, unprotect_cell
 from ..sessionfiles.reader import parse_date
 from .batch import ImportBatch
 from .csv_tables import Record, TableError, split_header
@@ -26,10 +26,11 @@ from .text_files import TextFile, refuse
 
 FORMAT = "csv"
 _KEYS = [name_key(column) for column in CSV_HEADER]
+_GROUPED_KEYS = [name_key(column) for column in CSV_HEADER_GROUPED]
 
 
 def is_own_csv_header(keys: list[str]) -> bool:
-    return keys == _KEYS
+    return keys in (_KEYS, _GROUPED_KEYS)
 
 
 @dataclass
@@ -37,18 +38,21 @@ class _Draft:
     line: int
     head: tuple
     sets: dict[tuple[int, str], list] = field(default_factory=dict)  # (order, name) → rows
+    groups: dict[tuple[int, str], str | None] = field(default_factory=dict)  # its superset
     problems: list[Rejection] = field(default_factory=list)
 
 
 def read_own_csv(source: TextFile) -> ImportBatch:
     """Every session in the export; a session with a bad row is refused whole."""
     header, rows = split_header(source)
-    if [name_key(c) for c in header.cells] != _KEYS:
+    keys = [name_key(c) for c in header.cells]
+    if keys not in (_KEYS, _GROUPED_KEYS):
         raise refuse(source.at(header.line), "is not Training Log's CSV header")
+    columns = CSV_HEADER_GROUPED if keys == _GROUPED_KEYS else CSV_HEADER
     drafts: dict[str, _Draft] = {}
     try:
         for record in rows:
-            _take(source, record, drafts)
+            _take(source, record, drafts, columns)
     except TableError as error:
         raise refuse(source.at(error.line), error.message) from None
     batch = ImportBatch(formats={source.label: FORMAT})
@@ -69,8 +73,10 @@ def read_own_csv(source: TextFile) -> ImportBatch:
     return batch
 
 
-def _take(source: TextFile, record: Record, drafts: dict[str, _Draft]) -> None:
-    cells = dict(zip(CSV_HEADER, record.cells, strict=False))
+def _take(
+    source: TextFile, record: Record, drafts: dict[str, _Draft], columns: tuple[str, ...]
+) -> None:
+    cells = dict(zip(columns, record.cells, strict=False))
     for column in TEXT_COLUMNS:
         if column in cells:
             cells[column] = unprotect_cell(cells[column])
@@ -78,8 +84,8 @@ def _take(source: TextFile, record: Record, drafts: dict[str, _Draft]) -> None:
     session_id = canonical_id(written) or written
     draft = drafts.get(session_id)
     problems: list[Problem] = []
-    if len(record.cells) != len(CSV_HEADER):
-        problems.append(Problem("", f"has {len(record.cells)} of the {len(CSV_HEADER)} columns"))
+    if len(record.cells) != len(columns):
+        problems.append(Problem("", f"has {len(record.cells)} of the {len(columns)} columns"))
     if canonical_id(written) is None:
         problems.append(Problem("session_id", f"{written!r} is not a session id"))
     head = _head(cells, problems)
@@ -88,10 +94,14 @@ def _take(source: TextFile, record: Record, drafts: dict[str, _Draft]) -> None:
     elif head != draft.head:
         problems.append(Problem("date", "differs from the session's first row"))
     set_row = _set_row(cells, problems)
+    group = cells.get("superset", "").strip() or None
+    if not problems:
+        order, name, kind, values = set_row
+        if draft.groups.setdefault((order, name), group) != group:
+            problems.append(Problem("superset", "differs from the exercise's first row"))
     if problems:
         draft.problems.append(Rejection(source.at(record.line), tuple(problems)))
     else:
-        order, name, kind, values = set_row
         draft.sets.setdefault((order, name), []).append((kind, *values))
 
 
@@ -181,4 +191,5 @@ def _exercises(draft: _Draft) -> Iterator[Exercise]:
                 WarmupSet(n, w, full, notes) for n, w, full, _, _, _, _, notes in warmups
             ),
             working_sets=tuple(WorkingSet(*values) for values in workings),
+            group=draft.groups.get((order, name)),
         )

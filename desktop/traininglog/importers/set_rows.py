@@ -25,6 +25,7 @@ class SetRow:
     notes: str | None = None
     rest_minutes: float | None = None
     exercise_notes: str | None = None
+    superset: str | None = None  # the app's own id of the superset the set was done in
 
 
 def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:

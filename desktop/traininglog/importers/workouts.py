@@ -33,6 +33,7 @@ from datetime import datetime
 from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
 from ..domain.names import name_key
 from ..domain.reports import Rejection
+from ..domain.session import GROUP_LETTERS
 from ..exercises.matching import ExerciseNames
 from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
 from .csv_tables import Record, Row, TableError
@@ -83,6 +84,29 @@ def focus_of(workout_name: str) -> str | None:
     """The session focus for a workout name: as written, trimmed, at most 100 characters."""
     name = workout_name.strip()
     return name[: limits.MAX_FOCUS_CHARS].strip() or None
+
+
+def _in_superset(
+    groups: list[list[SetRow]], keys: dict[str, str], key: str, row: SetRow
+) -> list[SetRow] | None:
+    """The exercise's earlier rows in the same superset, if any."""
+    for group in reversed(groups):
+        if group[0].superset != row.superset:
+            return None
+        if keys[group[0].exercise] == key:
+            return group
+    return None
+
+
+def _superset_letters(groups: list[list[SetRow]]) -> dict[str | None, str]:
+    """A letter for each superset of two or more exercises, A, B… in the order done (a
+    "superset" of one exercise is just that exercise); past Z, the rest stay on their own."""
+    members: dict[str, int] = {}
+    for group in groups:
+        if group[0].superset is not None:
+            members[group[0].superset] = members.get(group[0].superset, 0) + 1
+    real = [superset for superset, count in members.items() if count > 1]
+    return dict(zip(real, GROUP_LETTERS, strict=False))
 
 
 def _joined(*parts: str | None) -> str | None:
@@ -287,10 +311,13 @@ class WorkoutCollector:
             key = keys.get(row.exercise)
             if key is None:
                 key = keys[row.exercise] = name_key(row.exercise)
-            if not groups or keys[groups[-1][0].exercise] != key:
-                groups.append([row])
-            else:
+            if groups and keys[groups[-1][0].exercise] == key:
                 groups[-1].append(row)
+            elif row.superset is not None and (same := _in_superset(groups, keys, key, row)):
+                same.append(row)  # sets of a superset written alternating, as they were done
+            else:
+                groups.append([row])
+        letters = _superset_letters(groups)
         unmapped: set[str] = set()
         exercises = []
         workout_notes = f"Workout: {workout.notes}" if workout.notes else None
@@ -309,6 +336,7 @@ class WorkoutCollector:
                     target_muscle_groups=matched.target_muscle_groups,
                     warmup_sets=tuple(warmups),
                     working_sets=tuple(workings),
+                    group=letters.get(group[0].superset),
                 )
             )
         if not exercises:

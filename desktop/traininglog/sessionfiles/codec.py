@@ -1,7 +1,9 @@
 """Session ⇄ the JSON bytes of a session file, in exactly the seed's format.
 
 `encode` writes 2-space indented UTF-8 with a trailing newline; whole-number floats are
-written as integers (80, not 80.0), so a file this app wrote re-saves byte-identical.
+written as integers (80, not 80.0), so a file this app wrote re-saves byte-identical. The
+version written is the oldest that holds what the session uses (`Session.data_model_version`):
+a session in no superset is written exactly as version 0.0.1 always was.
 """
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ def to_document(session: Session) -> dict[str, Any]:
 
 
 def _exercise(exercise: Exercise) -> dict[str, Any]:
+    grouped = {"group": exercise.group} if exercise.group is not None else {}
     return {
         "Order": exercise.order,
         "Name": exercise.name,
+        **grouped,
         "targetMuscleGroups": list(exercise.target_muscle_groups),
         "warmupSets": [_warmup(s) for s in exercise.warmup_sets],
         "workingSets": [_working(s) for s in exercise.working_sets],
@@ -113,11 +117,16 @@ def _exercise_text(e: Exercise) -> str:
         "    {\n"
         f'      "Order": {e.order},\n'
         f'      "Name": {_escape(e.name)},\n'
+        f"{_group_text(e)}"
         f'      "targetMuscleGroups": {muscles},\n'
         f'      "warmupSets": {warmups},\n'
         f'      "workingSets": {workings}\n'
         "    }"
     )
+
+
+def _group_text(e: Exercise) -> str:
+    return f'      "group": {_escape(e.group)},\n' if e.group is not None else ""
 
 
 def _sets_text(items: list[str]) -> str:

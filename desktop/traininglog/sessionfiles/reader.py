@@ -15,11 +15,14 @@ from typing import Any
 from ..domain import (
     DATA_MODEL_TYPE,
     DATA_MODEL_VERSION,
+    GROUPS_VERSION,
+    NEWEST_VERSION,
     Exercise,
     Problem,
     Session,
     limits,
 )
+from ..domain.session import GROUP_LETTERS
 from ..domain.validation import numbering_problems
 from ..domain.vocabulary import MUSCLE_GROUPS
 from .set_reader import warmup_set, working_set
@@ -39,6 +42,8 @@ SESSION_KEYS = (
     "exercises",
 )
 EXERCISE_KEYS = ("Order", "Name", "targetMuscleGroups", "warmupSets", "workingSets")
+EXERCISE_LATER_KEYS = ("group",)  # optional, from version 0.1.0
+VERSIONS = (DATA_MODEL_VERSION, GROUPS_VERSION)
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _NAIVE = re.compile(
     r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
@@ -109,13 +114,13 @@ def _refuse_newer(doc: dict[str, Any]) -> None:
     version = doc.get("dataModelVersion", MISSING)
     if not isinstance(version, str):
         return
-    theirs, ours = version_tuple(version), version_tuple(DATA_MODEL_VERSION)
+    theirs, ours = version_tuple(version), version_tuple(NEWEST_VERSION)
     if theirs is not None and ours is not None and theirs > ours:
         raise NewerFormatError(
             [
                 Problem(
                     "dataModelVersion",
-                    f"{version} is newer than this Training Log reads ({DATA_MODEL_VERSION}); "
+                    f"{version} is newer than this Training Log reads ({NEWEST_VERSION}); "
                     "update Training Log to open this file",
                 )
             ]
@@ -125,11 +130,15 @@ def _refuse_newer(doc: dict[str, Any]) -> None:
 class _Reader(Checks):
     """The session and its exercises; the sets are `set_reader`'s."""
 
+    groups_allowed = True  # False in a document of a version before supersets
+
     def session(self, doc: dict[str, Any]) -> Session | None:
         # Missing and unknown keys are reported; the fields that are there are still checked,
         # so one read names every problem.
         self.fields(doc, "", SESSION_KEYS, "a session")
-        self.constant(doc.get("dataModelVersion", MISSING), "dataModelVersion", DATA_MODEL_VERSION)
+        version = doc.get("dataModelVersion", MISSING)
+        self.choice(version, "dataModelVersion", VERSIONS, nullable=False)
+        self.groups_allowed = version != DATA_MODEL_VERSION
         self.constant(doc.get("dataModelType", MISSING), "dataModelType", DATA_MODEL_TYPE)
         session_id = doc.get("_id", MISSING)
         if session_id is not MISSING and not (
@@ -177,13 +186,24 @@ class _Reader(Checks):
         )
 
     def exercise(self, item: object, path: str) -> Exercise | None:
-        if not self.fields(item, path, EXERCISE_KEYS, "an exercise") and not isinstance(item, dict):
+        if not self.fields(
+            item, path, EXERCISE_KEYS, "an exercise", EXERCISE_LATER_KEYS
+        ) and not isinstance(item, dict):
             return None
         assert isinstance(item, dict)
         order = self.whole(item.get("Order", MISSING), f"{path}.Order", 1, limits.MAX_EXERCISES)
         name = self.text(
             item.get("Name", MISSING), f"{path}.Name", limits.MAX_NAME_CHARS, not_blank=True
         )
+        superset = item.get("group")
+        if "group" in item:
+            self.choice(superset, f"{path}.group", tuple(GROUP_LETTERS), nullable=False)
+            if not self.groups_allowed and superset in tuple(GROUP_LETTERS):
+                self.fail(
+                    f"{path}.group",
+                    f"{shown(superset)} is not possible in version {DATA_MODEL_VERSION}: "
+                    f"a group needs dataModelVersion {GROUPS_VERSION}",
+                )
         groups = self.array(
             item.get("targetMuscleGroups", MISSING), f"{path}.targetMuscleGroups", 20
         )
@@ -209,4 +229,5 @@ class _Reader(Checks):
             target_muscle_groups=tuple(groups),
             warmup_sets=warmups,  # type: ignore[arg-type]
             working_sets=workings,  # type: ignore[arg-type]
+            group=superset,
         )

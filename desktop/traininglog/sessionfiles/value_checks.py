@@ -25,8 +25,16 @@ class Checks:
 
     # -- structure ---------------------------------------------------------------------------
 
-    def fields(self, obj: object, path: str, keys: tuple[str, ...], what: str) -> bool:
-        """Check obj is an object with exactly `keys`; report missing and unknown ones."""
+    def fields(
+        self,
+        obj: object,
+        path: str,
+        keys: tuple[str, ...],
+        what: str,
+        optional: tuple[str, ...] = (),
+    ) -> bool:
+        """Check obj is an object with exactly `keys` (and perhaps some of `optional`); report
+        missing and unknown ones."""
         if not isinstance(obj, dict):
             self.fail(path, f"is {json_type(obj)}, expected {what} (an object)")
             return False
@@ -36,7 +44,7 @@ class Checks:
                 self.fail(join(path, key), "is missing")
                 ok = False
         for key in obj:
-            if key not in keys:
+            if key not in keys and key not in optional:
                 self.fail(join(path, key), f"is not a field of {what}")
                 ok = False
         return ok

@@ -84,7 +84,13 @@ SCHEMA_3 = """
 CREATE INDEX set_notes ON "set" (session_id, notes) WHERE notes IS NOT NULL;
 """
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3}
+# Schema 4: supersets and circuits. An exercise's group letter (NULL: done on its own), so a
+# session opened from the index for editing keeps its groups.
+SCHEMA_4 = """
+ALTER TABLE exercise ADD COLUMN superset TEXT;
+"""
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4}
 LATEST = max(MIGRATIONS)
 
 

@@ -50,6 +50,7 @@ class ExerciseRow(_Model):
     name_key = pw.TextField()
     started = pw.TextField()
     muscle_groups = pw.TextField()  # comma-separated vocabulary words
+    superset = pw.TextField(null=True)  # the group letter, or NULL
 
     class Meta:
         table_name = "exercise"

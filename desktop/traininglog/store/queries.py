@@ -157,7 +157,7 @@ def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]
     exercise_where = where.replace("id IN", "session_id IN")
     exercises: dict[str, list[tuple]] = {}
     for row in db.execute_sql(
-        "SELECT session_id, position, name, muscle_groups FROM exercise "
+        "SELECT session_id, position, name, muscle_groups, superset FROM exercise "
         f"{exercise_where} ORDER BY session_id, position",
         params,
     ):
@@ -176,8 +176,8 @@ def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]
             id=sid,
             date=parse_date(date),  # type: ignore[arg-type]
             exercises=tuple(
-                _exercise(position, name, groups, sets.get((sid, position), []))
-                for _, position, name, groups in exercises.get(sid, [])
+                _exercise(position, name, groups, sets.get((sid, position), []), superset)
+                for _, position, name, groups, superset in exercises.get(sid, [])
             ),
             user_id=user_id,
             user_name=user_name,
@@ -188,7 +188,9 @@ def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]
         )
 
 
-def _exercise(position: int, name: str, groups: str, set_rows: list[tuple]) -> Exercise:
+def _exercise(
+    position: int, name: str, groups: str, set_rows: list[tuple], superset: str | None = None
+) -> Exercise:
     warmups, workings = [], []
     for row in set_rows:
         kind, number, weight, full, partial, rpe, assessment, rest, notes = row[2:]
@@ -202,6 +204,7 @@ def _exercise(position: int, name: str, groups: str, set_rows: list[tuple]) -> E
         target_muscle_groups=tuple(g for g in groups.split(",") if g),
         warmup_sets=tuple(warmups),
         working_sets=tuple(workings),
+        group=superset,
     )
 
 

@@ -18,8 +18,8 @@ _SESSION_SQL = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _EXERCISE_SQL = (
-    "INSERT INTO exercise (session_id, position, name, name_key, started, muscle_groups) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO exercise (session_id, position, name, name_key, started, muscle_groups, "
+    "superset) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 _SET_SQL = (
     'INSERT INTO "set" (session_id, exercise_position, kind, number, weight_kg, reps_full, '
@@ -56,6 +56,7 @@ def _rows(session: Session, stored: StoredFile) -> tuple[tuple, list[tuple], lis
                 name_key(exercise.name),
                 started,
                 ",".join(exercise.target_muscle_groups),
+                exercise.group,
             )
         )
         for w in exercise.warmup_sets:
