@@ -11,6 +11,8 @@ is copied, how it went (RPE, feel, rest, notes) only shows as a hint in the empt
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -90,12 +92,23 @@ class DraftExercise:
     muscles: tuple[str, ...] = ()
     warmups: tuple[DraftSet, ...] = ()
     workings: tuple[DraftSet, ...] = ()
+    group: str | None = None  # the superset's letter
 
     def sets(self, kind: str) -> tuple[DraftSet, ...]:
         return self.warmups if kind == "warmup" else self.workings
 
     def with_sets(self, kind: str, sets: tuple[DraftSet, ...]) -> DraftExercise:
         return replace(self, warmups=sets) if kind == "warmup" else replace(self, workings=sets)
+
+
+def without_lone_groups(exercises: Iterable[DraftExercise]) -> tuple[DraftExercise, ...]:
+    """The exercises, a superset left with one exercise undone: one exercise is no superset."""
+    exercises = tuple(exercises)
+    sizes = Counter(e.group for e in exercises if e.group is not None)
+    return tuple(
+        replace(e, group=None) if e.group is not None and sizes[e.group] < 2 else e
+        for e in exercises
+    )
 
 
 @dataclass(frozen=True)
@@ -131,6 +144,7 @@ class Draft:
                 muscles=tuple(e.get("muscles", ())),
                 warmups=tuple(DraftSet.from_json(s) for s in e.get("warmups", ())),
                 workings=tuple(DraftSet.from_json(s) for s in e.get("workings", ())),
+                group=e.get("group"),
             )
             for e in data.get("exercises", ())
         )
@@ -294,6 +308,7 @@ def to_session(draft: Draft, unit: str) -> Session:
                 order=order,
                 name=exercise.name.strip(),
                 target_muscle_groups=exercise.muscles,
+                group=exercise.group,
                 warmup_sets=tuple(
                     WarmupSet(n, _kg(row, unit), int(row.reps), row.notes or None)
                     for n, row in enumerate(warmups, start=1)
@@ -415,7 +430,12 @@ def _hints(**values: str) -> tuple[tuple[str, str], ...]:
 def template_exercises(session: Session, unit: str) -> tuple[DraftExercise, ...]:
     """An earlier session's exercises to start today from, its sets as `repeat_sets` makes."""
     return tuple(
-        DraftExercise(exercise.name, exercise.target_muscle_groups, *repeat_sets(exercise, unit))
+        DraftExercise(
+            exercise.name,
+            exercise.target_muscle_groups,
+            *repeat_sets(exercise, unit),
+            group=exercise.group,
+        )
         for exercise in session.exercises
     )
 
@@ -426,7 +446,9 @@ def from_session(session: Session, unit: str, based_on: str | None = None) -> Dr
     for exercise in session.exercises:
         warmups, workings = draft_sets(exercise, unit)
         exercises.append(
-            DraftExercise(exercise.name, exercise.target_muscle_groups, warmups, workings)
+            DraftExercise(
+                exercise.name, exercise.target_muscle_groups, warmups, workings, exercise.group
+            )
         )
     return Draft(
         date=session.date.isoformat(),

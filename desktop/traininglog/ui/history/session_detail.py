@@ -14,6 +14,7 @@ from ...domain.calculations import (
     session_volume_kg,
     set_estimated_one_rep_max,
 )
+from ...domain.session import group_labels
 from ..common.formatting import load_text, session_date_text, volume_text, weight_text
 from ..common.theme import colours
 
@@ -70,8 +71,12 @@ def session_html(
         f"<p style='color:{muted};margin-top:2px'>"
         f"{e(' · '.join([session_date_text(session.date.isoformat()), *filter(None, facts)]))}</p>",
     ]
+    labels = group_labels(x.group for x in session.exercises)
     for exercise in session.exercises:
-        parts.append(f"<h3 style='margin-bottom:2px'>{exercise.order}. {e(exercise.name)}</h3>")
+        label = f"{labels[exercise.order]} · " if exercise.order in labels else ""
+        parts.append(
+            f"<h3 style='margin-bottom:2px'>{exercise.order}. {label}{e(exercise.name)}</h3>"
+        )
         if exercise.target_muscle_groups:
             parts.append(
                 f"<p style='color:{muted};margin:0'>"

@@ -7,7 +7,8 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ...drafts.draft import Draft, DraftExercise, DraftSet
+from ...domain.session import GROUP_LETTERS
+from ...drafts.draft import Draft, DraftExercise, DraftSet, without_lone_groups
 
 
 class _Snapshot(QUndoCommand):
@@ -84,8 +85,50 @@ class DraftEditor(QObject):
         exercises = list(self.draft.exercises)
         removed = exercises.pop(index)
         self._push(
-            replace(self.draft, exercises=tuple(exercises)), f"Remove {removed.name}", "exercises"
+            replace(self.draft, exercises=without_lone_groups(exercises)),
+            f"Remove {removed.name}",
+            "exercises",
         )
+
+    def group_exercises(self, indexes: list[int]) -> None:
+        """Put these exercises in one superset (with one, it and the exercise below it): the
+        group of the first that has one, else the next free letter. They are moved together,
+        below the first, in their order."""
+        exercises = list(self.draft.exercises)
+        chosen = sorted(set(indexes))
+        if len(chosen) == 1 and chosen[0] + 1 < len(exercises):
+            chosen.append(chosen[0] + 1)
+        if len(chosen) < 2:
+            return
+        letter = next((exercises[i].group for i in chosen if exercises[i].group), None)
+        if letter is None:
+            used = {e.group for e in exercises}
+            letter = next((g for g in GROUP_LETTERS if g not in used), None)
+            if letter is None:
+                return  # 26 supersets in one session: no letter left
+        moving = [replace(exercises[i], group=letter) for i in chosen]
+        rest = [e for i, e in enumerate(exercises) if i not in chosen]
+        at = chosen[0] - sum(1 for i in chosen if i < chosen[0])
+        ordered = rest[:at] + moving + rest[at:]
+        self._push(
+            replace(self.draft, exercises=without_lone_groups(ordered)),
+            f"Superset {letter}",
+            "exercises",
+        )
+
+    def ungroup_exercises(self, indexes: list[int]) -> None:
+        """Take these exercises out of their supersets (a superset left with one exercise is
+        none)."""
+        exercises = [
+            replace(e, group=None) if i in indexes else e
+            for i, e in enumerate(self.draft.exercises)
+        ]
+        if exercises != list(self.draft.exercises):
+            self._push(
+                replace(self.draft, exercises=without_lone_groups(exercises)),
+                "Out of superset",
+                "exercises",
+            )
 
     def move_exercise(self, index: int, to: int) -> None:
         if not (0 <= to < len(self.draft.exercises)) or index == to:

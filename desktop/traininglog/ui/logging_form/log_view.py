@@ -34,6 +34,7 @@ from ...domain import new_session_id
 from ...domain.names import name_key
 from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.reports import SavedPaths
+from ...domain.session import group_labels
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ...drafts.draft import (
     Draft,
@@ -100,6 +101,8 @@ class LogView(QWidget):
         self.exercise_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.exercise_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Shift+Up/Down select several, for Ctrl+G to put them in one superset.
+        self.exercise_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.exercise_list.model().rowsMoved.connect(self._rows_dragged)
         self.exercise_list.currentRowChanged.connect(self.select_exercise)
         self.picker = ExercisePicker(
@@ -227,11 +230,39 @@ class LogView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(handler)
             self.addAction(action)
+        for text, keys, handler in (
+            ("Superset: with the exercise below, or the selected ones", "Ctrl+G", self.group),
+            ("Out of the superset", "Ctrl+Shift+G", self.ungroup),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
         remove = QAction("Remove exercise", self.exercise_list)
         remove.setShortcut(QKeySequence.StandardKey.Delete)
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self.remove_current)
         self.exercise_list.addAction(remove)
+
+    def _chosen_exercises(self) -> list[int]:
+        rows = sorted({i.row() for i in self.exercise_list.selectedIndexes()})
+        current = self.exercise_list.currentRow()
+        return rows if len(rows) > 1 else ([current] if current >= 0 else [])
+
+    def group(self) -> None:
+        """Ctrl+G: the selected exercises (or this one and the one below) as a superset."""
+        chosen = self._chosen_exercises()
+        if chosen:
+            self.editor.group_exercises(chosen)
+            self.exercise_list.setCurrentRow(chosen[0])
+
+    def ungroup(self) -> None:
+        """Ctrl+Shift+G: the selected exercises out of their superset."""
+        chosen = self._chosen_exercises()
+        if chosen:
+            self.editor.ungroup_exercises(chosen)
+            self.exercise_list.setCurrentRow(chosen[0])
 
     def other_grid(self) -> None:
         """Ctrl+Tab: from one set grid to the other (from elsewhere, to the warm-ups)."""
@@ -323,9 +354,13 @@ class LogView(QWidget):
         row = self.exercise_list.currentRow()
         with QSignalBlocker(self.exercise_list):
             self.exercise_list.clear()
+            labels = group_labels(e.group for e in exercises)
             for n, exercise in enumerate(exercises, start=1):
                 sets = sum(1 for s in exercise.workings if not s.is_blank())
-                item = QListWidgetItem(f"{n}. {exercise.name} · {sets} set{'s' * (sets != 1)}")
+                label = f"{labels[n]} · " if n in labels else ""
+                item = QListWidgetItem(
+                    f"{n}. {label}{exercise.name} · {sets} set{'s' * (sets != 1)}"
+                )
                 tip = ", ".join(exercise.muscles)
                 if self._is_new(exercise.name):
                     tip = "\n".join(t for t in (tip, f"New exercise. {NEW_EXERCISE_TIP}") if t)
