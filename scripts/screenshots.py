@@ -97,6 +97,14 @@ def main() -> int:
         view.working_grid.setCurrentIndex(view.working_model.index(0, 1))
         view.save()
         shoot(window, app, "logging-record.png")
+
+        # The next two exercises as a superset (Ctrl+G), shown as A1 and A2.
+        view.exercise_list.setCurrentRow(1)
+        view.group()
+        view.working_grid.setFocus()
+        shoot(window, app, "logging-superset.png")
+        view.editor.undo_stack.undo()
+        view.exercise_list.setCurrentRow(0)
         for width, height in ((1024, 700), (1366, 768), (1920, 1080)):
             window.resize(2000, 1400)
             window.fit_screen(QRect(0, 0, width, height - 28))

@@ -114,3 +114,17 @@ def test_the_history_detail_shows_the_labels(qtbot, window):
     assert "2. A1 · Barbell Bench Press" in text
     assert "3. A2 · Barbell Row" in text
     assert "1. Barbell Back Squat" in text
+
+
+def test_the_exercise_shown_says_which_superset_it_is_in(qtbot, window):
+    view = window.log_view
+    log_three(qtbot, view)
+    view.exercise_list.setFocus()
+    view.exercise_list.setCurrentRow(1)
+    qtbot.keyClick(view.exercise_list, Qt.Key.Key_G, CTRL)
+    assert view.superset_badge.isVisible()
+    assert view.superset_badge.text() == "A1 · with A2 Barbell Row"
+    view.exercise_list.setCurrentRow(2)
+    assert view.superset_badge.text() == "A2 · with A1 Barbell Bench Press"
+    view.exercise_list.setCurrentRow(0)
+    assert not view.superset_badge.isVisible()

@@ -6,10 +6,12 @@ from datetime import date, datetime
 from functools import cache
 
 from ...domain.calculations import LB_PER_KG
+from ...drafts.draft import weight_cell
 
 
 def weight_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> str:
-    """80 → "80", 82.5 → "82.5", in kg or lb; empty for None."""
+    """An estimate or a figure worked out, to one decimal: 96.25 → "96.2"; 80 → "80", in kg
+    or lb; empty for None. A weight that was lifted reads by `lifted_text`."""
     if kg is None:
         return ""
     value = kg * LB_PER_KG if unit == "lb" else kg
@@ -21,6 +23,16 @@ def weight_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> 
     return f"{text} {unit}" if with_unit else text
 
 
+def lifted_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> str:
+    """A weight that was lifted, as it was typed and as its cell in the form shows it: to
+    two decimals, so that 101.25 kg (a pair of 1.25 kg plates) never reads as 101.2 or
+    101.3, which nobody lifted; 80 → "80"; in lb, 100 kg → "220.46". Empty for None."""
+    if kg is None:
+        return ""
+    text = weight_cell(kg, unit)
+    return f"{text} {unit}" if with_unit else text
+
+
 BODY_WEIGHT = "BW"  # a set with no load: pull-ups, dips, push-ups
 
 
@@ -28,7 +40,7 @@ def load_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> st
     """A set's load as lifters write it: "BW" for body weight alone (0), else the weight."""
     if kg == 0:
         return BODY_WEIGHT
-    return weight_text(kg, unit, with_unit)
+    return lifted_text(kg, unit, with_unit)
 
 
 def days_ago_text(day: date, today: date) -> str:

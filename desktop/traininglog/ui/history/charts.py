@@ -33,7 +33,7 @@ from ...domain.progress import (
 )
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ...exercises.catalogue import Catalogue
-from ..common.formatting import volume_text, weight_text
+from ..common.formatting import lifted_text, volume_text, weight_text
 from .chart_builders import NO_SETS, Plotted, progress_chart, volume_chart, x_of
 from .date_range import DateRangeControl, Span
 from .exercise_search import ExerciseSearch
@@ -206,7 +206,8 @@ class ChartsView(QWidget):
             deload = " (deload week)" if day in plotted.shaded else ""
             return f"Week of {when}: {volume_text(kg, self.unit)}{deload}"
         best = " (best of the month)" if plotted.period == "month" else ""
-        return f"{when}: {plotted.label} {weight_text(kg, self.unit, with_unit=True)}{best}"
+        shown = lifted_text if plotted.label == "top set" else weight_text
+        return f"{when}: {plotted.label} {shown(kg, self.unit, with_unit=True)}{best}"
 
     def nearest(self, plotted: Plotted, point: QPointF) -> int | None:
         """The index of the point nearest in time to `point`."""

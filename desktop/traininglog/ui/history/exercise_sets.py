@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.calculations import LB_PER_KG, PLAIN_EPLEY, E1rmRule
 from ...store.history_queries import SetLine, exercise_set_lines
-from ..common.formatting import weight_text
+from ..common.formatting import lifted_text, weight_text
 from ..common.paged_items import (
     ALIGNMENT,
     DISPLAY,
@@ -76,7 +76,7 @@ class ExerciseSetsModel(PagedItemModel):
             self._set_headers()
 
             def reformat(row: int, line: SetLine) -> None:
-                self.setData(self.index(row, _WEIGHT), weight_text(line.weight_kg, unit))
+                self.setData(self.index(row, _WEIGHT), lifted_text(line.weight_kg, unit))
                 self.setData(self.index(row, _E1RM), weight_text(line.e1rm_kg, unit))
 
             self._quietly_update(reformat, _WEIGHT, _E1RM)
@@ -147,7 +147,7 @@ class ExerciseSetsModel(PagedItemModel):
         return (
             "" if same else day_text(date.fromisoformat(line.started[:10])),
             f"W{line.number}" if line.kind == "warmup" else str(line.number),
-            weight_text(line.weight_kg, self.unit),
+            lifted_text(line.weight_kg, self.unit),
             reps_text(line.full_reps, line.partial_reps),
             "" if line.rpe is None else f"{line.rpe:g}",
             weight_text(line.e1rm_kg, self.unit),

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from ...domain.calculations import E1rmRule, Record
 from ...domain.progress import BestSet, ExerciseProgress
-from ..common.formatting import volume_text, weight_text
+from ..common.formatting import lifted_text, volume_text, weight_text
 from .texts import day_text, set_text
 
 MAX_REPS = 12
@@ -93,7 +93,7 @@ class RecordsView(QTableWidget):
             rows.append(
                 (
                     f"Heaviest for {reps} rep{'s' if reps > 1 else ''}",
-                    weight_text(held.value_kg, unit) if held else "—",
+                    lifted_text(held.value_kg, unit) if held else "—",
                     "",
                     held,
                 )

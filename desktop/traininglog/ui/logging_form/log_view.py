@@ -119,6 +119,13 @@ class LogView(QWidget):
         self.new_badge.setAccessibleName("New exercise")
         self.new_badge.setToolTip(NEW_EXERCISE_TIP)
         self.new_badge.hide()
+        self.superset_badge = QLabel()
+        self.superset_badge.setObjectName("supersetBadge")
+        self.superset_badge.setToolTip(
+            "Done together, sets alternating. Ctrl+G adds the exercise below, Ctrl+Shift+G "
+            "takes this one out."
+        )
+        self.superset_badge.hide()
         self._known_names: list[str] | None = None
         controller.changed.connect(self._forget_known_names)
         self.muscles = QToolButton()
@@ -175,6 +182,7 @@ class LogView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.new_badge)
+        title_row.addWidget(self.superset_badge)
         title_row.addWidget(self.muscles)
         middle_layout.addLayout(title_row)
         warmups = QLabel("Warm-up sets")
@@ -382,6 +390,7 @@ class LogView(QWidget):
             self.name.setText(exercise.name if exercise else "")
             self.name.setCursorPosition(0)  # a long name shows its start, not its end
         self._show_new_badge()
+        self._show_superset(exercise)
         self._show_muscles(exercise)
         self._show_last_time(exercise)
 
@@ -426,6 +435,22 @@ class LogView(QWidget):
         self._known_names = None
         self._refresh_list()
         self._show_new_badge()
+
+    def _show_superset(self, exercise: DraftExercise | None) -> None:
+        """ "A1 · with A2 Barbell Row": which superset, and what else is in it."""
+        exercises = self.editor.draft.exercises
+        if exercise is None or exercise.group is None or self.current is None:
+            self.superset_badge.hide()
+            return
+        labels = group_labels(e.group for e in exercises)
+        others = [
+            f"{labels[n]} {e.name}"
+            for n, e in enumerate(exercises, start=1)
+            if e.group == exercise.group and n != self.current + 1
+        ]
+        self.superset_badge.setText(f"{labels[self.current + 1]} · with {', '.join(others)}")
+        self.superset_badge.setAccessibleName(f"Superset {exercise.group}")
+        self.superset_badge.show()
 
     def _show_new_badge(self) -> None:
         exercises = self.editor.draft.exercises

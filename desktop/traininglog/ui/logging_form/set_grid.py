@@ -34,7 +34,7 @@ from ...drafts.draft import (
     cell_problem,
     lifted,
 )
-from ..common.formatting import weight_text
+from ..common.formatting import lifted_text, weight_text
 from ..common.theme import colours, qcolor
 from .draft_editor import DraftEditor
 
@@ -439,8 +439,10 @@ def records_text(beaten: list[NewRecord], unit: str) -> str:
     """ "estimated 1RM 105 kg (was 100 kg); 5-rep max 90 kg (was 87.5 kg)"."""
     parts = []
     for record in beaten:
-        value = weight_text(record.value_kg, unit, with_unit=True)
-        was = weight_text(record.was_kg, unit, with_unit=True)
+        # An estimate to one decimal; a rep max is a weight lifted, as typed.
+        shown = weight_text if record.kind == "e1rm" else lifted_text
+        value = shown(record.value_kg, unit, with_unit=True)
+        was = shown(record.was_kg, unit, with_unit=True)
         what = "estimated 1RM" if record.kind == "e1rm" else f"{record.reps}-rep max"
         parts.append(f"{what} {value} (was {was})")
     return "; ".join(parts)
