@@ -232,13 +232,6 @@ class LogView(QWidget):
             ("Add exercise (its name)", "Ctrl+L", self.focus_picker),
             ("Repeat last time", "Ctrl+R", self._repeat_if_offered),
             ("Start from last session of this focus", "Ctrl+T", self._template_if_offered),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(handler)
-            self.addAction(action)
-        for text, keys, handler in (
             ("Superset: with the exercise below, or the selected ones", "Ctrl+G", self.group),
             ("Out of the superset", "Ctrl+Shift+G", self.ungroup),
         ):
