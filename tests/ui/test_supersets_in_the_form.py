@@ -128,3 +128,35 @@ def test_the_exercise_shown_says_which_superset_it_is_in(qtbot, window):
     assert view.superset_badge.text() == "A2 · with A1 Barbell Bench Press"
     view.exercise_list.setCurrentRow(0)
     assert not view.superset_badge.isVisible()
+
+
+def test_sets_of_a_superset_are_typed_in_the_order_done(qtbot, window):
+    """Bench and row as a superset: past the end of a bench set, Enter goes on to the row's
+    set of the same number, and past the row's, back to the bench's next set."""
+    view = window.log_view
+    for typed in ("bench", "barbell row"):
+        add_exercise(qtbot, view, typed)
+        to_working_sets(qtbot, view)
+    view.exercise_list.setFocus()
+    view.exercise_list.setCurrentRow(0)
+    qtbot.keyClick(view.exercise_list, Qt.Key.Key_G, CTRL)
+    view.working_grid.setFocus()
+    view.working_grid.setCurrentIndex(view.working_model.index(0, 0))
+    columns = view.working_model.columnCount()
+    whole_row = ["80", "5"] + [""] * (columns - 2)  # weight, reps, and Enter past the rest
+    type_cells(qtbot, whole_row)  # A1 set 1
+    assert view.current == 1 and view.working_grid.currentIndex().row() == 0
+    type_cells(qtbot, ["60", "10"] + [""] * (columns - 2))  # A2 set 1
+    assert view.current == 0 and view.working_grid.currentIndex().row() == 1
+    type_cells(qtbot, ["82.5", "5"] + [""] * (columns - 2))  # A1 set 2
+    assert view.current == 1 and view.working_grid.currentIndex().row() == 1
+    type_cells(qtbot, ["60", "9"])  # A2 set 2
+    bench, row = view.editor.draft.exercises
+    assert [(s.weight, s.reps) for s in bench.workings if not s.is_blank()] == [
+        ("80", "5"),
+        ("82.5", "5"),
+    ]
+    assert [(s.weight, s.reps) for s in row.workings if not s.is_blank()] == [
+        ("60", "10"),
+        ("60", "9"),
+    ]

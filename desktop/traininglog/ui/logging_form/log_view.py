@@ -145,6 +145,7 @@ class LogView(QWidget):
         self.working_grid = SetGrid(self.working_model)
         self.warmup_grid.finished.connect(self._to_working_sets)
         self.working_grid.finished.connect(self._workings_done)
+        self.working_grid.row_done = self._next_in_superset
 
         self.last_time = LastTimePanel(self.unit)
         self.last_time.repeat_requested.connect(self.repeat_last_time)
@@ -250,6 +251,27 @@ class LogView(QWidget):
         rows = sorted({i.row() for i in self.exercise_list.selectedIndexes()})
         current = self.exercise_list.currentRow()
         return rows if len(rows) > 1 else ([current] if current >= 0 else [])
+
+    def _next_in_superset(self, row: int) -> bool:
+        """A working set of a superset typed: on to the next exercise's set of the same
+        number, and after the last exercise back to the first one's next set, the order the
+        sets were done in. False when the exercise is in no superset."""
+        exercises = self.editor.draft.exercises
+        if self.current is None or exercises[self.current].group is None:
+            return False
+        members = [i for i, e in enumerate(exercises) if e.group == exercises[self.current].group]
+        place = members.index(self.current)
+        target, target_row = (
+            (members[place + 1], row) if place + 1 < len(members) else (members[0], row + 1)
+        )
+        while len(self.editor.draft.exercises[target].workings) <= target_row:
+            self.editor.append_row(target, "working")
+        self.exercise_list.setCurrentRow(target)
+        self.working_grid.setFocus()
+        index = self.working_model.index(target_row, 0)
+        self.working_grid.setCurrentIndex(index)
+        self.working_grid.scrollTo(index)
+        return True
 
     def group(self) -> None:
         """Ctrl+G: the selected exercises (or this one and the one below) as a superset."""

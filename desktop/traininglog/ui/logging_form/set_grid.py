@@ -9,6 +9,8 @@ RPE, feel, rest and notes show in grey in empty cells (`PLACEHOLDER_ROLE`), neve
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -248,6 +250,9 @@ class SetGrid(QTableView):
 
     def __init__(self, model: SetTableModel, parent=None):
         super().__init__(parent)
+        # Past the end of a row: True when the form moved on elsewhere (the next exercise of
+        # a superset), else the grid goes on to its own next row.
+        self.row_done: Callable[[int], bool] = lambda row: False
         self.setModel(model)
         self.set_model = model
         kind = "Warm-up sets" if model.kind == "warmup" else "Working sets"
@@ -427,6 +432,8 @@ class SetGrid(QTableView):
             return
         if column + 1 < model.columnCount():
             target = model.index(row, column + 1)
+        elif self.row_done(row):
+            return
         else:
             if last_row:
                 model.editor.append_row(model.exercise, model.kind)
