@@ -55,6 +55,7 @@ from ..common.theme import restyle
 from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, Choice
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
+from .plate_view import PlateView, plate_line
 from .session_header import SessionHeader
 from .set_grid import SetGrid, SetTableModel, records_text
 
@@ -133,6 +134,9 @@ class LogView(QWidget):
         self.working_model = SetTableModel(self.editor, "working", self.unit, self)
         self.warmup_grid = SetGrid(self.warmup_model)
         self.working_grid = SetGrid(self.working_model)
+        for model in (self.warmup_model, self.working_model):
+            model.plates = settings.plate_set
+        self.plate_view = PlateView(self)
         self.warmup_grid.finished.connect(self._to_working_sets)
         self.working_grid.finished.connect(self._workings_done)
 
@@ -221,6 +225,7 @@ class LogView(QWidget):
             ("Add exercise (its name)", "Ctrl+L", self.focus_picker),
             ("Repeat last time", "Ctrl+R", self._repeat_if_offered),
             ("Start from last session of this focus", "Ctrl+T", self._template_if_offered),
+            ("Plates for this weight", "Ctrl+P", self.show_plates),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
@@ -241,6 +246,24 @@ class LogView(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not target.currentIndex().isValid() and target.model().rowCount():
             target.setCurrentIndex(target.model().index(0, 0))
+
+    def show_plates(self) -> None:
+        """Ctrl+P: the plates per side for the weight of the set at the cursor, in a popup
+        under its weight cell (the working sets' when neither grid has the focus)."""
+        focus, grid = QApplication.focusWidget(), self.working_grid
+        if focus is self.warmup_grid or self.warmup_grid.isAncestorOf(focus):
+            grid = self.warmup_grid
+        grid.commit_editing()
+        model, current = grid.set_model, grid.currentIndex()
+        row = current.row() if current.isValid() else 0
+        if model.exercise is None or row >= model.rowCount():
+            text = "No set here: type a weight to see its plates"
+            where = grid.viewport().mapToGlobal(grid.viewport().rect().topLeft())
+        else:
+            text = plate_line(model.weight_of_row(row), self.unit, self.settings.plate_set)
+            cell = grid.visualRect(model.index(row, 0))
+            where = grid.viewport().mapToGlobal(cell.bottomLeft())
+        self.plate_view.show_line(text, where)
 
     def _repeat_if_offered(self) -> None:
         if self.last_time.repeat.isEnabled():
@@ -495,6 +518,8 @@ class LogView(QWidget):
             for model in (self.warmup_model, self.working_model):
                 model.unit = unit
             self.last_time.unit = unit
+        for model in (self.warmup_model, self.working_model):
+            model.plates = self.settings.plate_set
         if draft.session_id is None:  # a new session is logged under the current name
             draft = replace(draft, user_id=self.settings.user_id, user_name=self.settings.user_name)
         if draft != self.editor.draft:
