@@ -38,11 +38,13 @@ from ...domain.vocabulary import MUSCLE_GROUPS
 from ...drafts.draft import (
     Draft,
     DraftExercise,
+    DraftSet,
     from_session,
     in_unit,
     new_draft,
     problems,
     repeat_sets,
+    target_rows,
     template_exercises,
     to_session,
 )
@@ -440,7 +442,7 @@ class LogView(QWidget):
         if not muscles:
             last = self.controller.last_time(name)
             muscles = last.exercise.target_muscle_groups if last else ()
-        self.editor.add_exercise(name, muscles)
+        self.editor.add_exercise(name, muscles, target_rows(self._targets(name), self.unit))
         self.exercise_list.setCurrentRow(len(self.editor.draft.exercises) - 1)
         # After the Enter that picked the exercise is fully handled, or it would land in the grid.
         QTimer.singleShot(0, self._start_warmups)
@@ -494,6 +496,7 @@ class LogView(QWidget):
         if self.current is None or last is None:
             return
         warmups, workings = repeat_sets(last.exercise, self.unit)
+        workings = self._with_targets(self.editor.draft.exercises[self.current].name, workings)
         self.editor.replace_sets(self.current, warmups, workings, "Repeat last time")
         self.working_grid.setFocus()
 
@@ -501,10 +504,27 @@ class LogView(QWidget):
         session = self.controller.latest_session(focus.strip())
         if session is None:
             return
-        exercises = template_exercises(session, self.unit)
+        exercises = tuple(
+            replace(e, workings=self._with_targets(e.name, e.workings))
+            for e in template_exercises(session, self.unit)
+        )
         self.editor.set_exercises(exercises, f"Start from last {focus} session")
         self.exercise_list.setCurrentRow(0)
         self._to_working_sets()  # ready to type today's first weight over last time's
+
+    # -- what to lift: the progression rules' targets ------------------------------------------
+
+    def _targets(self, name: str):
+        """The exercise's rule's targets for this session, from the sessions before it (all of
+        them for a session not saved yet)."""
+        before = self._draft_started() if self.editor.draft.session_id else None
+        return self.controller.next_targets(name, self.settings.plate_set, before)
+
+    def _with_targets(self, name: str, workings: tuple[DraftSet, ...]) -> tuple[DraftSet, ...]:
+        """Last time's sets to start from, or, for an exercise with a rule, its targets in grey
+        instead (how last time's sets went still in grey beside them)."""
+        targets = self._targets(name)
+        return target_rows(targets, self.unit, workings) if targets else workings
 
     # -- settings ----------------------------------------------------------------------------
 

@@ -159,6 +159,8 @@ class SetTableModel(QAbstractTableModel):
                     return problem
                 if column == "weight":
                     return self._weight_tip(row)
+                if column == "reps" and not row.reps and row.hint("target"):
+                    return f"{row.hint('target')} (not saved unless you type it)"
                 last = row.hint(column) if not getattr(row, column) else ""
                 if last:
                     return f"Last time: {last} (not saved unless you type it)"
