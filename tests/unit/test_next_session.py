@@ -88,3 +88,16 @@ def test_the_index_gives_working_sets_with_day_and_deload_before_a_time(logbook)
         ("2026-01-08", True, 5),
     ]
     assert len(queries.progression_history("Barbell Bench Press", before="2026-01-05")) == 2
+
+
+def test_a_rule_in_a_few_words() -> None:
+    from traininglog.domain.next_session import rule_summary
+    from traininglog.domain.progression import DeloadWeeks, FixedIncrement, TrainingMaxWeeks
+
+    assert rule_summary(RULE) == "double progression 8–12 reps, +2.5 kg"
+    fixed = FixedIncrement(Fraction(5), 5, unit="lb")
+    assert rule_summary(fixed) == "+5 lb when 3×5 is done"
+    weeks = TrainingMaxWeeks(Fraction(100), (((65, 5),), ((70, 3),)))
+    assert rule_summary(DeloadWeeks(weeks, 4, Fraction(60))) == (
+        "2 weeks of a 100 kg training max; deload every 4 at 60%"
+    )

@@ -7,9 +7,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .exact import kg_to
+from .exact import kg_to, shown
 from .plates import PlateSet
-from .progression import PastSession, PastSet, Rule, Target
+from .progression import (
+    DeloadWeeks,
+    DoubleProgression,
+    FixedIncrement,
+    PastSession,
+    PastSet,
+    Rule,
+    Target,
+)
 
 
 def past_sessions(
@@ -64,3 +72,19 @@ def plan_markdown(day: date, planned: Sequence[PlannedExercise]) -> str:
             lines.append(f"| {n} | {weight}{deload} | {reps} |")
         lines += ["", *(f"Why: {reason}." for reason in reasons), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def rule_summary(rule: Rule) -> str:
+    """A rule in a few words: "double progression 8–12 reps, +2.5 kg"."""
+    if isinstance(rule, DeloadWeeks):
+        return f"{rule_summary(rule.rule)}; deload every {rule.every} at {shown(rule.percent)}%"
+    unit = rule.unit
+    if isinstance(rule, DoubleProgression):
+        return (
+            f"double progression {rule.reps_low}–{rule.reps_high} reps, "
+            f"+{shown(rule.increment)} {unit}"
+        )
+    if isinstance(rule, FixedIncrement):
+        return f"+{shown(rule.increment)} {unit} when {rule.sets}×{rule.reps} is done"
+    weeks = len(rule.weeks)
+    return f"{weeks} week{'s' * (weeks != 1)} of a {shown(rule.training_max)} {unit} training max"

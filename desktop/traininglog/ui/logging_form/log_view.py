@@ -32,6 +32,7 @@ from ...controller import Controller
 from ...datafolder.saving import ChangedElsewhere
 from ...domain import new_session_id
 from ...domain.names import name_key
+from ...domain.next_session import rule_summary
 from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.reports import SavedPaths
 from ...domain.vocabulary import MUSCLE_GROUPS
@@ -58,6 +59,7 @@ from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, C
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
 from .plate_view import PlateView, plate_line
+from .rule_dialog import ProgressionRuleDialog
 from .session_header import SessionHeader
 from .set_grid import SetGrid, SetTableModel, records_text
 
@@ -131,6 +133,11 @@ class LogView(QWidget):
             action.setCheckable(True)
             action.toggled.connect(self._muscles_toggled)
         self.muscles.setMenu(self.muscle_menu)
+        self.rule_button = QToolButton()
+        self.rule_button.setObjectName("ruleButton")
+        self.rule_button.setAccessibleName("Progression rule")
+        self.rule_button.clicked.connect(self.choose_rule)
+        controller.rules_changed.connect(self._show_rule)
 
         self.warmup_model = SetTableModel(self.editor, "warmup", self.unit, self)
         self.working_model = SetTableModel(self.editor, "working", self.unit, self)
@@ -179,6 +186,7 @@ class LogView(QWidget):
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.new_badge)
         title_row.addWidget(self.muscles)
+        title_row.addWidget(self.rule_button)
         middle_layout.addLayout(title_row)
         warmups = QLabel("Warm-up sets")
         warmups.setObjectName("gridTitle")
@@ -214,7 +222,8 @@ class LogView(QWidget):
         QWidget.setTabOrder(self.exercise_list, self.picker)
         QWidget.setTabOrder(self.picker, self.name)
         QWidget.setTabOrder(self.name, self.muscles)
-        QWidget.setTabOrder(self.muscles, self.warmup_grid)
+        QWidget.setTabOrder(self.muscles, self.rule_button)
+        QWidget.setTabOrder(self.rule_button, self.warmup_grid)
         QWidget.setTabOrder(self.warmup_grid, self.working_grid)
         QWidget.setTabOrder(self.working_grid, self.last_time.repeat)
         QWidget.setTabOrder(self.last_time.repeat, self.save_button)
@@ -228,6 +237,7 @@ class LogView(QWidget):
             ("Repeat last time", "Ctrl+R", self._repeat_if_offered),
             ("Start from last session of this focus", "Ctrl+T", self._template_if_offered),
             ("Plates for this weight", "Ctrl+P", self.show_plates),
+            ("Progression rule…", "Ctrl+Shift+P", self.choose_rule),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
@@ -365,7 +375,13 @@ class LogView(QWidget):
         self.warmup_model.show_exercise(self.current)
         self.working_model.show_exercise(self.current)
         enabled = self.current is not None
-        for widget in (self.name, self.muscles, self.warmup_grid, self.working_grid):
+        for widget in (
+            self.name,
+            self.muscles,
+            self.rule_button,
+            self.warmup_grid,
+            self.working_grid,
+        ):
             widget.setEnabled(enabled)
         exercise = exercises[self.current] if self.current is not None else None
         with QSignalBlocker(self.name):
@@ -373,6 +389,7 @@ class LogView(QWidget):
             self.name.setCursorPosition(0)  # a long name shows its start, not its end
         self._show_new_badge()
         self._show_muscles(exercise)
+        self._show_rule()
         self._show_last_time(exercise)
 
     def _show_muscles(self, exercise: DraftExercise | None) -> None:
@@ -519,6 +536,38 @@ class LogView(QWidget):
         them for a session not saved yet)."""
         before = self._draft_started() if self.editor.draft.session_id else None
         return self.controller.next_targets(name, self.settings.plate_set, before)
+
+    def _show_rule(self) -> None:
+        exercises = self.editor.draft.exercises
+        exercise = exercises[self.current] if self.current is not None else None
+        rule = self.controller.progression_rule(exercise.name) if exercise else None
+        text = f"Rule: {rule_summary(rule)}" if rule else "No progression rule"
+        metrics = self.rule_button.fontMetrics()
+        self.rule_button.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, MUSCLES_WIDTH)
+        )
+        self.rule_button.setToolTip(f"{text}. Choose what to lift next time (Ctrl+Shift+P)")
+
+    def choose_rule(self) -> None:
+        """Ctrl+Shift+P: the selected exercise's progression rule, chosen in a dialog and kept
+        in the data folder; its working sets, while still empty, show the new targets."""
+        if self.current is None:
+            return
+        name = self.editor.draft.exercises[self.current].name
+        dialog = ProgressionRuleDialog(
+            name, self.controller.progression_rule(name), self.unit, self
+        )
+        if not dialog.exec() or not self.controller.set_progression_rule(name, dialog.rule):
+            return
+        index = self.current
+        if index is None or index >= len(self.editor.draft.exercises):
+            return
+        exercise = self.editor.draft.exercises[index]
+        if all(row.is_blank() for row in exercise.workings):
+            rows = target_rows(self._targets(name), self.unit, exercise.workings)
+            self.editor.replace_sets(
+                index, exercise.warmups, rows or (DraftSet(),), "Show the rule's targets"
+            )
 
     def _with_targets(self, name: str, workings: tuple[DraftSet, ...]) -> tuple[DraftSet, ...]:
         """Last time's sets to start from, or, for an exercise with a rule, its targets in grey
