@@ -43,13 +43,16 @@ class PlateView(QLabel):
         self.setObjectName("plateView")
         self.setAccessibleName("Plates per side")
         self.setWordWrap(True)
-        self.setMaximumWidth(520)
+        self.setMaximumWidth(560)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._came_from: QWidget | None = None
 
     def show_line(self, text: str, where: QPoint) -> None:
         self._came_from = QApplication.focusWidget()
         self.setText(text)
+        margins = self.contentsMargins()
+        room = self.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + 24
+        self.setFixedWidth(min(room, self.maximumWidth()))
         self.adjustSize()
         self.move(where)
         self.show()
