@@ -51,10 +51,13 @@ def test_after_a_session_reaching_the_targets_the_next_shows_the_new_ones(qtbot,
     assert window.controller.set_progression_rule(BENCH, RULE)
     view = window.log_view
     log_bench_reaching_the_top(qtbot, window)
+    assert not view.target_note.isVisible()  # the first session had no targets
 
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     add_exercise(qtbot, view, "bench")
     assert placeholders(view) == [("62.5", "8"), ("62.5", "8")]
+    assert view.target_note.text() == f"{TIP}: in grey below, saved once typed"
+    assert view.target_note.isVisible()
     model = view.working_model
     assert model.index(0, 0).data() == "" and model.index(0, 1).data() == ""
     assert TIP in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -137,6 +138,12 @@ class LogView(QWidget):
         self.rule_button.setObjectName("ruleButton")
         self.rule_button.setAccessibleName("Progression rule")
         self.rule_button.clicked.connect(self.choose_rule)
+        self.target_note = QLabel()
+        self.target_note.setObjectName("quietNote")
+        self.target_note.setAccessibleName("Next session's target")
+        # A long reason is cut at the grid's edge (the tooltip has it all), never widening it.
+        self.target_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.target_note.hide()
         controller.rules_changed.connect(self._show_rule)
 
         self.warmup_model = SetTableModel(self.editor, "warmup", self.unit, self)
@@ -196,7 +203,10 @@ class LogView(QWidget):
         workings = QLabel("Working sets")
         workings.setObjectName("gridTitle")
         workings.setBuddy(self.working_grid)
-        middle_layout.addWidget(workings)
+        workings_row = QHBoxLayout()
+        workings_row.addWidget(workings)
+        workings_row.addWidget(self.target_note, 1)
+        middle_layout.addLayout(workings_row)
         middle_layout.addWidget(self.working_grid, 3)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -327,6 +337,8 @@ class LogView(QWidget):
             self._refresh_list()
         if what in ("all", "exercises"):
             self.select_exercise(self.exercise_list.currentRow())
+        else:
+            self._show_target_note()
         found = problems(self.editor.draft, self.unit)
         empty = not self.editor.draft.exercises and self.editor.draft.session_id is None
         self.save_button.setEnabled(not found and not empty and not self.controller.read_only)
@@ -390,6 +402,7 @@ class LogView(QWidget):
         self._show_new_badge()
         self._show_muscles(exercise)
         self._show_rule()
+        self._show_target_note()
         self._show_last_time(exercise)
 
     def _show_muscles(self, exercise: DraftExercise | None) -> None:
@@ -547,6 +560,16 @@ class LogView(QWidget):
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, MUSCLES_WIDTH)
         )
         self.rule_button.setToolTip(f"{text}. Choose what to lift next time (Ctrl+Shift+P)")
+
+    def _show_target_note(self) -> None:
+        """Beside "Working sets": the target still in grey, and why."""
+        exercises = self.editor.draft.exercises
+        rows = exercises[self.current].workings if self.current is not None else ()
+        target = next((r.hint("target") for r in rows if r.hint("target") and not r.weight), "")
+        text = f"{target}: in grey below, saved once typed" if target else ""
+        self.target_note.setText(text)
+        self.target_note.setToolTip(text)
+        self.target_note.setVisible(bool(text))
 
     def choose_rule(self) -> None:
         """Ctrl+Shift+P: the selected exercise's progression rule, chosen in a dialog and kept
