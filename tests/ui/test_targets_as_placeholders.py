@@ -9,7 +9,7 @@ from fractions import Fraction
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from traininglog.domain.progression import DoubleProgression
+from traininglog.domain.progression import DeloadWeeks, DoubleProgression
 from traininglog.ui.logging_form.set_grid import PLACEHOLDER_ROLE
 
 from helpers import add_exercise, stored_session, to_working_sets, type_cells
@@ -112,3 +112,15 @@ def test_repeat_and_the_template_show_targets_over_last_times_weights(qtbot, win
     document = save(qtbot, window)
     assert [e["Name"] for e in document["exercises"]] == [BENCH, "Barbell Row"]
     assert document["exercises"][0]["workingSets"] == []  # grey targets are never saved
+
+
+def test_a_planned_deload_ticks_the_sessions_deload_box(qtbot, window):
+    window.controller.set_progression_rule(BENCH, DeloadWeeks(RULE, 2, Fraction(60)))
+    view = window.log_view
+    log_bench_reaching_the_top(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    view.editor.set_header(deload=False)
+    add_exercise(qtbot, view, "bench")
+    assert placeholders(view) == [("37.5", "8"), ("37.5", "8")]  # 60% of 62.5, rounded down
+    assert "deload (every 2nd session)" in view.target_note.text()
+    assert view.header.deload.isChecked() and view.editor.draft.deload

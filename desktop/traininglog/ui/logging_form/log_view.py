@@ -546,9 +546,13 @@ class LogView(QWidget):
 
     def _targets(self, name: str):
         """The exercise's rule's targets for this session, from the sessions before it (all of
-        them for a session not saved yet)."""
+        them for a session not saved yet). A planned deload ticks the session's Deload box,
+        which is how the rule knows afterwards that it was one."""
         before = self._draft_started() if self.editor.draft.session_id else None
-        return self.controller.next_targets(name, self.settings.plate_set, before)
+        targets = self.controller.next_targets(name, self.settings.plate_set, before)
+        if any(t.deload for t in targets) and not self.editor.draft.deload:
+            self.editor.set_header("Planned deload", deload=True)
+        return targets
 
     def _show_rule(self) -> None:
         exercises = self.editor.draft.exercises
