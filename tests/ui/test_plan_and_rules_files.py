@@ -40,6 +40,24 @@ def test_plan_next_session_writes_each_exercises_targets_and_why(
     assert str(target) in window.statusBar().currentMessage()
 
 
+def test_a_plan_for_the_focus_in_the_form_follows_its_last_session(
+    qtbot, window, logbook, monkeypatch, tmp_path
+):
+    logbook.save(stored_session("2026-01-12", bench=((60, 12, 8.0), (60, 12, 9.0))))
+    window.controller.changed.emit()
+    window.controller.set_progression_rule(BENCH, DoubleProgression(8, 12, Fraction(5, 2), 2))
+    window.controller.set_progression_rule("Barbell Back Squat", FixedIncrement(Fraction(5), 5))
+    window.log_view.header.focus.setText("upper-strength")
+    target = tmp_path / "plan.md"
+    choose_file(monkeypatch, target)
+    trigger(window, "planNextSession")
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("# Next upper-strength session — planned ")
+    assert "| 1 | 62.5 kg | 8 |" in page
+    assert "## Barbell Row\n\nNo progression rule; last time 60 kg × 10.\n" in page
+    assert "Squat" not in page  # not an exercise of that session
+
+
 def test_the_plan_as_a_pdf_page(qtbot, window, monkeypatch, tmp_path):
     window.controller.set_progression_rule(BENCH, DoubleProgression(8, 12, Fraction(5, 2), 2))
     target = tmp_path / "plan.pdf"

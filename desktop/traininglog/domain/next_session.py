@@ -50,19 +50,27 @@ def target_text(target: Target) -> str:
 
 @dataclass(frozen=True)
 class PlannedExercise:
+    """One exercise of the plan: its targets, or (without them) a note saying why not."""
+
     name: str
     targets: tuple[Target, ...]
+    note: str = ""
 
 
-def plan_markdown(day: date, planned: Sequence[PlannedExercise]) -> str:
+def plan_markdown(
+    day: date, planned: Sequence[PlannedExercise], title: str = "Next session"
+) -> str:
     """The plan as a markdown page: each exercise, its sets to do and why."""
-    lines = [f"# Next session — planned {day.isoformat()}", ""]
+    lines = [f"# {title} — planned {day.isoformat()}", ""]
     if not planned:
         lines += ["No exercise has a progression rule yet.", ""]
     for exercise in planned:
         lines += [f"## {exercise.name}", ""]
         if not exercise.targets:
-            lines += ["No targets yet: log a session of it first, or give the rule a start.", ""]
+            note = exercise.note or (
+                "No targets yet: log a session of it first, or give the rule a start."
+            )
+            lines += [note, ""]
             continue
         reasons = list(dict.fromkeys(t.reason for t in exercise.targets))
         lines += ["| Set | Weight | Reps |", "| ---: | ---: | ---: |"]

@@ -27,6 +27,7 @@ from ...drafts.draft_file import read_draft
 from ...exercises.catalogue import shipped_catalogue
 from ..common import theme
 from ..common.app_settings import AppSettings
+from ..common.formatting import load_text
 from ..dialogs.check_dialog import DataSafetyActions
 from ..dialogs.error_dialog import show_error
 from ..dialogs.kept_in_trash import tell_kept_in_trash
@@ -361,14 +362,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Progression rules written to {name}", 15000)
 
     def plan_next_session(self) -> None:
-        """The next targets of every exercise with a rule, as a markdown or PDF page."""
+        """The next targets as a markdown or PDF page: of the exercises of the last session of
+        the focus typed in the form when there is one, else of every exercise with a rule."""
         try:
-            names = sorted(self.controller.progression_rules(), key=str.casefold)
+            rules = self.controller.progression_rules()
         except RulesFileError as error:
             self.on_error(f"No plan: {error}")
             return
-        plates = self.settings.plate_set
-        planned = [PlannedExercise(n, self.controller.next_targets(n, plates)) for n in names]
+        plates, title = self.settings.plate_set, "Next session"
+        focus = self.log_view.header.focus.text().strip()
+        last = self.controller.latest_session(focus) if focus else None
+        if last is not None:
+            title = f"Next {focus} session"
+            planned = [self._planned(e, plates) for e in last.exercises]
+        else:
+            names = sorted(rules, key=str.casefold)
+            planned = [PlannedExercise(n, self.controller.next_targets(n, plates)) for n in names]
         name, _ = QFileDialog.getSaveFileName(
             self,
             "Plan next session",
@@ -378,11 +387,26 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            path = write_plan(Path(name), plan_markdown(date.today(), planned))
+            path = write_plan(Path(name), plan_markdown(date.today(), planned, title))
         except OSError as error:
             self.on_error(f"The plan could not be written to {name}: {error.strerror or error}")
             return
         self.statusBar().showMessage(f"Plan for next session written to {path}", 20000)
+
+    def _planned(self, exercise, plates) -> PlannedExercise:
+        """An exercise of the last session: its rule's targets, or what was done then."""
+        if self.controller.progression_rule(exercise.name) is not None:
+            return PlannedExercise(
+                exercise.name, self.controller.next_targets(exercise.name, plates)
+            )
+        unit = self.settings.unit
+        done = ", ".join(
+            f"{load_text(s.weight_kg, unit, with_unit=True)} × {s.full_reps}"
+            for s in exercise.working_sets
+        )
+        return PlannedExercise(
+            exercise.name, (), f"No progression rule; last time {done or 'no working sets'}."
+        )
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.folders.root)))
