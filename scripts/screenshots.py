@@ -2,11 +2,12 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--sessions N]
 
-Writes resources/screenshots/logging-*.png at 1280×800, the window at three screen sizes
-(screen-*.png), and the same in the dark look (dark-*.png) (the history views' pictures come from
-tests/bench/history_views.py --screenshots). The history comes from the
-benchmark's generator (tests/bench/history.py), so the pictures show what a lifter with
-years of training sees.
+Writes resources/screenshots/logging-*.png at 1280×800, the plate calculator and next
+session's targets (plates-*.png, targets-*.png; `--only plates` makes just these), the
+window at three screen sizes (screen-*.png), and the same in the dark look (dark-*.png)
+(the history views' pictures come from tests/bench/history_views.py --screenshots). The
+history comes from the benchmark's generator (tests/bench/history.py), so the pictures
+show what a lifter with years of training sees.
 """
 
 from __future__ import annotations
@@ -51,9 +52,14 @@ def shoot(window: MainWindow, app: QApplication, name: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=5000)
+    parser.add_argument("--only", choices=("plates",))
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_application()
+    if args.only == "plates":
+        with tempfile.TemporaryDirectory() as tmp:
+            plates_and_targets(app, Path(tmp) / "plates-demo")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         folders = DataDirectory(Path(tmp) / "data")
         logbook = Logbook(folders)
@@ -120,6 +126,7 @@ def main() -> int:
         window.close()
         logbook.close()
         kept_in_trash(app, Path(tmp) / "trash-demo")
+        plates_and_targets(app, Path(tmp) / "plates-demo")
         changed_on_two_computers(app, Path(tmp) / "sync-demo")
     return 0
 
@@ -149,6 +156,50 @@ def in_the_dark(app: QApplication, window: MainWindow) -> None:
     shoot(window, app, "dark-history-chart-e1rm.png")
     theme.reapply(app, theme.LIGHT_SCHEME)
     window.show_log()
+
+
+def plates_and_targets(app: QApplication, root: Path) -> None:
+    """The form started from the last session of a focus whose exercises have progression
+    rules: the targets in grey; then Ctrl+P on a target's weight cell, the plates per side."""
+    from fractions import Fraction
+
+    from traininglog.domain.progression import DoubleProgression, FixedIncrement
+
+    folders = DataDirectory(root)
+    logbook = Logbook(folders)
+    history = generate_history(60, seed=5)
+    logbook.import_sessions([(s.id, s) for s in history])
+    settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("user/name", "Sam Lifter")
+    controller = Controller(logbook)
+    latest = next(s for s in reversed(history) if not s.is_deload_week)
+    first, *others = latest.exercises
+    controller.set_progression_rule(first.name, DoubleProgression(3, 5, Fraction(5, 2), 3))
+    for exercise in others[:2]:
+        controller.set_progression_rule(exercise.name, FixedIncrement(Fraction(5, 2), 5, 3))
+    window = MainWindow(controller, settings)
+    window.resize(1280, 800)
+    window.move(0, 0)
+    window.show()
+    view = window.log_view
+    view.header.focus.setText(latest.focus or "")
+    view.editor.set_header(focus=latest.focus or "", deload=False)
+    view.start_from_last(latest.focus or "")
+    view.exercise_list.setCurrentRow(0)
+    view.working_grid.setFocus()
+    view.working_grid.setCurrentIndex(view.working_model.index(0, 0))
+    shoot(window, app, "targets-placeholders.png")
+
+    view.show_plates()
+    settle(app)
+    screen = app.primaryScreen().grabWindow(0)  # the popup is a window of its own
+    path = OUT / "plates-ctrl-p.png"
+    screen.copy(window.frameGeometry()).save(str(path))
+    print(f"wrote {path}", file=sys.stderr)
+    view.plate_view.close()
+    view.editor.saved_draft = view.editor.draft
+    window.close()
+    logbook.close()
 
 
 def changed_on_two_computers(app: QApplication, root: Path) -> None:

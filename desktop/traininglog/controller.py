@@ -11,8 +11,20 @@ from .datafolder import conflicts, reconcile
 from .datafolder.conflicts import Conflict, Keep, Resolved
 from .datafolder.errors import describe
 from .datafolder.logbook import ChangedElsewhere, Logbook
+from .datafolder.progression_rules_file import (
+    RulesFileError,
+    export_progression_rules,
+    import_progression_rules,
+    read_progression_rules,
+    write_progression_rules,
+)
 from .domain import Session
 from .domain.calculations import E1rmRule, OneRepMaxFormula
+from .domain.names import name_key
+from .domain.next_session import next_targets
+from .domain.plates import PlateSet
+from .domain.progression import Rule, Target
+from .domain.progression_rules import rule_for
 from .domain.records_as_typed import StandingRecords
 from .domain.reports import SavedPaths, SyncReport
 from .store import queries, session_pages
@@ -29,10 +41,12 @@ class Controller(QObject):
     progress = Signal(int, int)
     error = Signal(str)  # a failure the lifter can act on, in words
     bug = Signal(object, str)  # anything else: the exception and what was being done
+    rules_changed = Signal()  # the progression rules file was written
 
     def __init__(self, logbook: Logbook, parent: QObject | None = None):
         super().__init__(parent)
         self.logbook = logbook
+        self._rules_problem_told: str | None = None
 
     @property
     def folders(self):
@@ -196,6 +210,78 @@ class Controller(QObject):
 
     def focuses(self) -> list[str]:
         return queries.focuses()
+
+    # -- progression rules (the data folder's progression_rules.json) ------------------------
+
+    def progression_rules(self) -> dict[str, Rule]:
+        """The rules by exercise name; RulesFileError when the file can't be read."""
+        return read_progression_rules(self.folders.root)
+
+    def progression_rule(self, exercise_name: str) -> Rule | None:
+        """The exercise's rule (any spelling of its name); None when it has none, or when the
+        rules file can't be read (said once, as an error)."""
+        try:
+            return rule_for(self.progression_rules(), exercise_name)
+        except RulesFileError as error:
+            self._tell_rules_problem(error)
+            return None
+
+    def set_progression_rule(self, exercise_name: str, rule: Rule | None) -> bool:
+        """Give an exercise a rule (None: no rule), keeping every other exercise's; False
+        (and `error`) when the rules file can't be read or written."""
+        if self.read_only:
+            self.error.emit(f"Read-only: {self.read_only_why}; the rule was not saved")
+            return False
+        try:
+            rules = self.progression_rules()
+            key = name_key(exercise_name)
+            rules = {name: r for name, r in rules.items() if name_key(name) != key}
+            if rule is not None:
+                rules[exercise_name.strip()] = rule
+            write_progression_rules(self.folders.root, dict(sorted(rules.items())))
+        except RulesFileError as error:
+            self.error.emit(f"The rule was not saved. {error}")
+            return False
+        except Exception as error:
+            self._report(error, "save the progression rule")
+            return False
+        self.rules_changed.emit()
+        return True
+
+    def import_progression_rules(self, source: Path) -> dict[str, Rule] | RulesFileError:
+        """Take a rules file's rules as the data folder's; a file with any problem changes
+        nothing and comes back as the error naming the file and every problem."""
+        try:
+            rules = import_progression_rules(self.folders.root, source)
+        except RulesFileError as error:
+            return error
+        self.rules_changed.emit()
+        return rules
+
+    def export_progression_rules(self, target: Path) -> Path | None:
+        try:
+            return export_progression_rules(self.folders.root, target)
+        except RulesFileError as error:
+            self.error.emit(f"The rules were not exported. {error}")
+        except Exception as error:
+            self._report(error, "export the progression rules")
+        return None
+
+    def next_targets(
+        self, exercise_name: str, plates: PlateSet | None = None, before: str | None = None
+    ) -> tuple[Target, ...]:
+        """What the exercise's rule says to lift next (none without a rule), from its working
+        sets in the index (of sessions started before `before`, when given)."""
+        rule = self.progression_rule(exercise_name)
+        if rule is None:
+            return ()
+        return next_targets(rule, queries.progression_history(exercise_name, before), plates)
+
+    def _tell_rules_problem(self, error: RulesFileError) -> None:
+        message = f"Progression rules not used: {error}"
+        if message != self._rules_problem_told:
+            self._rules_problem_told = message
+            self.error.emit(message)
 
     def report_failure(self, error: Exception, doing: str) -> None:
         """Tell the lifter of a failure in something done for them (off the GUI thread too)."""

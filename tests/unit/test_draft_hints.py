@@ -65,7 +65,7 @@ def test_hints_that_are_not_column_text_pairs_are_dropped_and_old_drafts_load(tm
                 {
                     "name": "Squat",
                     "workings": [
-                        {**good, "hints": [["rpe", "8"], ["weight", "999"], ["feel", 3], "x"]},
+                        {**good, "hints": [["rpe", "8"], ["partial", "9"], ["feel", 3], "x"]},
                         {"weight": "90", "reps": "3"},  # a draft written before hints
                     ],
                 }
@@ -78,3 +78,18 @@ def test_hints_that_are_not_column_text_pairs_are_dropped_and_old_drafts_load(tm
     assert first.hints == (("rpe", "8"),)
     assert second == DraftSet(weight="90", reps="3")
     assert isinstance(restored.exercises[0], DraftExercise)
+
+
+def test_a_targets_weight_reps_and_words_come_back_with_the_draft(tmp_path):
+    hints = [["weight", "62.5"], ["reps", "8"], ["target", "Target: 62.5 kg × 8 (why)"]]
+    document = {
+        "draftVersion": 1,
+        "draft": {
+            "date": "2026-01-12T18:00:00",
+            "exercises": [{"name": "Squat", "workings": [{"hints": hints}]}],
+        },
+    }
+    (tmp_path / "draft.json").write_text(json.dumps(document), encoding="utf-8")
+    (row,) = read_draft(tmp_path).exercises[0].workings
+    assert row.hint("weight") == "62.5" and row.hint("target").startswith("Target:")
+    assert row.is_blank()

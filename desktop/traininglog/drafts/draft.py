@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from ..domain import Exercise, Session, WarmupSet, WorkingSet, limits, new_session_id
 from ..domain.calculations import LB_PER_KG
+from ..domain.exact import shown
+from ..domain.next_session import target_text
+from ..domain.progression import Target
 from ..domain.vocabulary import REP_ASSESSMENTS
 
 KG_PER_LB = 0.45359237
@@ -26,6 +29,9 @@ WARMUP_COLUMNS = ("weight", "reps", "notes")
 WORKING_COLUMNS = ("weight", "reps", "partial", "rpe", "feel", "rest", "notes")
 # Columns that describe how a set went: repeated from last time as hints, never as values.
 HINT_COLUMNS = ("rpe", "feel", "rest", "notes")
+# A progression rule's target for a set: its weight and reps shown in grey in the empty
+# cells, and "target", the words saying what it is and why (the cells' tooltip).
+TARGET_HINTS = ("weight", "reps", "target")
 COLUMN_TITLES = {
     "weight": "Weight",
     "reps": "Reps",
@@ -67,7 +73,7 @@ class DraftSet:
             for pair in data.get("hints", ())
             if isinstance(pair, (list, tuple))
             and len(pair) == 2
-            and pair[0] in HINT_COLUMNS
+            and (pair[0] in HINT_COLUMNS or pair[0] in TARGET_HINTS)
             and isinstance(pair[1], str)
         )
         return cls(**fields, hints=hints)
@@ -427,6 +433,36 @@ def _hints(**values: str) -> tuple[tuple[str, str], ...]:
     return tuple((column, text) for column, text in values.items() if text)
 
 
+def target_rows(
+    targets: Sequence[Target], unit: str, last_time: Sequence[DraftSet] = ()
+) -> tuple[DraftSet, ...]:
+    """Empty working rows showing a progression rule's targets as hints (weight in `unit`,
+    reps, and the target's words), with how last time's set of the same place went when
+    given: nothing of it is saved unless typed."""
+    rows = []
+    for n, target in enumerate(targets):
+        before = last_time[n].hints if n < len(last_time) else ()
+        how_it_went = tuple(pair for pair in before if pair[0] in HINT_COLUMNS)
+        rows.append(
+            DraftSet(
+                hints=(
+                    ("weight", _target_weight(target, unit)),
+                    ("reps", str(target.reps)),
+                    ("target", target_text(target)),
+                    *how_it_went,
+                )
+            )
+        )
+    return tuple(rows)
+
+
+def _target_weight(target: Target, unit: str) -> str:
+    if target.unit == unit:
+        return shown(target.weight)
+    kg = float(target.weight) if target.unit == "kg" else float(target.weight) * KG_PER_LB
+    return weight_cell(kg, unit)
+
+
 def template_exercises(session: Session, unit: str) -> tuple[DraftExercise, ...]:
     """An earlier session's exercises to start today from, its sets as `repeat_sets` makes."""
     return tuple(
@@ -493,13 +529,20 @@ def in_unit(draft: Draft, old: str, new: str) -> Draft:
 
     def convert(row: DraftSet) -> DraftSet:
         if not row.weight.strip():
-            return row
+            return convert_hint(row)
         kg = row.exact_weight_kg
         if kg is None:
             kg, problem = parse_weight(row.weight, old)
             if problem or kg is None:
                 return row
         return replace(row, weight=weight_cell(kg, new), exact_weight_kg=kg)
+
+    def convert_hint(row: DraftSet) -> DraftSet:
+        kg = parse_weight(row.hint("weight"), old)[0] if row.hint("weight") else None
+        if kg is None:
+            return row
+        hints = tuple((c, weight_cell(kg, new) if c == "weight" else t) for c, t in row.hints)
+        return replace(row, hints=hints)
 
     exercises = tuple(
         replace(

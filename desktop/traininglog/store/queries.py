@@ -314,3 +314,35 @@ def focuses() -> list[str]:
 def latest_session_id() -> str | None:
     """The most recent session's id."""
     return SessionRow.select(SessionRow.id).order_by(SessionRow.started.desc()).limit(1).scalar()
+
+
+class ProgressionSet(NamedTuple):
+    """One working set of an exercise for its progression rule: the session's day and
+    deload flag, and what was lifted."""
+
+    session_id: str
+    day: str
+    is_deload_week: bool
+    weight_kg: float
+    full_reps: int
+    rpe: float | None
+
+
+def progression_history(exercise_name: str, before: str | None = None) -> list[ProgressionSet]:
+    """Every working set of an exercise (by name key) with its session's day and deload flag,
+    oldest first; only sessions started before `before` when given."""
+    sql = (
+        "SELECT e.session_id, s.day, s.is_deload_week, t.weight_kg, t.reps_full, t.rpe "
+        "FROM exercise e "
+        "JOIN session s ON s.id = e.session_id "
+        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
+        "AND t.kind = 'working' "
+        "WHERE e.name_key = ?"
+    )
+    params: list[object] = [name_key(exercise_name)]
+    if before:
+        sql += " AND e.started < ?"
+        params.append(before)
+    sql += " ORDER BY e.started, e.position, t.number"
+    rows = database.obj.execute_sql(sql, params)
+    return [ProgressionSet(sid, day, bool(deload), *rest) for sid, day, deload, *rest in rows]

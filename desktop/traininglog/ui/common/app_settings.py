@@ -1,5 +1,5 @@
 """The lifter's preferences, kept in QSettings: name, units, 1RM formula and rep cap,
-folders."""
+folders, and the bar and plates the plate calculator loads."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import re
 from PySide6.QtCore import QSettings
 
 from ...domain.calculations import DEFAULT_REP_CAP, E1rmRule, OneRepMaxFormula
+from ...domain.exact import shown
+from ...domain.plates import PlateSet
+from ...domain.plates_owned import parse_plates_owned, plates_owned_text
 from .theme import SCHEMES, SYSTEM
 
 SECONDARY_FACTORS = (0.0, 0.5, 1.0)
@@ -115,3 +118,27 @@ class AppSettings:
     @sessions_dir.setter
     def sessions_dir(self, value: str) -> None:
         self.store.setValue("folders/sessions", value.strip())
+
+    @property
+    def plate_set(self) -> PlateSet:
+        """The lifter's bar, plates and collars; the standard set of the display unit until
+        they are set (or when what is stored can't be read)."""
+        unit = self._text("plates/unit")
+        if unit not in ("kg", "lb"):
+            return PlateSet.standard(self.unit)
+        try:
+            return PlateSet(
+                self._text("plates/bar"),
+                parse_plates_owned(self._text("plates/owned")),
+                self._text("plates/collars", "0") or "0",
+                unit,
+            )
+        except ValueError:
+            return PlateSet.standard(unit)
+
+    @plate_set.setter
+    def plate_set(self, plates: PlateSet) -> None:
+        self.store.setValue("plates/unit", plates.unit)
+        self.store.setValue("plates/bar", shown(plates.bar))
+        self.store.setValue("plates/owned", plates_owned_text(plates))
+        self.store.setValue("plates/collars", shown(plates.collars))

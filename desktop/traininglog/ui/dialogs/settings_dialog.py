@@ -1,5 +1,5 @@
 """File ▸ Settings: name, units, estimated-1RM formula and rep cap, how secondary muscles
-count toward a muscle group's volume, data and sessions folders."""
+count toward a muscle group's volume, the bar and plates owned, data and sessions folders."""
 
 from __future__ import annotations
 
@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 from ...datafolder.datadir import DataDirectory, default_data_dir
 from ...datafolder.folder_settings import settings_file, write_sessions_folder
 from ...domain.calculations import HIGHEST_REP_CAP, OneRepMaxFormula
+from ...domain.exact import shown as shown_number
+from ...domain.plates import PlateSet
+from ...domain.plates_owned import parse_plates_owned, plates_owned_text
 from ..common.app_settings import AppSettings
-from ..common.theme import DARK_SCHEME, LIGHT_SCHEME, SYSTEM
+from ..common.theme import DARK_SCHEME, LIGHT_SCHEME, SYSTEM, restyle
 
 # What each choice says in the list, and what its tool tip adds. Only the last reads the RPE.
 FORMULA_CHOICES = {
@@ -118,6 +121,32 @@ class SettingsDialog(QDialog):
             "computers may hold the session files; the index, trash and backups stay here."
         )
 
+        plates = settings.plate_set
+        self.plate_unit = QComboBox()
+        self.plate_unit.setObjectName("plateUnit")
+        self.plate_unit.addItem("kg", "kg")
+        self.plate_unit.addItem("lb", "lb")
+        self.plate_unit.setCurrentIndex(self.plate_unit.findData(plates.unit))
+        self.plate_unit.setAccessibleName("Unit of the bar and plates")
+        self.bar = QLineEdit(shown_number(plates.bar))
+        self.bar.setObjectName("barWeight")
+        self.bar.setAccessibleName("Bar weight")
+        self.plates_owned = QLineEdit(plates_owned_text(plates))
+        self.plates_owned.setObjectName("platesOwned")
+        self.plates_owned.setAccessibleName("Plates owned")
+        self.plates_owned.setToolTip(
+            "Every plate you own, weight×how many in all: 25×8 is four a side. "
+            "An odd one out stays on the rack."
+        )
+        self.collars = QLineEdit(shown_number(plates.collars))
+        self.collars.setObjectName("collarWeight")
+        self.collars.setAccessibleName("Collars (the pair)")
+        self.collars.setToolTip("The pair's weight, 0 for spring clips or none")
+        self.plate_problem = QLabel()
+        self.plate_problem.setObjectName("plateProblem")
+        self.plate_problem.setWordWrap(True)
+        self.plate_problem.hide()
+
         form = QFormLayout(self)
         form.addRow("&Name", self.name)
         form.addRow("&Units", self.unit)
@@ -125,6 +154,11 @@ class SettingsDialog(QDialog):
         form.addRow("Estimate from at &most", self.rep_cap)
         form.addRow("Se&condary muscles' volume", self.secondary)
         form.addRow("&Look", self.look)
+        form.addRow("&Plates in", self.plate_unit)
+        form.addRow("&Bar", self.bar)
+        form.addRow("Plates &owned", self.plates_owned)
+        form.addRow("C&ollars", self.collars)
+        form.addRow(self.plate_problem)
         form.addRow("&Data folder", _with_browse(self.data_dir, self))
         form.addRow("&Sessions folder", _with_browse(self.sessions_dir, self))
         note = QLabel("Folder changes take effect the next time Training Log starts.")
@@ -138,7 +172,31 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def chosen_plates(self) -> PlateSet | None:
+        """The plate set typed, or None after saying in the dialog which field is wrong."""
+        unit = self.plate_unit.currentData()
+        try:
+            bar = _weight(self.bar, "Bar", unit)
+            collars = _weight(self.collars, "Collars", unit)
+            try:
+                owned = parse_plates_owned(self.plates_owned.text())
+            except ValueError as error:
+                raise _FieldError(self.plates_owned, f"Plates owned: {error}") from None
+            return PlateSet(bar, owned, collars, unit)
+        except _FieldError as wrong:
+            field, message = wrong.args
+            self.plate_problem.setText(f"⚠ {message}")
+            restyle(self.plate_problem, "problem", True)
+            self.plate_problem.show()
+            field.setFocus()
+            field.selectAll()
+            return None
+
     def accept(self) -> None:
+        plates = self.chosen_plates()
+        if plates is None:
+            return  # the dialog stays open with the reason shown, nothing is written
+        self.settings.plate_set = plates
         self.settings.user_name = self.name.text()
         self.settings.unit = self.unit.currentData()
         self.settings.formula = OneRepMaxFormula(self.formula.currentData())
@@ -173,6 +231,27 @@ class SettingsDialog(QDialog):
 
     def _explain_formula(self) -> None:
         self.formula.setToolTip(FORMULA_CHOICES[OneRepMaxFormula(self.formula.currentData())][1])
+
+
+class _FieldError(ValueError):
+    """A plate field that can't be read: (the field, the message)."""
+
+
+MAX_BAR = 1000
+
+
+def _weight(field: QLineEdit, what: str, unit: str) -> str:
+    text = field.text().strip() or ("0" if what == "Collars" else "")
+    field_text = text.replace(",", ".")
+    try:
+        value = float(field_text)
+    except ValueError:
+        value = float("nan")
+    if value != value or not 0 <= value <= MAX_BAR:
+        raise _FieldError(
+            field, f"{what}: “{text}” is not a weight; type a number of {unit}, 0–{MAX_BAR}"
+        )
+    return field_text
 
 
 def _with_browse(field: QLineEdit, parent) -> QWidget:

@@ -71,9 +71,13 @@ class DraftEditor(QObject):
 
     # -- exercises ---------------------------------------------------------------------------
 
-    def add_exercise(self, name: str, muscles: tuple[str, ...] = ()) -> int:
+    def add_exercise(
+        self, name: str, muscles: tuple[str, ...] = (), workings: tuple[DraftSet, ...] = ()
+    ) -> int:
+        """Add an exercise with an empty warm-up row, and `workings` (a progression rule's
+        empty target rows) or else one empty working row."""
         exercise = DraftExercise(name=name, muscles=muscles, warmups=(DraftSet(),))
-        exercise = replace(exercise, workings=(DraftSet(),))
+        exercise = replace(exercise, workings=workings or (DraftSet(),))
         after = replace(self.draft, exercises=(*self.draft.exercises, exercise))
         self._push(after, f"Add {name}", "exercises")
         return len(self.draft.exercises) - 1

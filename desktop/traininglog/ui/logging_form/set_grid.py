@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.calculations import E1rmRule
+from ...domain.plates import PlateSet
 from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.vocabulary import REP_ASSESSMENT_MEANINGS, REP_ASSESSMENTS
 from ...drafts.draft import (
@@ -39,6 +40,7 @@ from ...drafts.draft import (
 from ..common.formatting import lifted_text, weight_text
 from ..common.theme import colours, qcolor
 from .draft_editor import DraftEditor
+from .plate_view import plate_line
 
 Index = QModelIndex | QPersistentModelIndex
 # Last time's value for an empty cell, shown in grey and never saved unless typed.
@@ -62,6 +64,7 @@ class SetTableModel(QAbstractTableModel):
         # What today's working sets have to beat, for the exercise shown (None: not known).
         self.standing: StandingRecords | None = None
         self.rule = E1rmRule()
+        self.plates = PlateSet.standard(unit)  # the lifter's, for the weight cells' tooltips
         editor.changed.connect(self._on_changed)
 
     def show_exercise(self, index: int | None) -> None:
@@ -107,6 +110,13 @@ class SetTableModel(QAbstractTableModel):
         typed = lifted(rows[row], self.unit)
         return [] if typed is None else records_beaten(*typed, self.standing, self.rule)
 
+    def weight_of_row(self, row: int) -> str:
+        """The weight of a row as typed, or its grey placeholder when none is typed."""
+        rows = self._rows()
+        if row >= len(rows):
+            return ""
+        return rows[row].weight or rows[row].hint("weight")
+
     def row_is_blank(self, row: int) -> bool:
         rows = self._rows()
         return row >= len(rows) or rows[row].is_blank()
@@ -149,6 +159,10 @@ class SetTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 if problem:
                     return problem
+                if column == "weight":
+                    return self._weight_tip(row)
+                if column == "reps" and not row.reps and row.hint("target"):
+                    return f"{row.hint('target')} (not saved unless you type it)"
                 last = row.hint(column) if not getattr(row, column) else ""
                 if last:
                     return f"Last time: {last} (not saved unless you type it)"
@@ -161,6 +175,16 @@ class SetTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("notes", "feel"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _weight_tip(self, row: DraftSet) -> str:
+        """The plates for the cell's weight (Ctrl+P shows them too); an empty cell's target."""
+        lines = []
+        if not row.weight and row.hint("target"):
+            lines.append(f"{row.hint('target')} (not saved unless you type it)")
+        weight = row.weight or row.hint("weight")
+        if weight:
+            lines.append(f"Plates: {plate_line(weight, self.unit, self.plates)} (Ctrl+P)")
+        return "\n".join(lines) or _hint("weight", self.unit)
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or self.exercise is None or not index.isValid():

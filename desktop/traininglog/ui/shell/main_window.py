@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -17,11 +20,14 @@ from PySide6.QtWidgets import (
 
 from ... import version
 from ...controller import Controller
+from ...datafolder.progression_rules_file import RulesFileError
+from ...domain.next_session import PlannedExercise, plan_markdown
 from ...domain.reports import ImportReport, SavedPaths
 from ...drafts.draft_file import read_draft
 from ...exercises.catalogue import shipped_catalogue
 from ..common import theme
 from ..common.app_settings import AppSettings
+from ..common.formatting import load_text
 from ..dialogs.check_dialog import DataSafetyActions
 from ..dialogs.error_dialog import show_error
 from ..dialogs.kept_in_trash import tell_kept_in_trash
@@ -31,6 +37,7 @@ from ..history.page import HistoryPage
 from ..logging_form.log_view import LogView
 from ..logging_form.saved_paths_label import SavedPathsLabel
 from .folder_watch import FolderWatch, arrival_text
+from .plan_page import write_plan
 
 SCREEN_SHARE = 0.9  # the most of the screen the window takes
 
@@ -111,6 +118,16 @@ class MainWindow(QMainWindow):
             "exportSessionsZip",
         )
         self._action(file_menu, "Open &data folder", self.open_data_folder)
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "&Plan next session…", self.plan_next_session, None, "planNextSession"
+        )
+        self._action(
+            file_menu, "Import progression &rules…", self.import_rules, None, "importRules"
+        )
+        self._action(
+            file_menu, "Export progression r&ules…", self.export_rules, None, "exportRules"
+        )
         file_menu.addSeparator()
         self._action(file_menu, "Se&ttings…", self.show_settings, "Ctrl+,", "settings")
         file_menu.addSeparator()
@@ -312,6 +329,84 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.controller, self, settings=self.qsettings)
         dialog.exec()
         dialog.deleteLater()
+
+    # -- progression rules and the plan -------------------------------------------------------
+
+    def import_rules(self) -> None:
+        """Take a rules file's rules as the data folder's; a file with any problem is named
+        with each problem, and nothing changes."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Import progression rules", "", "Progression rules (*.json);;All files (*)"
+        )
+        if not name:
+            return
+        result = self.controller.import_progression_rules(Path(name))
+        if isinstance(result, RulesFileError):
+            problems = "\n".join(f"• {problem}" for problem in result.problems)
+            QMessageBox.warning(
+                self,
+                "Progression rules not imported",
+                f"{result.path} can't be imported, so nothing was changed:\n\n{problems}",
+            )
+            return
+        count = len(result)
+        self.statusBar().showMessage(
+            f"Imported {count} progression rule{'s' * (count != 1)} from {name}", 15000
+        )
+
+    def export_rules(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export progression rules", "progression_rules.json", "JSON (*.json)"
+        )
+        if name and self.controller.export_progression_rules(Path(name)) is not None:
+            self.statusBar().showMessage(f"Progression rules written to {name}", 15000)
+
+    def plan_next_session(self) -> None:
+        """The next targets as a markdown or PDF page: of the exercises of the last session of
+        the focus typed in the form when there is one, else of every exercise with a rule."""
+        try:
+            rules = self.controller.progression_rules()
+        except RulesFileError as error:
+            self.on_error(f"No plan: {error}")
+            return
+        plates, title = self.settings.plate_set, "Next session"
+        focus = self.log_view.header.focus.text().strip()
+        last = self.controller.latest_session(focus) if focus else None
+        if last is not None:
+            title = f"Next {focus} session"
+            planned = [self._planned(e, plates) for e in last.exercises]
+        else:
+            names = sorted(rules, key=str.casefold)
+            planned = [PlannedExercise(n, self.controller.next_targets(n, plates)) for n in names]
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Plan next session",
+            f"next-session-{date.today().isoformat()}.md",
+            "Markdown (*.md);;PDF (*.pdf)",
+        )
+        if not name:
+            return
+        try:
+            path = write_plan(Path(name), plan_markdown(date.today(), planned, title))
+        except OSError as error:
+            self.on_error(f"The plan could not be written to {name}: {error.strerror or error}")
+            return
+        self.statusBar().showMessage(f"Plan for next session written to {path}", 20000)
+
+    def _planned(self, exercise, plates) -> PlannedExercise:
+        """An exercise of the last session: its rule's targets, or what was done then."""
+        if self.controller.progression_rule(exercise.name) is not None:
+            return PlannedExercise(
+                exercise.name, self.controller.next_targets(exercise.name, plates)
+            )
+        unit = self.settings.unit
+        done = ", ".join(
+            f"{load_text(s.weight_kg, unit, with_unit=True)} × {s.full_reps}"
+            for s in exercise.working_sets
+        )
+        return PlannedExercise(
+            exercise.name, (), f"No progression rule; last time {done or 'no working sets'}."
+        )
 
     def open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.controller.folders.root)))
