@@ -504,18 +504,20 @@ def new_draft(
     now: datetime, latest: Session | None, user_id: str = "", user_name: str = ""
 ) -> Draft:
     """A blank form, pre-filled from the most recent session: same phase; the week moves on
-    when a new calendar week has started since; the deload flag is kept."""
+    when a new calendar week has started since; the deload flag is kept only within that
+    same week (a deload is a week: the week after it is not one)."""
     draft = Draft(date=now.replace(second=0, microsecond=0).isoformat(), user_id=user_id)
     draft = replace(draft, user_name=user_name)
     if latest is None:
         return draft
+    last_monday = latest.date.date().toordinal() - latest.date.weekday()
+    this_monday = now.date().toordinal() - now.weekday()
+    new_week = this_monday > last_monday
     week = latest.week
-    if week is not None:
-        last_monday = latest.date.date().toordinal() - latest.date.weekday()
-        this_monday = now.date().toordinal() - now.weekday()
-        if this_monday > last_monday:
-            week = min(week + 1, limits.MAX_WEEK)
-    return replace(draft, phase=latest.phase, week=week, deload=latest.is_deload_week)
+    if week is not None and new_week:
+        week = min(week + 1, limits.MAX_WEEK)
+    deload = latest.is_deload_week and not new_week
+    return replace(draft, phase=latest.phase, week=week, deload=deload)
 
 
 def in_unit(draft: Draft, old: str, new: str) -> Draft:
