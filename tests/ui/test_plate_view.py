@@ -42,7 +42,10 @@ def test_an_impossible_load_says_why_and_the_nearest_loads(qtbot, window):
     view = window.log_view
     type_a_set(qtbot, view, "101")
     text = press_ctrl_p(qtbot, view)
-    assert "101 kg can't be made: not a multiple of the smallest pair (2.5 kg)" in text
+    assert (
+        "101 kg can't be made: loads go up in steps of 2.5 kg, the lightest pair (2 × 1.25 kg)"
+        in text
+    )
     assert "nearest 100 kg (20 kg bar + 25 · 15 per side)" in text
     assert "or 102.5 kg (20 kg bar + 25 · 15 · 1.25 per side)" in text
 

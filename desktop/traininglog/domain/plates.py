@@ -252,7 +252,8 @@ class PlateSet:
             step = self.step or Fraction(0)
             smallest = min(w for w, _ in self.per_side)
             if step == 2 * smallest:
-                return f"not a multiple of the smallest pair ({shown(step)} {unit})"
+                pair = f"2 × {shown(smallest)} {unit}"
+                return f"loads go up in steps of {shown(step)} {unit}, the lightest pair ({pair})"
             return f"loads go up in steps of {shown(step)} {unit}"
         return "no combination of the plates owned makes it"
 
