@@ -170,7 +170,8 @@ def test_between_two_steps_offers_both_neighbours() -> None:
     assert answer.below is not None and answer.below.total == 100
     assert answer.above is not None and answer.above.total == F(205, 2)
     assert answer.text() == (
-        "101 kg can't be made: loads go up in steps of 2.5 kg, the lightest pair (2 × 1.25 kg); nearest 100 kg "
+        "101 kg can't be made: loads go up in steps of 2.5 kg, the lightest pair (2 × 1.25 kg); "
+        "nearest 100 kg "
         "(20 kg bar + 25 · 15 per side) or 102.5 kg (20 kg bar + 25 · 15 · 1.25 per side)"
     )
 
