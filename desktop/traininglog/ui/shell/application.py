@@ -6,7 +6,6 @@ import contextlib
 import errno
 import gc
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -122,12 +121,6 @@ def chosen_folders(folders: DataDirectory | None, settings: AppSettings) -> Data
     return folders
 
 
-def _warm_up_schema() -> None:
-    from ...sessionfiles.schema import validator  # imported here: off the GUI thread
-
-    validator()
-
-
 def keep_start_objects_out_of_collections() -> None:
     """Python's full garbage collection walks every object the start made (some 45,000: Qt
     wrappers, modules, the catalogue), about 30 ms each time, and it comes at random, in
@@ -169,8 +162,6 @@ def run(folders: DataDirectory | None, read_only: bool = False) -> int:
     watch = IntegrityWatch(folders, window)  # PRAGMA quick_check, off the GUI thread
     watch.damaged.connect(lambda problem: recover(controller, problem, window))
     watch.start()
-    # The first save would otherwise pay for loading the schema validator (~0.2-0.4 s).
-    threading.Thread(target=_warm_up_schema, name="schema-warm-up", daemon=True).start()
     window.offer_draft_restore()
     QTimer.singleShot(0, keep_start_objects_out_of_collections)  # once the window is up
     try:
