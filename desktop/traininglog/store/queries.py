@@ -212,6 +212,8 @@ _LAST_EXERCISE_SQL = (
     "JOIN session s ON s.id = e.session_id WHERE e.name_key = ?{before} "
     "ORDER BY e.started DESC, e.position DESC LIMIT 1"
 )
+_LAST_EXERCISE = _LAST_EXERCISE_SQL.format(before="")
+_LAST_EXERCISE_BEFORE = _LAST_EXERCISE_SQL.format(before=" AND e.started < ?")
 _LAST_SETS_SQL = (
     "SELECT session_id, exercise_position, kind, number, weight_kg, reps_full, reps_partial, "
     'rpe, rep_assessment, rest_minutes, notes FROM "set" '
@@ -226,10 +228,9 @@ def last_time(exercise_name: str, before: str | None = None) -> LastTime | None:
     sets by primary key.
     """
     if before is None:
-        row = _rows(_LAST_EXERCISE_SQL.format(before=""), (name_key(exercise_name),)).fetchone()
+        row = _rows(_LAST_EXERCISE, (name_key(exercise_name),)).fetchone()
     else:
-        sql = _LAST_EXERCISE_SQL.format(before=" AND e.started < ?")
-        row = _rows(sql, (name_key(exercise_name), before)).fetchone()
+        row = _rows(_LAST_EXERCISE_BEFORE, (name_key(exercise_name), before)).fetchone()
     if row is None:
         return None
     session_id, position, name, groups, day = row
