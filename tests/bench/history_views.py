@@ -49,14 +49,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-TARGETS = {
-    "history_table_ms": 150,
-    "filter_ms": 100,
-    "exercise_view_ms": 100,
-    "chart_ms": 300,
-    "scroll_frame_ms": 16,
-    "peak_rss_mb": 250,
-}
+from targets import TARGETS as ALL_TARGETS
+
+VIEW_FIGURES = (
+    "history_table_ms",
+    "filter_ms",
+    "exercise_view_ms",
+    "chart_ms",
+    "scroll_frame_ms",
+    "peak_rss_mb",
+)
+TARGETS = {key: target.most for key, target in ALL_TARGETS.items() if key in VIEW_FIGURES}
 
 
 def _keep_singletons_alive(references: int = 1_000_000) -> None:
@@ -319,7 +322,12 @@ def measure(data_dir: Path, repeat: int = 7, profile_dir: Path | None = None) ->
         timer = page.sessions.read_ahead.timer
         timer.timeout.disconnect()
         timer.timeout.connect(timed_read_ahead)
-        figures["scroll_frame_ms"] = round(statistics.median(scroll_all() for _ in range(3)), 1)
+        # Whole-table passes: three at up to 10,000 sessions, one above (a pass over 50,000
+        # sessions is a thousand pages).
+        passes = 3 if queries.session_count() <= 10_000 else 1
+        figures["scroll_frame_ms"] = round(
+            statistics.median(scroll_all() for _ in range(passes)), 1
+        )
         timer.timeout.disconnect()
         timer.timeout.connect(page.sessions.read_ahead.fetch)
         figures["scroll_step_ms"] = round(statistics.median(steps), 1)
@@ -334,7 +342,9 @@ def measure(data_dir: Path, repeat: int = 7, profile_dir: Path | None = None) ->
                 slowest = max(slowest, (time.perf_counter() - start) * 1000)
             return slowest
 
-        figures["scroll_fetch_ms"] = round(statistics.median(slowest_fetch() for _ in range(3)), 1)
+        figures["scroll_fetch_ms"] = round(
+            statistics.median(slowest_fetch() for _ in range(passes)), 1
+        )
         table_size = page.table.viewport().size()
         page.model.reload()
 
@@ -383,7 +393,7 @@ def measure(data_dir: Path, repeat: int = 7, profile_dir: Path | None = None) ->
             page.marks.request(page.rule)
             page.marks.wait()
 
-        figures["record_marks_ms"] = _median_ms(marks, 3)
+        figures["record_marks_ms"] = _median_ms(marks, passes)
         bench.settle()
         figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         figures["cpu_check_ms"] = cpu_check_ms()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.store import queries
 from traininglog.ui.dialogs.sync_conflicts import SyncConflictsDialog
+from traininglog.ui.shell import application
 
 from helpers import stored_session, type_cells
 
@@ -163,3 +164,51 @@ def test_a_sessions_folder_that_goes_away_is_told_once_not_at_every_rescan(qtbot
     qtbot.waitUntil(lambda: not window.folder_watch.worker.running, timeout=5000)
     assert len(told) == 2
     folder.with_name("unplugged").rename(folder)
+
+
+# -- the startup scan, once the window is up ----------------------------------------------
+
+
+def test_the_startup_scan_runs_after_the_window_is_shown_and_tells_what_it_found(
+    qtbot, window, logbook
+) -> None:
+    # While the app was closed: a session arrived, a stored one's file went, a file broke.
+    gone = stored_session("2026-02-16")
+    gone_path = logbook.save(gone).session_file
+    window.controller.changed.emit()
+    gone_path.unlink()
+    arrived = stored_session("2026-02-18")
+    folder = window.controller.folders.sessions
+    (folder / file_name(arrived)).write_bytes(encode(arrived))
+    (folder / "broken.json").write_bytes(b"{")
+    told = []
+    window.folder_watch.scanned_at_start.connect(told.append)
+
+    application.scan_once_shown(window)
+    assert told == [] and window.history.model.total == 1  # the index as it was, at first
+    qtbot.waitUntil(lambda: told != [], timeout=5000)
+    window.folder_watch.stop()
+
+    (report,) = told
+    assert report.imported == [file_name(arrived)]
+    assert window.history.model.total == 1 and queries.load_session(arrived.id) == arrived
+    assert "broken.json" in window.statusBar().currentMessage()
+    assert "quarantine" in window.statusBar().currentMessage()
+    (kept,) = logbook.folders.trash.iterdir()
+    assert decode(kept.read_bytes()) == gone
+    notice = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+    )
+    assert any("Restore" in b.text() for b in notice.findChildren(QPushButton))
+    # Told once: the next rescan does not tell the same findings again.
+    arrivals = []
+    window.folder_watch.arrived.connect(arrivals.append)
+    window.folder_watch.scan_now()
+    qtbot.waitUntil(lambda: not window.folder_watch.worker.running, timeout=5000)
+    assert arrivals == []
+
+
+def test_a_read_only_window_does_not_scan_at_start(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(type(window.controller), "read_only", property(lambda self: True))
+    window.folder_watch.scan_at_start()
+    assert not window.folder_watch.worker.running

@@ -479,10 +479,10 @@ def test_a_rebuild_that_fails_leaves_the_old_index_in_use(
         logbook.save(make_session(n, day=n))
     before = stored()
 
-    def disk_full(batch, replace_existing=False):
+    def disk_full(batch):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(reconcile.writes, "insert_sessions", disk_full)
+    monkeypatch.setattr(reconcile.writes, "insert_rows", disk_full)
     with pytest.raises(OSError, match="No space"):
         reconcile.rebuild(folders)
     monkeypatch.undo()

@@ -39,6 +39,7 @@ from .quarantine import (
     note_unreadable,
     quarantine_copy,
 )
+from .reading import Invalid, Newer, ReadFile, Unreadable, read_folder
 from .saving import Cancelled, Progress
 
 REBUILD_BATCH = 500
@@ -141,9 +142,9 @@ def _one_file_per_session(changed, report, folders, listed, owner_of):
     went (every claimant under the name the app gives its content) is finished: the newest
     wins and the older name moves to trash/.
     """
-    claims: dict[str, list[tuple[Session | None, StoredFile | None, FileStat]]] = {}
+    claims: dict[str, list[tuple[Session | ReadFile | None, StoredFile | None, FileStat]]] = {}
     for session, stamp, stat in changed:
-        claims.setdefault(session.id, []).append((session, stamp, stat))
+        claims.setdefault(_session_id(session), []).append((session, stamp, stat))
     winners = []
     for session_id, claimants in claims.items():
         indexed = owner_of.get(session_id)
@@ -179,12 +180,21 @@ def _an_unfinished_rename(claimants) -> bool:
     id_part = newest.name.removesuffix(".json").rsplit("_", 1)[-1]
     return (
         is_conventional(newest.name)
-        and (newest_session is None or file_name(newest_session) == newest.name)
+        and (newest_session is None or _app_name(newest_session) == newest.name)
         and all(
             is_conventional(stat.name) and stat.name.endswith(f"_{id_part}.json")
             for _, _, stat in older
         )
     )
+
+
+def _session_id(found: Session | ReadFile) -> str:
+    return found.session_id if isinstance(found, ReadFile) else found.id
+
+
+def _app_name(found: Session | ReadFile) -> str:
+    """The name the app gives this session's content."""
+    return found.app_name if isinstance(found, ReadFile) else file_name(found)
 
 
 def _trash_indexed(
@@ -335,35 +345,38 @@ def rebuild(
     told = told if told is not None else SyncReport()
     held_before = _what_the_index_holds()
     listing = list_sessions_folder(folders.sessions)
-    sessions: list[tuple[Session, StoredFile, FileStat]] = []
+    read: list[tuple[ReadFile, StoredFile, FileStat]] = []
     rejected: list[Rejection] = []
     names = sorted(listing.files)
-    for done, name in enumerate(names, start=1):
-        try:
-            data, stat = read_with_stat(folders.sessions / name)
-        except FileNotFoundError:
-            continue
-        except UnreadableFile as error:
-            note_unreadable(folders, name, error.stat, error.why)
-            rejected.append(Rejection(name, tuple(error.problems)))
-            continue
-        try:
-            sessions.append((decode(data), stamp_from(stat, data), stat))
-        except NewerFormatError:  # left as it is, never copied to quarantine/
-            if told is not None:
-                told.newer.append(name)
-        except SessionFileError as error:
+    stopped = False
+
+    def asked_to_stop() -> bool:
+        nonlocal stopped
+        stopped = bool(cancelled and cancelled())
+        return stopped
+
+    def done(count: int) -> None:
+        if progress and (count % 100 == 0 or count == len(names)):
+            progress(count, len(names) * 2)
+
+    for outcome in read_folder(folders.sessions, names, done, asked_to_stop):
+        if isinstance(outcome, ReadFile):
+            read.append((outcome, outcome.stamp, outcome.stat))
+        elif isinstance(outcome, Unreadable):
+            note_unreadable(folders, outcome.name, outcome.stat, outcome.why)
+            rejected.append(Rejection(outcome.name, outcome.problems))
+        elif isinstance(outcome, Newer):  # left as it is, never copied to quarantine/
+            told.newer.append(outcome.name)
+        elif isinstance(outcome, Invalid):
             rejected.append(
-                quarantine_copy(folders, name, data, error.problems)
-                or Rejection(name, tuple(error.problems))
+                quarantine_copy(folders, outcome.name, outcome.data, list(outcome.problems))
+                or Rejection(outcome.name, outcome.problems)
             )
-        if progress and done % 100 == 0:
-            progress(done, len(names) * 2)
-        if cancelled and cancelled():
-            return 0, rejected
+    if stopped:
+        return 0, rejected
     owner_of = {sid: name for name, sid in held_before.items()}
-    winners = _one_file_per_session(sessions, told, folders, listing.files, owner_of)
-    in_files = {session.id for session, _, _ in winners}
+    winners = _one_file_per_session(read, told, folders, listing.files, owner_of)
+    in_files = {found.session_id for found, _, _ in winners}
     for name, session_id in sorted(held_before.items()):
         if session_id not in in_files:
             _trash_indexed(folders, told, session_id, name, f"{name} holds it no longer")
@@ -379,7 +392,7 @@ def rebuild(
         new_db = init_db(building)
         for start in range(0, len(winners), REBUILD_BATCH):
             chunk = winners[start : start + REBUILD_BATCH]
-            writes.insert_sessions([(s, stamp) for s, stamp, _ in chunk])
+            writes.insert_rows([found.rows for found, _, _ in chunk])
             if progress:
                 progress(len(names) + start + len(chunk), len(names) * 2)
             if cancelled and cancelled():

@@ -42,7 +42,13 @@ def started_key(session: Session) -> str:
     return session.date.replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
-def _rows(session: Session, stored: StoredFile) -> tuple[tuple, list[tuple], list[tuple]]:
+# A session's rows: its own, its exercises', its sets'. Plain tuples, cheap to send between
+# processes (reading.py parses on every core).
+IndexRows = tuple[tuple, list[tuple], list[tuple]]
+
+
+def index_rows(session: Session, stored: StoredFile) -> IndexRows:
+    """The rows the index holds for a session read from (or written to) `stored`."""
     started = started_key(session)
     sets: list[tuple] = []
     exercises: list[tuple] = []
@@ -114,9 +120,12 @@ def _rows(session: Session, stored: StoredFile) -> tuple[tuple, list[tuple], lis
 
 
 def _insert(cursor, batch: Iterable[tuple[Session, StoredFile]]) -> None:
+    _insert_rows(cursor, (index_rows(session, stored) for session, stored in batch))
+
+
+def _insert_rows(cursor, batch: Iterable[IndexRows]) -> None:
     session_rows, exercise_rows, set_rows = [], [], []
-    for session, stored in batch:
-        s, e, sets = _rows(session, stored)
+    for s, e, sets in batch:
         session_rows.append(s)
         exercise_rows.extend(e)
         set_rows.extend(sets)
@@ -149,6 +158,13 @@ def insert_sessions(
                 [(s.id, f.name) for s, f in batch],
             )
         _insert(cursor, batch)
+
+
+def insert_rows(batch: Sequence[IndexRows]) -> None:
+    """Insert sessions' rows made beforehand (`index_rows`) in one transaction."""
+    db = database.obj
+    with db.atomic("IMMEDIATE"):
+        _insert_rows(db.cursor(), batch)
 
 
 def delete_session(session_id: str) -> None:

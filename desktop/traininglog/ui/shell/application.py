@@ -6,7 +6,6 @@ import contextlib
 import errno
 import gc
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -25,8 +24,6 @@ from ..common.app_settings import AppSettings
 from ..common.theme import apply_theme
 from ..dialogs.check_dialog import IntegrityWatch, recover, start_healthy, tell_startup_health
 from ..dialogs.error_dialog import ExceptionHook
-from ..dialogs.kept_in_trash import tell_kept_in_trash
-from ..dialogs.sync_conflicts import tell_conflicts
 from ..dialogs.welcome import WelcomeDialog, needs_welcome
 from .main_window import MainWindow
 
@@ -122,10 +119,18 @@ def chosen_folders(folders: DataDirectory | None, settings: AppSettings) -> Data
     return folders
 
 
-def _warm_up_schema() -> None:
-    from ...sessionfiles.schema import validator  # imported here: off the GUI thread
+# The startup scan waits this long after the window is shown, so that it does not compete
+# with the first paint for the interpreter (a thread holds the GIL for 5 ms at a time).
+SCAN_AFTER_SHOWN_MS = 200
 
-    validator()
+
+def scan_once_shown(window: MainWindow) -> None:
+    """The startup scan runs once the window is up, off the GUI thread: the window shows
+    the index as it is, refreshes if the scan changes it, and then tells what it found
+    (warnings, sessions kept in trash/, conflict copies). Then the folder is watched for
+    sessions other computers save, as they arrive."""
+    QTimer.singleShot(SCAN_AFTER_SHOWN_MS, window.folder_watch.scan_at_start)
+    window.folder_watch.start()
 
 
 def keep_start_objects_out_of_collections() -> None:
@@ -151,26 +156,19 @@ def run(folders: DataDirectory | None, read_only: bool = False) -> int:
         errorlog.start_log(folders.root)
     found = start_healthy(logbook, settings.store)  # before the scan: a damaged index rebuilt
     controller = Controller(logbook)
-    report = controller.sync()
     window = MainWindow(controller)
     hook.save_form = window.log_view.write_draft_now  # the form's draft is written first
     hook.parent_window = lambda: window
-    if report is not None and report.warnings():
-        window.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
     window.show()
     welcome = needs_welcome(window.settings) and not logbook.read_only
     if welcome and WelcomeDialog(window.settings, window).exec():
         window.apply_settings()
     window.log_view.header.focus.setFocus()  # the first thing typed; the date rarely changes
     tell_startup_health(found, window)  # what happened, and where the old file went
-    tell_kept_in_trash(controller, report.trashed if report else [], window)
-    tell_conflicts(controller, report.conflicts if report else [], window)
-    window.folder_watch.start()  # sessions other computers save, as they arrive
+    scan_once_shown(window)
     watch = IntegrityWatch(folders, window)  # PRAGMA quick_check, off the GUI thread
     watch.damaged.connect(lambda problem: recover(controller, problem, window))
     watch.start()
-    # The first save would otherwise pay for loading the schema validator (~0.2-0.4 s).
-    threading.Thread(target=_warm_up_schema, name="schema-warm-up", daemon=True).start()
     window.offer_draft_restore()
     QTimer.singleShot(0, keep_start_objects_out_of_collections)  # once the window is up
     try:

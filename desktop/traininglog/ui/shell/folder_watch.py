@@ -25,6 +25,7 @@ class FolderWatch(QObject):
     """Watches the sessions folder and takes in what changed there."""
 
     arrived = Signal(object)  # the SyncReport of a scan that changed something
+    scanned_at_start = Signal(object)  # the SyncReport of the startup scan
 
     def __init__(self, controller: Controller, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,6 +42,7 @@ class FolderWatch(QObject):
         self._again = False
         self._told: set[tuple[str, str] | str] = set()  # conflicts and newer files told of
         self._failure: str | None = None  # the failure told, until a scan works again
+        self._at_start = False  # the scan running is the startup scan
 
     def start(self) -> None:
         if self.controller.read_only:
@@ -60,6 +62,15 @@ class FolderWatch(QObject):
         """Something changed in the folder: scan once it has been quiet for a moment."""
         self.settle.start()
 
+    def scan_at_start(self) -> None:
+        """The startup scan, off the GUI thread once the window is up: its report goes to
+        `scanned_at_start` (its warnings, sessions kept in trash, conflicts), the pages
+        refresh if it changed anything. The window shows the index as it is meanwhile."""
+        if self.controller.read_only:
+            return  # nothing is taken in: the index is not written
+        self._at_start = True
+        self.scan_now()
+
     def scan_now(self) -> None:
         if self.worker.running:
             self._again = True  # once this one ends: it may have missed the latest
@@ -68,6 +79,14 @@ class FolderWatch(QObject):
 
     def _scanned(self, report: SyncReport) -> None:
         self._failure = None
+        if self._at_start:
+            self._at_start = False
+            self._told = {*report.conflicts, *report.newer}  # told now, with the warnings
+            if report.changed_anything:
+                self.controller.changed.emit()
+            self.scanned_at_start.emit(report)
+            self._again_if_asked()
+            return
         waiting = {*report.conflicts, *report.newer}
         news = waiting - self._told
         self._told = waiting  # a conflict resolved and made again is told again
@@ -78,6 +97,11 @@ class FolderWatch(QObject):
         self._again_if_asked()
 
     def _failed(self, error: BaseException) -> None:
+        if self._at_start:
+            self._at_start = False
+            self.controller.report_failure(error, "scan the sessions folder")  # type: ignore[arg-type]
+            self._again_if_asked()
+            return
         # Told once through the controller's usual path, not at every rescan (a folder on an
         # unplugged drive fails every 10 s); the next change or rescan tries again.
         said = describe(error) or f"{type(error).__name__}: {error}"

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         # Started by the application once the window is up: what other computers save.
         self.folder_watch = FolderWatch(controller, self)
         self.folder_watch.arrived.connect(self.on_arrived)
+        self.folder_watch.scanned_at_start.connect(self.tell_startup_scan)
         self.log_view.editor.changed.connect(self._update_title)
         self.refresh()
         self._restore_geometry()
@@ -461,6 +462,14 @@ class MainWindow(QMainWindow):
         height = min(self.height(), int(room.height() * SCREEN_SHARE))
         if (width, height) != (self.width(), self.height()):
             self.resize(width, height)
+
+    def tell_startup_scan(self, report) -> None:
+        """What the startup scan found: its warnings in the status bar, sessions it kept in
+        trash/ and conflict copies, each with its dialog."""
+        if report.warnings():
+            self.statusBar().showMessage("; ".join(report.warnings()[:3]), 15000)
+        tell_kept_in_trash(self.controller, report.trashed, self)
+        tell_conflicts(self.controller, report.conflicts, self)
 
     def on_arrived(self, report) -> None:
         """Sessions saved, changed or deleted on another computer reached the folder."""
