@@ -106,7 +106,7 @@ def main() -> int:
 
         # The next two exercises as a superset (Ctrl+G), shown as A1 and A2.
         view.exercise_list.setCurrentRow(1)
-        view.group()
+        view.supersets.group()
         view.working_grid.setFocus()
         shoot(window, app, "logging-superset.png")
         view.editor.undo_stack.undo()

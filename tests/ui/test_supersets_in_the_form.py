@@ -122,12 +122,12 @@ def test_the_exercise_shown_says_which_superset_it_is_in(qtbot, window):
     view.exercise_list.setFocus()
     view.exercise_list.setCurrentRow(1)
     qtbot.keyClick(view.exercise_list, Qt.Key.Key_G, CTRL)
-    assert view.superset_badge.isVisible()
-    assert view.superset_badge.text() == "A1 · with A2 Barbell Row"
+    assert view.supersets.badge.isVisible()
+    assert view.supersets.badge.text() == "A1 · with A2 Barbell Row"
     view.exercise_list.setCurrentRow(2)
-    assert view.superset_badge.text() == "A2 · with A1 Barbell Bench Press"
+    assert view.supersets.badge.text() == "A2 · with A1 Barbell Bench Press"
     view.exercise_list.setCurrentRow(0)
-    assert not view.superset_badge.isVisible()
+    assert not view.supersets.badge.isVisible()
 
 
 def test_sets_of_a_superset_are_typed_in_the_order_done(qtbot, window):

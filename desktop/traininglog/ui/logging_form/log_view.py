@@ -64,6 +64,7 @@ from .plate_view import PlateView, plate_line
 from .rule_dialog import ProgressionRuleDialog
 from .session_header import SessionHeader
 from .set_grid import SetGrid, SetTableModel, records_text
+from .supersets import Supersets
 
 DRAFT_SAVE_DELAY_MS = 3000
 NEW_EXERCISE_TIP = (
@@ -125,13 +126,7 @@ class LogView(QWidget):
         self.new_badge.setAccessibleName("New exercise")
         self.new_badge.setToolTip(NEW_EXERCISE_TIP)
         self.new_badge.hide()
-        self.superset_badge = QLabel()
-        self.superset_badge.setObjectName("supersetBadge")
-        self.superset_badge.setToolTip(
-            "Done together, sets alternating. Ctrl+G adds the exercise below, Ctrl+Shift+G "
-            "takes this one out."
-        )
-        self.superset_badge.hide()
+        self.supersets = Supersets(self)
         self._known_names: list[str] | None = None
         controller.changed.connect(self._forget_known_names)
         self.muscles = QToolButton()
@@ -165,7 +160,7 @@ class LogView(QWidget):
         self.plate_view = PlateView(self)
         self.warmup_grid.finished.connect(self._to_working_sets)
         self.working_grid.finished.connect(self._workings_done)
-        self.working_grid.row_done = self._next_in_superset
+        self.working_grid.row_done = self.supersets.next_set
 
         self.last_time = LastTimePanel(self.unit)
         self.last_time.repeat_requested.connect(self.repeat_last_time)
@@ -203,7 +198,7 @@ class LogView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.name, 1)
         title_row.addWidget(self.new_badge)
-        title_row.addWidget(self.superset_badge)
+        title_row.addWidget(self.supersets.badge)
         title_row.addWidget(self.muscles)
         title_row.addWidget(self.rule_button)
         middle_layout.addLayout(title_row)
@@ -258,8 +253,12 @@ class LogView(QWidget):
             ("Add exercise (its name)", "Ctrl+L", self.focus_picker),
             ("Repeat last time", "Ctrl+R", self._repeat_if_offered),
             ("Start from last session of this focus", "Ctrl+T", self._template_if_offered),
-            ("Superset: with the exercise below, or the selected ones", "Ctrl+G", self.group),
-            ("Out of the superset", "Ctrl+Shift+G", self.ungroup),
+            (
+                "Superset: with the exercise below, or the selected ones",
+                "Ctrl+G",
+                self.supersets.group,
+            ),
+            ("Out of the superset", "Ctrl+Shift+G", self.supersets.ungroup),
             ("Plates for this weight", "Ctrl+P", self.show_plates),
             ("Progression rule…", "Ctrl+Shift+P", self.choose_rule),
         ):
@@ -273,46 +272,6 @@ class LogView(QWidget):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self.remove_current)
         self.exercise_list.addAction(remove)
-
-    def _chosen_exercises(self) -> list[int]:
-        rows = sorted({i.row() for i in self.exercise_list.selectedIndexes()})
-        current = self.exercise_list.currentRow()
-        return rows if len(rows) > 1 else ([current] if current >= 0 else [])
-
-    def _next_in_superset(self, row: int) -> bool:
-        """A working set of a superset typed: on to the next exercise's set of the same
-        number, and after the last exercise back to the first one's next set, the order the
-        sets were done in. False when the exercise is in no superset."""
-        exercises = self.editor.draft.exercises
-        if self.current is None or exercises[self.current].group is None:
-            return False
-        members = [i for i, e in enumerate(exercises) if e.group == exercises[self.current].group]
-        place = members.index(self.current)
-        target, target_row = (
-            (members[place + 1], row) if place + 1 < len(members) else (members[0], row + 1)
-        )
-        while len(self.editor.draft.exercises[target].workings) <= target_row:
-            self.editor.append_row(target, "working")
-        self.exercise_list.setCurrentRow(target)
-        self.working_grid.setFocus()
-        index = self.working_model.index(target_row, 0)
-        self.working_grid.setCurrentIndex(index)
-        self.working_grid.scrollTo(index)
-        return True
-
-    def group(self) -> None:
-        """Ctrl+G: the selected exercises (or this one and the one below) as a superset."""
-        chosen = self._chosen_exercises()
-        if chosen:
-            self.editor.group_exercises(chosen)
-            self.exercise_list.setCurrentRow(chosen[0])
-
-    def ungroup(self) -> None:
-        """Ctrl+Shift+G: the selected exercises out of their superset."""
-        chosen = self._chosen_exercises()
-        if chosen:
-            self.editor.ungroup_exercises(chosen)
-            self.exercise_list.setCurrentRow(chosen[0])
 
     def other_grid(self) -> None:
         """Ctrl+Tab: from one set grid to the other (from elsewhere, to the warm-ups)."""
@@ -458,7 +417,7 @@ class LogView(QWidget):
             self.name.setText(exercise.name if exercise else "")
             self.name.setCursorPosition(0)  # a long name shows its start, not its end
         self._show_new_badge()
-        self._show_superset(exercise)
+        self.supersets.show(exercise)
         self._show_muscles(exercise)
         self._show_rule()
         self._show_target_note()
@@ -505,22 +464,6 @@ class LogView(QWidget):
         self._known_names = None
         self._refresh_list()
         self._show_new_badge()
-
-    def _show_superset(self, exercise: DraftExercise | None) -> None:
-        """ "A1 · with A2 Barbell Row": which superset, and what else is in it."""
-        exercises = self.editor.draft.exercises
-        if exercise is None or exercise.group is None or self.current is None:
-            self.superset_badge.hide()
-            return
-        labels = group_labels(e.group for e in exercises)
-        others = [
-            f"{labels[n]} {e.name}"
-            for n, e in enumerate(exercises, start=1)
-            if e.group == exercise.group and n != self.current + 1
-        ]
-        self.superset_badge.setText(f"{labels[self.current + 1]} · with {', '.join(others)}")
-        self.superset_badge.setAccessibleName(f"Superset {exercise.group}")
-        self.superset_badge.show()
 
     def _show_new_badge(self) -> None:
         exercises = self.editor.draft.exercises
