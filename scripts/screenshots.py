@@ -190,13 +190,13 @@ def plates_and_targets(app: QApplication, root: Path) -> None:
     view.working_grid.setCurrentIndex(view.working_model.index(0, 0))
     shoot(window, app, "targets-placeholders.png")
 
-    view.show_plates()
+    view.lift.show_plates()
     settle(app)
     screen = app.primaryScreen().grabWindow(0)  # the popup is a window of its own
     path = OUT / "plates-ctrl-p.png"
     screen.copy(window.frameGeometry()).save(str(path))
     print(f"wrote {path}", file=sys.stderr)
-    view.plate_view.close()
+    view.lift.plate_view.close()
     view.editor.saved_draft = view.editor.draft
     window.close()
     logbook.close()

@@ -23,16 +23,16 @@ def type_a_set(qtbot, view, weight: str) -> None:
 
 def press_ctrl_p(qtbot, view) -> str:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, CTRL)
-    qtbot.waitUntil(view.plate_view.isVisible, timeout=2000)
-    return view.plate_view.text()
+    qtbot.waitUntil(view.lift.plate_view.isVisible, timeout=2000)
+    return view.lift.plate_view.text()
 
 
 def test_ctrl_p_shows_the_plates_per_side_and_esc_closes_it(qtbot, window):
     view = window.log_view
     type_a_set(qtbot, view, "95")
     assert press_ctrl_p(qtbot, view) == "95 kg: 20 kg bar + 25 · 10 · 2.5 per side"
-    qtbot.keyClick(view.plate_view, Qt.Key.Key_Escape)
-    assert not view.plate_view.isVisible()
+    qtbot.keyClick(view.lift.plate_view, Qt.Key.Key_Escape)
+    assert not view.lift.plate_view.isVisible()
     assert QApplication.focusWidget() is view.working_grid  # back where Ctrl+P was pressed
     tip = view.working_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "Plates: 95 kg: 20 kg bar + 25 · 10 · 2.5 per side" in tip
@@ -92,7 +92,7 @@ def test_the_plate_set_from_settings_changes_what_is_shown(qtbot, window, monkey
     assert press_ctrl_p(qtbot, view) == (
         "87.5 kg: 15 kg bar + 20 · 10 · 5 per side + 2.5 kg collars"
     )
-    qtbot.keyClick(view.plate_view, Qt.Key.Key_Escape)
+    qtbot.keyClick(view.lift.plate_view, Qt.Key.Key_Escape)
     view.working_grid.setCurrentIndex(view.working_model.index(0, 0))
     type_cells(qtbot, ["150"])
     assert "more than the plates owned make (at most 127.5 kg)" in press_ctrl_p(qtbot, view)

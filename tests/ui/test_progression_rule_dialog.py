@@ -48,7 +48,7 @@ def rules_file(window) -> dict:
 def test_a_rule_chosen_with_the_keyboard_is_kept_and_its_targets_follow(qtbot, window, monkeypatch):
     view = window.log_view
     add_exercise(qtbot, view, "bench")
-    assert view.rule_button.text() == "No progression rule"
+    assert view.lift.rule_button.text() == "No progression rule"
     dialog_typed(
         qtbot,
         monkeypatch,
@@ -67,7 +67,7 @@ def test_a_rule_chosen_with_the_keyboard_is_kept_and_its_targets_follow(qtbot, w
             "unit": "kg",
         }
     }
-    assert view.rule_button.toolTip().startswith("Rule: double progression 6–10 reps, +2.5 kg")
+    assert view.lift.rule_button.toolTip().startswith("Rule: double progression 6–10 reps, +2.5 kg")
     # Its sets were still empty: the first session's targets show at once.
     model = view.working_model
     assert [model.index(r, 0).data(PLACEHOLDER_ROLE) for r in range(2)] == ["60", "60"]
@@ -85,7 +85,7 @@ def test_a_fixed_increment_with_a_deload_every_fourth_session(qtbot, window, mon
     view = window.log_view
     add_exercise(qtbot, view, "squat")
     dialog_typed(qtbot, monkeypatch, 2, {"fixed_increment": "5", "fixed_reps": "5"}, deload=True)
-    view.choose_rule()
+    view.lift.choose_rule()
     rule = rules_file(window)["rules"]["Barbell Back Squat"]
     assert (rule["rule"], rule["every"], rule["of"]["rule"], rule["of"]["increment"]) == (
         "deload-weeks",
@@ -99,11 +99,11 @@ def test_a_field_that_cant_be_used_is_named_and_nothing_is_written(qtbot, window
     view = window.log_view
     add_exercise(qtbot, view, "bench")
     seen = dialog_typed(qtbot, monkeypatch, 1, {"double_increment": "a bit"})
-    view.choose_rule()
+    view.lift.choose_rule()
     assert seen["problem"] == "⚠ Increment: “a bit” is not a number; type 0–100 kg"
     assert not (window.controller.folders.root / "progression_rules.json").exists()
     seen = dialog_typed(qtbot, monkeypatch, 3, {"training_max": "100", "weeks": "65×5, 75 / 70×3"})
-    view.choose_rule()
+    view.lift.choose_rule()
     assert seen["problem"] == "⚠ Weeks: “75” in week 1 is not percent×reps, like 75×5"
     assert not (window.controller.folders.root / "progression_rules.json").exists()
 

@@ -51,13 +51,13 @@ def test_after_a_session_reaching_the_targets_the_next_shows_the_new_ones(qtbot,
     assert window.controller.set_progression_rule(BENCH, RULE)
     view = window.log_view
     log_bench_reaching_the_top(qtbot, window)
-    assert not view.target_note.isVisible()  # the first session had no targets
+    assert not view.lift.target_note.isVisible()  # the first session had no targets
 
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     add_exercise(qtbot, view, "bench")
     assert placeholders(view) == [("62.5", "8"), ("62.5", "8")]
-    assert view.target_note.text() == f"{TIP}: in grey below, saved once typed"
-    assert view.target_note.isVisible()
+    assert view.lift.target_note.text() == f"{TIP}: in grey below, saved once typed"
+    assert view.lift.target_note.isVisible()
     model = view.working_model
     assert model.index(0, 0).data() == "" and model.index(0, 1).data() == ""
     assert TIP in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
@@ -83,9 +83,9 @@ def test_ctrl_p_on_an_empty_target_cell_shows_the_targets_plates(qtbot, window):
     add_exercise(qtbot, view, "bench")
     to_working_sets(qtbot, view)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, CTRL)
-    qtbot.waitUntil(view.plate_view.isVisible, timeout=2000)
-    assert view.plate_view.text() == "62.5 kg: 20 kg bar + 20 · 1.25 per side"
-    qtbot.keyClick(view.plate_view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(view.lift.plate_view.isVisible, timeout=2000)
+    assert view.lift.plate_view.text() == "62.5 kg: 20 kg bar + 20 · 1.25 per side"
+    qtbot.keyClick(view.lift.plate_view, Qt.Key.Key_Escape)
 
 
 def test_repeat_and_the_template_show_targets_over_last_times_weights(qtbot, window, logbook):
@@ -122,5 +122,5 @@ def test_a_planned_deload_ticks_the_sessions_deload_box(qtbot, window):
     view.editor.set_header(deload=False)
     add_exercise(qtbot, view, "bench")
     assert placeholders(view) == [("37.5", "8"), ("37.5", "8")]  # 60% of 62.5, rounded down
-    assert "deload (every 2nd session)" in view.target_note.text()
+    assert "deload (every 2nd session)" in view.lift.target_note.text()
     assert view.header.deload.isChecked() and view.editor.draft.deload

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -33,7 +32,6 @@ from ...controller import Controller
 from ...datafolder.saving import ChangedElsewhere
 from ...domain import new_session_id
 from ...domain.names import name_key
-from ...domain.next_session import rule_summary
 from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.reports import SavedPaths
 from ...domain.session import group_labels
@@ -41,7 +39,6 @@ from ...domain.vocabulary import MUSCLE_GROUPS
 from ...drafts.draft import (
     Draft,
     DraftExercise,
-    DraftSet,
     from_session,
     in_unit,
     new_draft,
@@ -60,11 +57,10 @@ from ..common.theme import restyle
 from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, Choice
 from .draft_editor import DraftEditor
 from .last_time_panel import LastTimePanel
-from .plate_view import PlateView, plate_line
-from .rule_dialog import ProgressionRuleDialog
 from .session_header import SessionHeader
 from .set_grid import SetGrid, SetTableModel, records_text
 from .supersets import Supersets
+from .what_to_lift import WhatToLift
 
 DRAFT_SAVE_DELAY_MS = 3000
 NEW_EXERCISE_TIP = (
@@ -139,17 +135,8 @@ class LogView(QWidget):
             action.setCheckable(True)
             action.toggled.connect(self._muscles_toggled)
         self.muscles.setMenu(self.muscle_menu)
-        self.rule_button = QToolButton()
-        self.rule_button.setObjectName("ruleButton")
-        self.rule_button.setAccessibleName("Progression rule")
-        self.rule_button.clicked.connect(self.choose_rule)
-        self.target_note = QLabel()
-        self.target_note.setObjectName("quietNote")
-        self.target_note.setAccessibleName("Next session's target")
-        # A long reason is cut at the grid's edge (the tooltip has it all), never widening it.
-        self.target_note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.target_note.hide()
-        controller.rules_changed.connect(self._show_rule)
+        self.lift = WhatToLift(self)
+        controller.rules_changed.connect(self.lift.show_rule)
 
         self.warmup_model = SetTableModel(self.editor, "warmup", self.unit, self)
         self.working_model = SetTableModel(self.editor, "working", self.unit, self)
@@ -157,7 +144,6 @@ class LogView(QWidget):
         self.working_grid = SetGrid(self.working_model)
         for model in (self.warmup_model, self.working_model):
             model.plates = settings.plate_set
-        self.plate_view = PlateView(self)
         self.warmup_grid.finished.connect(self._to_working_sets)
         self.working_grid.finished.connect(self._workings_done)
         self.working_grid.row_done = self.supersets.next_set
@@ -200,7 +186,7 @@ class LogView(QWidget):
         title_row.addWidget(self.new_badge)
         title_row.addWidget(self.supersets.badge)
         title_row.addWidget(self.muscles)
-        title_row.addWidget(self.rule_button)
+        title_row.addWidget(self.lift.rule_button)
         middle_layout.addLayout(title_row)
         warmups = QLabel("Warm-up sets")
         warmups.setObjectName("gridTitle")
@@ -212,7 +198,7 @@ class LogView(QWidget):
         workings.setBuddy(self.working_grid)
         workings_row = QHBoxLayout()
         workings_row.addWidget(workings)
-        workings_row.addWidget(self.target_note, 1)
+        workings_row.addWidget(self.lift.target_note, 1)
         middle_layout.addLayout(workings_row)
         middle_layout.addWidget(self.working_grid, 3)
 
@@ -239,8 +225,8 @@ class LogView(QWidget):
         QWidget.setTabOrder(self.exercise_list, self.picker)
         QWidget.setTabOrder(self.picker, self.name)
         QWidget.setTabOrder(self.name, self.muscles)
-        QWidget.setTabOrder(self.muscles, self.rule_button)
-        QWidget.setTabOrder(self.rule_button, self.warmup_grid)
+        QWidget.setTabOrder(self.muscles, self.lift.rule_button)
+        QWidget.setTabOrder(self.lift.rule_button, self.warmup_grid)
         QWidget.setTabOrder(self.warmup_grid, self.working_grid)
         QWidget.setTabOrder(self.working_grid, self.last_time.repeat)
         QWidget.setTabOrder(self.last_time.repeat, self.save_button)
@@ -259,8 +245,8 @@ class LogView(QWidget):
                 self.supersets.group,
             ),
             ("Out of the superset", "Ctrl+Shift+G", self.supersets.ungroup),
-            ("Plates for this weight", "Ctrl+P", self.show_plates),
-            ("Progression rule…", "Ctrl+Shift+P", self.choose_rule),
+            ("Plates for this weight", "Ctrl+P", self.lift.show_plates),
+            ("Progression rule…", "Ctrl+Shift+P", self.lift.choose_rule),
         ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
@@ -281,24 +267,6 @@ class LogView(QWidget):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not target.currentIndex().isValid() and target.model().rowCount():
             target.setCurrentIndex(target.model().index(0, 0))
-
-    def show_plates(self) -> None:
-        """Ctrl+P: the plates per side for the weight of the set at the cursor, in a popup
-        under its weight cell (the working sets' when neither grid has the focus)."""
-        focus, grid = QApplication.focusWidget(), self.working_grid
-        if focus is self.warmup_grid or self.warmup_grid.isAncestorOf(focus):
-            grid = self.warmup_grid
-        grid.commit_editing()
-        model, current = grid.set_model, grid.currentIndex()
-        row = current.row() if current.isValid() else 0
-        if model.exercise is None or row >= model.rowCount():
-            text = "No set here: type a weight to see its plates"
-            where = grid.viewport().mapToGlobal(grid.viewport().rect().topLeft())
-        else:
-            text = plate_line(model.weight_of_row(row), self.unit, self.settings.plate_set)
-            cell = grid.visualRect(model.index(row, 0))
-            where = grid.viewport().mapToGlobal(cell.bottomLeft())
-        self.plate_view.show_line(text, where)
 
     def _repeat_if_offered(self) -> None:
         if self.last_time.repeat.isEnabled():
@@ -351,7 +319,7 @@ class LogView(QWidget):
         if what in ("all", "exercises"):
             self.select_exercise(self.exercise_list.currentRow())
         else:
-            self._show_target_note()
+            self.lift.show_target_note()
         found = problems(self.editor.draft, self.unit)
         empty = not self.editor.draft.exercises and self.editor.draft.session_id is None
         self.save_button.setEnabled(not found and not empty and not self.controller.read_only)
@@ -407,7 +375,7 @@ class LogView(QWidget):
         for widget in (
             self.name,
             self.muscles,
-            self.rule_button,
+            self.lift.rule_button,
             self.warmup_grid,
             self.working_grid,
         ):
@@ -419,8 +387,8 @@ class LogView(QWidget):
         self._show_new_badge()
         self.supersets.show(exercise)
         self._show_muscles(exercise)
-        self._show_rule()
-        self._show_target_note()
+        self.lift.show_rule()
+        self.lift.show_target_note()
         self._show_last_time(exercise)
 
     def _show_muscles(self, exercise: DraftExercise | None) -> None:
@@ -490,7 +458,7 @@ class LogView(QWidget):
         if not muscles:
             last = self.controller.last_time(name)
             muscles = last.exercise.target_muscle_groups if last else ()
-        self.editor.add_exercise(name, muscles, target_rows(self._targets(name), self.unit))
+        self.editor.add_exercise(name, muscles, target_rows(self.lift.targets(name), self.unit))
         self.exercise_list.setCurrentRow(len(self.editor.draft.exercises) - 1)
         # After the Enter that picked the exercise is fully handled, or it would land in the grid.
         QTimer.singleShot(0, self._start_warmups)
@@ -544,7 +512,7 @@ class LogView(QWidget):
         if self.current is None or last is None:
             return
         warmups, workings = repeat_sets(last.exercise, self.unit)
-        workings = self._with_targets(self.editor.draft.exercises[self.current].name, workings)
+        workings = self.lift.with_targets(self.editor.draft.exercises[self.current].name, workings)
         self.editor.replace_sets(self.current, warmups, workings, "Repeat last time")
         self.working_grid.setFocus()
 
@@ -553,72 +521,12 @@ class LogView(QWidget):
         if session is None:
             return
         exercises = tuple(
-            replace(e, workings=self._with_targets(e.name, e.workings))
+            replace(e, workings=self.lift.with_targets(e.name, e.workings))
             for e in template_exercises(session, self.unit)
         )
         self.editor.set_exercises(exercises, f"Start from last {focus} session")
         self.exercise_list.setCurrentRow(0)
         self._to_working_sets()  # ready to type today's first weight over last time's
-
-    # -- what to lift: the progression rules' targets ------------------------------------------
-
-    def _targets(self, name: str):
-        """The exercise's rule's targets for this session, from the sessions before it (all of
-        them for a session not saved yet). A planned deload ticks the session's Deload box,
-        which is how the rule knows afterwards that it was one."""
-        before = self._draft_started() if self.editor.draft.session_id else None
-        targets = self.controller.next_targets(name, self.settings.plate_set, before)
-        if any(t.deload for t in targets) and not self.editor.draft.deload:
-            self.editor.set_header("Planned deload", deload=True)
-        return targets
-
-    def _show_rule(self) -> None:
-        exercises = self.editor.draft.exercises
-        exercise = exercises[self.current] if self.current is not None else None
-        rule = self.controller.progression_rule(exercise.name) if exercise else None
-        text = f"Rule: {rule_summary(rule)}" if rule else "No progression rule"
-        metrics = self.rule_button.fontMetrics()
-        self.rule_button.setText(
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, MUSCLES_WIDTH)
-        )
-        self.rule_button.setToolTip(f"{text}. Choose what to lift next time (Ctrl+Shift+P)")
-
-    def _show_target_note(self) -> None:
-        """Beside "Working sets": the target still in grey, and why."""
-        exercises = self.editor.draft.exercises
-        rows = exercises[self.current].workings if self.current is not None else ()
-        target = next((r.hint("target") for r in rows if r.hint("target") and not r.weight), "")
-        text = f"{target}: in grey below, saved once typed" if target else ""
-        self.target_note.setText(text)
-        self.target_note.setToolTip(text)
-        self.target_note.setVisible(bool(text))
-
-    def choose_rule(self) -> None:
-        """Ctrl+Shift+P: the selected exercise's progression rule, chosen in a dialog and kept
-        in the data folder; its working sets, while still empty, show the new targets."""
-        if self.current is None:
-            return
-        name = self.editor.draft.exercises[self.current].name
-        dialog = ProgressionRuleDialog(
-            name, self.controller.progression_rule(name), self.unit, self
-        )
-        if not dialog.exec() or not self.controller.set_progression_rule(name, dialog.rule):
-            return
-        index = self.current
-        if index is None or index >= len(self.editor.draft.exercises):
-            return
-        exercise = self.editor.draft.exercises[index]
-        if all(row.is_blank() for row in exercise.workings):
-            rows = target_rows(self._targets(name), self.unit, exercise.workings)
-            self.editor.replace_sets(
-                index, exercise.warmups, rows or (DraftSet(),), "Show the rule's targets"
-            )
-
-    def _with_targets(self, name: str, workings: tuple[DraftSet, ...]) -> tuple[DraftSet, ...]:
-        """Last time's sets to start from, or, for an exercise with a rule, its targets in grey
-        instead (how last time's sets went still in grey beside them)."""
-        targets = self._targets(name)
-        return target_rows(targets, self.unit, workings) if targets else workings
 
     # -- settings ----------------------------------------------------------------------------
 
