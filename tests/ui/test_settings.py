@@ -116,3 +116,19 @@ def test_the_sessions_folder_chosen_in_settings_is_the_command_lines_too(
     )
     monkeypatch.delenv("TRAININGLOG_SESSIONS_DIR", raising=False)
     assert resolve_folders(root).sessions == synced
+
+
+def test_every_field_of_settings_has_its_own_alt_key(qtbot):
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    dialog = SettingsDialog(AppSettings(QSettings()))
+    qtbot.addWidget(dialog)
+    form = dialog.findChild(QFormLayout)
+    keys = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel) and "&" in label.text():
+            keys.append(label.text().split("&", 1)[1][0].casefold())
+    assert len(keys) >= 12
+    assert len(keys) == len(set(keys)), sorted(keys)
