@@ -44,12 +44,18 @@ def test_what_only_the_schema_refuses_is_refused_in_the_schemas_words(
     assert folder_bytes(folders.sessions) == {}
 
 
-def test_the_one_rule_only_the_reader_has_does_not_refuse_what_the_schema_accepts(
-    logbook: Logbook, monkeypatch: pytest.MonkeyPatch
+def test_nothing_is_written_that_the_app_could_not_read_back(
+    logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Numbering with a gap is the domain's rule, not the schema's: with the domain's rules
-    # out of the way, the schema step lets it through, as jsonschema alone did.
+    # Numbering with a gap is a rule the schema cannot state. With the domain's rules out of
+    # the way the schema accepts it, but the reader would refuse the file at the next start
+    # and put it aside: the save refuses it instead, in the reader's words.
     monkeypatch.setattr(saving, "ensure_valid", lambda session: None)
     session = make_session(1)
     gap = dataclasses.replace(session.exercises[0], order=2)
-    logbook.save(dataclasses.replace(session, exercises=(gap,)))
+    with pytest.raises(InvalidSession) as refused:
+        logbook.save(dataclasses.replace(session, exercises=(gap,)))
+    assert [str(p) for p in refused.value.problems] == [
+        "exercises[0].Order: is 2, expected 1 (exercises are numbered 1, 2, 3… in order)"
+    ]
+    assert folder_bytes(folders.sessions) == {}

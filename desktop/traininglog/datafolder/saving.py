@@ -41,7 +41,9 @@ def validate_for_saving(session: Session, schema: bool = True) -> None:
     The schema's rules are checked by the strict reader, which holds exactly those rules
     (`tests/unit/test_reader_matches_schema.py` proves the two accept the same documents):
     0.3 ms for a typical session where jsonschema takes 5 to 30. A session the reader
-    refuses is then given to jsonschema, so a refusal says what the schema says, as ever.
+    refuses is then given to jsonschema, so a refusal says what the schema says, as ever; and
+    it is refused even where the schema has nothing to say, since the app could not read the
+    file back.
     """
     ensure_valid(session)
     if schema:
@@ -49,12 +51,12 @@ def validate_for_saving(session: Session, schema: bool = True) -> None:
         try:
             from_document(document)
             return  # what the reader accepts, the schema accepts
-        except SessionFileError:
-            pass
+        except SessionFileError as refused:
+            read_back = refused.problems
         # Imported here: jsonschema and its format checkers take a second or two to import,
         # which only a refused save pays.
         from ..sessionfiles.schema import schema_problems
 
-        found = schema_problems(document)
-        if found:
-            raise InvalidSession(found)
+        # In the schema's words where it has them; else the reader's, since a file the reader
+        # refuses would be put aside at the next start: it is never written.
+        raise InvalidSession(schema_problems(document) or read_back)
