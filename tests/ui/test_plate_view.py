@@ -120,3 +120,20 @@ def test_bad_plate_settings_name_the_field_and_keep_the_dialog_open(qtbot, windo
     assert seen["open"]
     assert seen["problem"] == "⚠ Bar: “heavy” is not a weight; type a number of kg, 0–1000"
     assert window.qsettings.value("plates/bar") is None  # nothing written
+
+
+def test_the_popup_stays_on_the_screen_near_its_edges(qtbot, window):
+    from PySide6.QtCore import QPoint
+
+    view = window.log_view
+    popup = view.lift.plate_view
+    screen = window.screen().availableGeometry()
+    # Asked to open past the bottom-right corner (a weight cell at the screen's edge).
+    popup.show_line("95 kg: 20 kg bar + 25 · 10 · 2.5 per side", screen.bottomRight())
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    assert screen.contains(popup.frameGeometry().topLeft())
+    assert screen.contains(popup.frameGeometry().bottomRight())
+    popup.close()
+    popup.show_line("95 kg", QPoint(screen.left() + 10, screen.top() + 10))
+    assert popup.pos() == QPoint(screen.left() + 10, screen.top() + 10)  # left where it fits
+    popup.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ...domain.exact import exact, kg_to, shown
@@ -35,6 +35,14 @@ def plate_line(weight: str, unit: str, plates: PlateSet) -> str:
     return answer.text()
 
 
+def _on_screen(where: QPoint, size: QSize, screen: QRect) -> QPoint:
+    """`where`, moved back just enough for the whole popup to be on the screen (a weight cell
+    at the screen's bottom or right edge opens it above or to the left instead)."""
+    x = min(where.x(), screen.right() - size.width() + 1)
+    y = min(where.y(), screen.bottom() - size.height() + 1)
+    return QPoint(max(x, screen.left()), max(y, screen.top()))
+
+
 class PlateView(QLabel):
     """A small popup under a weight cell with its plates; Esc or a click elsewhere closes it."""
 
@@ -56,6 +64,8 @@ class PlateView(QLabel):
         self.adjustSize()
         self.move(where)
         self.show()
+        # Its size is final once shown (the stylesheet's padding): then kept on the screen.
+        self.move(_on_screen(where, self.size(), self.screen().availableGeometry()))
         self.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def keyPressEvent(self, event) -> None:
