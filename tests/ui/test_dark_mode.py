@@ -184,3 +184,24 @@ def test_the_stylesheet_names_only_colours_every_look_has():
         assert look.window in sheet and look.accent in sheet
     with pytest.raises(KeyError, match="@nosuchcolour"):
         theme.stylesheet("QWidget { color: @nosuchcolour; }", LIGHT)
+
+
+@pytest.mark.parametrize("look", [LIGHT, DARK], ids=["light", "dark"])
+def test_the_import_dialogs_unit_question_stands_out_in_both_looks(qtbot, themed, window, look):
+    from traininglog.ui.common.theme import restyle
+    from traininglog.ui.dialogs.import_dialog import ImportDialog
+
+    theme.reapply(themed, "dark" if look.dark else "light")
+    dialog = ImportDialog(window.controller, window, settings=window.qsettings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.unit_row
+    row.setVisible(True)
+    restyle(row, "asking", True)
+    qtbot.waitUntil(lambda: row.width() > 20)
+    image = row.grab().toImage()
+    inside = QColor(image.pixel(4, image.height() // 2))
+    assert inside.name() == look.warning_background
+    restyle(row, "asking", False)
+    image = row.grab().toImage()
+    assert QColor(image.pixel(4, image.height() // 2)).name() != look.warning_background
