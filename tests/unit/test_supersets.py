@@ -216,3 +216,13 @@ def test_hevy_supersets_become_groups(tmp_path: Path) -> None:
     assert [len(e.working_sets) for e in session.exercises][:3] == [1, 2, 1]
     assert problems(session) == []
     assert json.loads(encode(session))["dataModelVersion"] == "0.1.0"
+
+
+def test_a_superset_changed_on_another_computer_reads_in_the_lifters_words() -> None:
+    from traininglog.sessionfiles.compare import differences, field_label
+
+    grouped, plain = supersets(), ungrouped(supersets())
+    rows = {field_label(path, grouped, plain): (a, b) for path, a, b in differences(grouped, plain)}
+    assert rows[f"{BENCH}: superset"] == ('"A"', "—")
+    assert rows[f"{CURL}: superset"] == ('"B"', "—")
+    assert rows["file format version"] == ('"0.1.0"', '"0.0.1"')

@@ -56,6 +56,8 @@ _FIELD_WORDS = {
     "set": "number",
     "Name": "name",
     "Order": "order",
+    "group": "superset",
+    "dataModelVersion": "file format version",
     "targetMuscleGroups": "muscles",
     "isDeloadWeek": "deload",
     "userName": "lifter",
