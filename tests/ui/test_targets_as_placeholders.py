@@ -124,3 +124,48 @@ def test_a_planned_deload_ticks_the_sessions_deload_box(qtbot, window):
     assert placeholders(view) == [("37.5", "8"), ("37.5", "8")]  # 60% of 62.5, rounded down
     assert "deload (every 2nd session)" in view.lift.target_note.text()
     assert view.header.deload.isChecked() and view.editor.draft.deload
+
+
+def test_ctrl_enter_takes_a_sets_grey_weight_and_reps_as_lifted(qtbot, window):
+    """The targets were lifted: Ctrl+Enter on each set takes its grey weight and reps, and
+    moves on to the next; how it went (RPE, feel) is still today's to type."""
+    assert window.controller.set_progression_rule(BENCH, RULE)
+    view = window.log_view
+    log_bench_reaching_the_top(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    add_exercise(qtbot, view, "bench")
+    to_working_sets(qtbot, view)
+    grid = view.working_grid
+    assert QApplication.focusWidget() is grid and grid.currentIndex().row() == 0
+    qtbot.keyClick(grid, Qt.Key.Key_Return, CTRL)
+    assert grid.currentIndex().row() == 1 and grid.currentIndex().column() == 0
+    qtbot.keyClick(grid, Qt.Key.Key_Return, CTRL)
+    rows = view.editor.draft.exercises[0].workings
+    assert [(r.weight, r.reps, r.rpe) for r in rows[:2]] == [("62.5", "8", ""), ("62.5", "8", "")]
+    document = save(qtbot, window)
+    sets = document["exercises"][0]["workingSets"]
+    assert [(s["weightKg"], s["repCount"]["full"], s["rpe"]) for s in sets] == [
+        (62.5, 8, None),
+        (62.5, 8, None),
+    ]
+
+
+def test_ctrl_enter_never_replaces_what_was_typed(qtbot, window):
+    assert window.controller.set_progression_rule(BENCH, RULE)
+    view = window.log_view
+    log_bench_reaching_the_top(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    add_exercise(qtbot, view, "bench")
+    to_working_sets(qtbot, view)
+    type_cells(qtbot, ["60"])  # a lighter weight than the target, typed
+    grid = view.working_grid
+    grid.setCurrentIndex(view.working_model.index(0, 0))
+    qtbot.keyClick(grid, Qt.Key.Key_Return, CTRL)
+    first = view.editor.draft.exercises[0].workings[0]
+    assert (first.weight, first.reps) == ("60", "8")  # the reps from grey, the weight as typed
+
+
+def test_the_grid_keys_are_listed_with_the_others(qtbot, window):
+    rows = dict(window.shortcut_rows())
+    assert rows["Copy the set above"] == "Ctrl+D"
+    assert rows["Take a set's grey weight and reps as lifted"].startswith("Ctrl+Return")

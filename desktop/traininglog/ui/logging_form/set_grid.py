@@ -2,7 +2,8 @@
 
 Enter moves to the next cell and, past the last one, starts a new set; Enter on an empty
 last row means "done here" (`finished`). Typing into a cell replaces what is there, however
-the cell was reached; F2 or a double-click edits it in place. Ctrl+D copies the set above.
+the cell was reached; F2 or a double-click edits it in place. Ctrl+D copies the set above;
+Ctrl+Enter takes a set's grey weight and reps (a target, or last time's) as lifted.
 A bad cell turns red and its tooltip says what is wrong and what is allowed. Last time's
 RPE, feel, rest and notes show in grey in empty cells (`PLACEHOLDER_ROLE`), never saved.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QAction, QBrush, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -302,9 +303,20 @@ class SetGrid(QTableView):
         self.cells = _CellDelegate(self)
         self.setItemDelegate(self.cells)
         self.verticalHeader().setDefaultSectionSize(26)
-        copy = QShortcut(QKeySequence("Ctrl+D"), self)
-        copy.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        copy.activated.connect(self.copy_set_above)
+        # Actions, not bare shortcuts: Help ▸ Keyboard shortcuts lists the window's actions.
+        for text, keys, handler in (
+            ("Copy the set above", ("Ctrl+D",), self.copy_set_above),
+            (
+                "Take a set's grey weight and reps as lifted",
+                ("Ctrl+Return", "Ctrl+Enter"),
+                self.take_grey_set,
+            ),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handler)
+            self.addAction(action)
 
     def edit(self, index, trigger=None, event=None) -> bool:
         if trigger is None:
@@ -326,6 +338,28 @@ class SetGrid(QTableView):
         if editor is not None and self.viewport().isAncestorOf(editor):
             self.commitData(editor)
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def take_grey_set(self) -> None:
+        """Ctrl+Enter: the set was lifted as the grey values say (the rule's target, or last
+        time's): its weight and reps are taken where none is typed, then on to the next set.
+        How it went (RPE, feel, rest, notes) stays today's to type."""
+        self.commit_editing()
+        model, current = self.set_model, self.currentIndex()
+        if model.exercise is None or not current.isValid():
+            return
+        row = current.row()
+        typed = model.editor.draft.exercises[model.exercise].sets(model.kind)[row]
+        for column in ("weight", "reps"):
+            grey = typed.hint(column)
+            if grey and not getattr(typed, column):
+                model.editor.set_cell(model.exercise, model.kind, row, column, grey)
+        if self.row_done(row):
+            return
+        if row == model.rowCount() - 1:
+            model.editor.append_row(model.exercise, model.kind)
+        target = model.index(row + 1, 0)
+        self.setCurrentIndex(target)
+        self.scrollTo(target)
 
     def copy_set_above(self) -> None:
         model = self.set_model
