@@ -76,4 +76,8 @@ def sessions(draw, max_exercises: int = 4) -> Session:
         week=draw(st.none() | st.integers(0, limits.MAX_WEEK)),
         is_deload_week=draw(st.booleans()),
         focus=draw(st.none() | names),
+        # Mostly not weighed, as most sessions are not.
+        body_weight_kg=draw(
+            st.none() | st.none() | st.floats(20, 400) | st.sampled_from([20, 82.5, 400])
+        ),
     )

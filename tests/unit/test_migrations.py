@@ -55,7 +55,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
     db = init_db(path, tmp_path / "backups")
     try:
         connection = db.connection()
-        assert schema_version(connection) == LATEST == 4
+        assert schema_version(connection) == LATEST == 5
         # Sessions from before supersets: every exercise on its own.
         supersets = connection.execute("SELECT DISTINCT superset FROM exercise").fetchall()
         assert supersets == [(None,)]

@@ -33,6 +33,7 @@ SEED_DOCUMENT = json.loads((SEED / "training_session_2026_02_16_3fcb25c2.json").
 BOUNDARY_INTS = [-1, 0, 1, 2, 3, 5, 10, 11, 19, 20, 21, 49, 50, 51, 99, 100, 101, 180, 181]
 BOUNDARY_INTS += [520, 521, 1000, 1001, 10**30, -(10**30)]
 BOUNDARY_FLOATS = [-0.5, -0.0, 0.0, 5e-324, 0.5, 1.0, 1.5, 2.0, 7.3, 7.5, 9.99, 10.0, 10.5]
+BOUNDARY_FLOATS += [19.99, 20.0, 400.0, 400.01]
 BOUNDARY_FLOATS += [100.0, 100.5, 179.99, 180.0, 180.01, 999.75, 1000.0, 1000.25, 1e300]
 INTERESTING_STRINGS = [
     *MUSCLE_GROUPS,
@@ -42,6 +43,8 @@ INTERESTING_STRINGS = [
     "0.0.2",
     "0.1.0",
     "0.1.1",
+    "0.2.0",
+    "0.2.1",
     "0.2.0",
     "A",
     "Z",
@@ -83,6 +86,7 @@ KEYS = [
     "date",
     "phase",
     "focus",
+    "bodyWeightKg",
     "exercises",
     "Order",
     "Name",
@@ -319,6 +323,9 @@ W = "exercises.0.workingSets.0"
         ("exercises.0.group", "a"),
         ("exercises.0.group", None),
         ("dataModelVersion", "0.1.0"),
+        ("dataModelVersion", "0.2.0"),
+        ("bodyWeightKg", 82.5),  # in a 0.0.1 document: refused by both
+        ("bodyWeightKg", None),
     ],
 )
 def test_reader_and_schema_agree_on_known_edges(path: str, value: object) -> None:
@@ -393,3 +400,12 @@ def test_groups_in_a_document_of_the_version_that_has_them(group: object) -> Non
     assert_agreement(doc)
     accepted = reader_verdict(doc) is None
     assert accepted == (group in ("A", "Z"))
+
+
+@pytest.mark.parametrize("weight", [20, 82.5, 400, 19.99, 400.01, 0, -1, "82.5", None, True])
+def test_a_body_weight_in_a_document_of_the_version_that_has_it(weight: object) -> None:
+    doc = _with("dataModelVersion", "0.2.0")
+    doc["bodyWeightKg"] = weight
+    assert_agreement(doc)
+    accepted = reader_verdict(doc) is None
+    assert accepted == (weight in (20, 82.5, 400) and weight is not True)

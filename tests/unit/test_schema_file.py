@@ -10,7 +10,13 @@ import pytest
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
-from traininglog.domain import DATA_MODEL_TYPE, DATA_MODEL_VERSION, NEWEST_VERSION, limits
+from traininglog.domain import (
+    DATA_MODEL_TYPE,
+    DATA_MODEL_VERSION,
+    GROUPS_VERSION,
+    NEWEST_VERSION,
+    limits,
+)
 from traininglog.domain.session import GROUP_LETTERS
 from traininglog.domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 from traininglog.files.shipped import schema_path
@@ -82,8 +88,9 @@ def _properties(node: Any, where: str = "") -> list[tuple[str, Any]]:
 
 def test_every_property_has_a_description(schema: dict[str, Any]) -> None:
     properties = _properties(schema)
-    # session, exercise, sets, repCount, and the rule that version 0.0.1 has no groups
-    assert len(properties) == 11 + 6 + 4 + 7 + 2 + 3
+    # session (and its body weight), exercise, sets, repCount, and the rules of which version
+    # may hold what: 0.0.1 no groups, before 0.2.0 no body weight
+    assert len(properties) == 12 + 6 + 4 + 7 + 2 + 3 + 2
     undescribed = [
         path
         for path, prop in properties
@@ -103,7 +110,7 @@ def test_the_schema_is_strict(schema: dict[str, Any]) -> None:
     objects.append(definition(schema, "workingSet")["properties"]["repCount"])
     assert len(objects) == 5
     # Every key is required but the later versions' optional ones (an exercise's group).
-    optional = {"group"}
+    optional = {"group", "bodyWeightKg"}
     for node in objects:
         assert node["additionalProperties"] is False
         assert sorted(node["required"]) == sorted(set(node["properties"]) - optional)
@@ -111,7 +118,9 @@ def test_the_schema_is_strict(schema: dict[str, Any]) -> None:
 
 def test_the_keys_are_the_readers_keys(schema: dict[str, Any]) -> None:
     working = definition(schema, "workingSet")["properties"]
-    assert list(schema["properties"]) == list(reader.SESSION_KEYS)
+    session_keys = [k for k in schema["properties"] if k != "bodyWeightKg"]
+    assert session_keys == list(reader.SESSION_KEYS)
+    assert "bodyWeightKg" in reader.SESSION_LATER_KEYS
     exercise_keys = [k for k in definition(schema, "exercise")["properties"] if k != "group"]
     assert exercise_keys == list(reader.EXERCISE_KEYS)
     assert "group" in reader.EXERCISE_LATER_KEYS
@@ -127,7 +136,11 @@ def test_the_enums_are_the_vocabulary(schema: dict[str, Any]) -> None:
 
 
 def test_the_constants_are_the_domains(schema: dict[str, Any]) -> None:
-    assert schema["properties"]["dataModelVersion"]["enum"] == [DATA_MODEL_VERSION, NEWEST_VERSION]
+    assert schema["properties"]["dataModelVersion"]["enum"] == [
+        DATA_MODEL_VERSION,
+        GROUPS_VERSION,
+        NEWEST_VERSION,
+    ]
     assert schema["properties"]["dataModelType"]["const"] == DATA_MODEL_TYPE
     assert NEWEST_VERSION in schema["$id"]
     group = definition(schema, "exercise")["properties"]["group"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from traininglog.exporters.csv_table import CSV_HEADER
+from traininglog.formats.csv_columns import CSV_HEADER
 
 CANONICAL = "3fcb25c2-5ca4-4c42-9530-f957959f633d"
 FORMS = {

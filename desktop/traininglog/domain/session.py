@@ -14,7 +14,8 @@ from datetime import datetime
 
 DATA_MODEL_VERSION = "0.0.1"  # what a session using none of the later fields is written as
 GROUPS_VERSION = "0.1.0"  # the first version with supersets and circuits (`Exercise.group`)
-NEWEST_VERSION = GROUPS_VERSION  # the newest this version of the app reads and writes
+BODY_WEIGHT_VERSION = "0.2.0"  # the first with the lifter's body weight (`body_weight_kg`)
+NEWEST_VERSION = BODY_WEIGHT_VERSION  # the newest this version of the app reads and writes
 DATA_MODEL_TYPE = "training_session_log"
 GROUP_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -72,11 +73,14 @@ class Session:
     week: int | None = None
     is_deload_week: bool = False
     focus: str | None = None
+    body_weight_kg: float | None = None  # the lifter's weight that day, when weighed
 
     @property
     def data_model_version(self) -> str:
         """The version its file is written as: the oldest that holds everything it uses, so
         a session using none of the later fields is written exactly as before."""
+        if self.body_weight_kg is not None:
+            return BODY_WEIGHT_VERSION
         if any(e.group is not None for e in self.exercises):
             return GROUPS_VERSION
         return DATA_MODEL_VERSION

@@ -86,6 +86,14 @@ def _check_session(s: Session, out: list[Problem]) -> None:
     if not isinstance(s.is_deload_week, bool):
         out.append(Problem("isDeloadWeek", f"{s.is_deload_week!r} is not true or false"))
     _text(out, "focus", s.focus, limits.MAX_FOCUS_CHARS, optional=True)
+    if s.body_weight_kg is not None:
+        _number(
+            out,
+            "bodyWeightKg",
+            s.body_weight_kg,
+            limits.MIN_BODY_WEIGHT_KG,
+            limits.MAX_BODY_WEIGHT_KG,
+        )
     if len(s.exercises) > limits.MAX_EXERCISES:
         out.append(
             Problem("exercises", f"{len(s.exercises)} exercises; at most {limits.MAX_EXERCISES}")

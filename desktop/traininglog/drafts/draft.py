@@ -133,6 +133,7 @@ class Draft:
     exercises: tuple[DraftExercise, ...] = ()
     user_id: str = ""
     user_name: str = ""
+    body_weight: str = ""  # the lifter's weight that day as typed, in the display unit
 
     def with_exercise(self, index: int, exercise: DraftExercise) -> Draft:
         exercises = list(self.exercises)
@@ -282,6 +283,9 @@ def problems(draft: Draft, unit: str) -> list[CellProblem]:
         found.append(CellProblem(f"Focus is longer than {limits.MAX_FOCUS_CHARS}", "focus"))
     if len(draft.exercises) > limits.MAX_EXERCISES:
         found.append(CellProblem(f"At most {limits.MAX_EXERCISES} exercises", "exercises"))
+    message = body_weight_problem(draft.body_weight, unit)
+    if message:
+        found.append(CellProblem(message, "body weight"))
     for e_index, exercise in enumerate(draft.exercises):
         if not exercise.name.strip():
             found.append(CellProblem("Give the exercise a name", "name", e_index))
@@ -346,7 +350,24 @@ def to_session(draft: Draft, unit: str) -> Session:
         week=draft.week,
         is_deload_week=draft.deload,
         focus=draft.focus.strip() or None,
+        body_weight_kg=parse_weight(draft.body_weight, unit)[0]
+        if draft.body_weight.strip()
+        else None,
     )
+
+
+def body_weight_problem(text: str, unit: str) -> str | None:
+    """What is wrong with a body weight as typed (empty: not weighed, which is fine)."""
+    if not text.strip():
+        return None
+    kg, problem = parse_weight(text, unit)
+    if problem or kg is None:
+        return f"Body weight: {problem}"
+    if not limits.MIN_BODY_WEIGHT_KG <= kg <= limits.MAX_BODY_WEIGHT_KG:
+        low = weight_cell(limits.MIN_BODY_WEIGHT_KG, unit)
+        high = weight_cell(limits.MAX_BODY_WEIGHT_KG, unit)
+        return f"Body weight is {low} to {high} {unit}"
+    return None
 
 
 def lifted(row: DraftSet, unit: str) -> tuple[float, int, float | None] | None:
@@ -497,6 +518,9 @@ def from_session(session: Session, unit: str, based_on: str | None = None) -> Dr
         exercises=tuple(exercises),
         user_id=session.user_id,
         user_name=session.user_name,
+        body_weight=(
+            weight_cell(session.body_weight_kg, unit) if session.body_weight_kg is not None else ""
+        ),
     )
 
 
@@ -554,4 +578,8 @@ def in_unit(draft: Draft, old: str, new: str) -> Draft:
         )
         for e in draft.exercises
     )
-    return replace(draft, exercises=exercises)
+    body_weight = draft.body_weight
+    if body_weight.strip():
+        kg, problem = parse_weight(body_weight, old)
+        body_weight = body_weight if problem or kg is None else weight_cell(kg, new)
+    return replace(draft, exercises=exercises, body_weight=body_weight)

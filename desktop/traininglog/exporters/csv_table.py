@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..domain import Session
 from ..files.atomic import write_atomically
-from ..formats.csv_columns import CSV_HEADER, CSV_HEADER_GROUPED, protect_cell
+from ..formats.csv_columns import csv_header, protect_cell
 
 
 def _cell(value: object) -> object:
@@ -26,12 +26,15 @@ def _cell(value: object) -> object:
 
 def csv_rows(sessions: Iterable[Session]) -> Iterable[tuple[object, ...]]:
     """The rows of the export, header first; a `superset` column only when some session has
-    a group (the exercises of one superset share its letter)."""
+    a group (the exercises of one superset share its letter), a `body_weight_kg` column only
+    when some session holds the lifter's body weight."""
     sessions = list(sessions)
     grouped = any(e.group is not None for s in sessions for e in s.exercises)
-    yield CSV_HEADER_GROUPED if grouped else CSV_HEADER
+    weighed = any(s.body_weight_kg is not None for s in sessions)
+    yield csv_header(body_weight=weighed, superset=grouped)
     for s in sessions:
-        head = (s.date.isoformat(), s.id, s.focus, s.phase, s.week, s.is_deload_week)
+        head: tuple[object, ...] = (s.date.isoformat(), s.id, s.focus, s.phase, s.week)
+        head += (s.is_deload_week, s.body_weight_kg) if weighed else (s.is_deload_week,)
         for e in s.exercises:
             exercise = (e.order, e.name, e.group) if grouped else (e.order, e.name)
             for w in e.warmup_sets:

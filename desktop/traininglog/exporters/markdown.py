@@ -39,6 +39,8 @@ def session_to_markdown(session: Session, names: ExerciseNames | None = None) ->
         facts.append(f"Week {session.week}")
     if session.is_deload_week:
         facts.append("Deload")
+    if session.body_weight_kg is not None:
+        facts.append(f"Body weight {number_text(session.body_weight_kg)}kg")
     if facts:
         lines.append(" · ".join(facts))
     metadata = {"_id": session.id}

@@ -23,13 +23,25 @@ CSV_HEADER = (
 )
 
 
-# With supersets: the group letter beside the exercise's name. Written only when an exported
-# session has a group, so that an export without any is the table it always was.
-CSV_HEADER_GROUPED = (
-    *CSV_HEADER[: CSV_HEADER.index("exercise") + 1],
-    "superset",
-    *CSV_HEADER[CSV_HEADER.index("exercise") + 1 :],
-)
+# Columns of the later document versions, each written only when an exported session uses
+# it, so that an export using none is the table it always was: the lifter's body weight
+# after the deload flag, an exercise's superset letter after its name.
+LATER_COLUMNS = {"body_weight_kg": "deload", "superset": "exercise"}
+
+
+def csv_header(body_weight: bool = False, superset: bool = False) -> tuple[str, ...]:
+    """The table's columns, with the later ones that are used."""
+    used = {"body_weight_kg": body_weight, "superset": superset}
+    header: list[str] = []
+    for column in CSV_HEADER:
+        header.append(column)
+        header.extend(
+            later for later, after in LATER_COLUMNS.items() if after == column and used[later]
+        )
+    return tuple(header)
+
+
+CSV_HEADERS = tuple(csv_header(b, g) for b in (False, True) for g in (False, True))
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)` in a

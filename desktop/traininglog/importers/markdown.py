@@ -38,7 +38,7 @@ from .markdown_lines import (
     session_metadata,
 )
 from .markdown_sets import set_line, warmup_sets
-from .set_values import BadValue
+from .set_values import KG_PER_LB, WEIGHT_DECIMALS, BadValue
 from .text_files import TextFile
 from .workouts import session_id
 
@@ -81,6 +81,7 @@ class _SessionDraft:
     phase: int | None = None
     week: int | None = None
     deload: bool = False
+    body_weight: float | None = None  # kg
     metadata: dict[str, str] = field(default_factory=dict)
     exercises: list[_ExerciseDraft] = field(default_factory=list)
     bad: list[Rejection] = field(default_factory=list)
@@ -197,6 +198,10 @@ class _NotesReader:
             session.phase = facts.phase if facts.phase is not None else session.phase
             session.week = facts.week if facts.week is not None else session.week
             session.deload = session.deload or bool(facts.deload)
+            if facts.body_weight is not None:
+                value, unit = facts.body_weight
+                in_lb = (unit or self.unit) == "lb"
+                session.body_weight = round(value * KG_PER_LB, WEIGHT_DECIMALS) if in_lb else value
             return
         if not session.exercises:
             if _is_set(text) or muscles(text) is not None:
@@ -330,6 +335,7 @@ class _NotesReader:
                 phase=draft.phase,
                 week=draft.week,
                 is_deload_week=draft.deload,
+                body_weight_kg=draft.body_weight,
                 focus=draft.focus,
             ),
             unmapped,

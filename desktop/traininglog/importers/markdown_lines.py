@@ -33,7 +33,8 @@ _HEADING_DATE = re.compile(
 _FOCUS_SEPARATOR = re.compile(r"^[-–—:|·]\s+")
 _MUSCLES = re.compile(r"^(?:target\s+)?(?:muscles?|targets?)\s*:\s*(?P<list>.*)$", re.IGNORECASE)
 _META_ITEM = re.compile(
-    r"^(?:(?P<what>phase|week|wk)\s*:?\s*(?P<number>\d+)|(?P<deload>deload)(?:\s+week)?)$",
+    r"^(?:(?P<what>phase|week|wk)\s*:?\s*(?P<number>\d+)|(?P<deload>deload)(?:\s+week)?"
+    r"|body\s*weight\s*:?\s*(?P<body>\d+(?:[.,]\d+)?)\s*(?P<body_unit>kgs?|lbs?)?)$",
     re.IGNORECASE,
 )
 _MUSCLE_KEYS = {name_key(m): m for m in MUSCLE_GROUPS}
@@ -143,10 +144,12 @@ class SessionFacts:
     phase: int | None = None
     week: int | None = None
     deload: bool | None = None
+    body_weight: tuple[float, str | None] | None = None  # as written, and its unit if given
 
 
 def session_facts(text: str) -> SessionFacts | None:
-    """`Phase 2, Week 5, Deload` (any order, split by , · or |), or None if it is not that."""
+    """`Phase 2, Week 5, Deload, Body weight 82.5kg` (any order, split by , · or |), or None
+    if it is not that."""
     facts = SessionFacts()
     for item in re.split(r"[,·|]", text):
         match = _META_ITEM.match(item.strip())
@@ -154,6 +157,9 @@ def session_facts(text: str) -> SessionFacts | None:
             return None
         if match["deload"]:
             facts.deload = True
+        elif match["body"]:
+            unit = match["body_unit"]
+            facts.body_weight = (float(match["body"].replace(",", ".")), unit and unit[:2].lower())
         elif match["what"].casefold() == "phase":
             facts.phase = int(match["number"])
         else:

@@ -18,19 +18,19 @@ from ..domain.names import name_key
 from ..domain.reports import Rejection
 from ..domain.session import canonical_id
 from ..exercises.catalogue import shipped_catalogue
-from ..formats.csv_columns import CSV_HEADER, CSV_HEADER_GROUPED, TEXT_COLUMNS, unprotect_cell
+from ..formats.csv_columns import CSV_HEADERS, TEXT_COLUMNS, unprotect_cell
 from ..sessionfiles.reader import parse_date
 from .batch import ImportBatch
 from .csv_tables import Record, TableError, split_header
 from .text_files import TextFile, refuse
 
 FORMAT = "csv"
-_KEYS = [name_key(column) for column in CSV_HEADER]
-_GROUPED_KEYS = [name_key(column) for column in CSV_HEADER_GROUPED]
+# The table as written with and without each later column.
+_HEADERS = {tuple(name_key(column) for column in header): header for header in CSV_HEADERS}
 
 
 def is_own_csv_header(keys: list[str]) -> bool:
-    return keys in (_KEYS, _GROUPED_KEYS)
+    return tuple(keys) in _HEADERS
 
 
 @dataclass
@@ -45,10 +45,9 @@ class _Draft:
 def read_own_csv(source: TextFile) -> ImportBatch:
     """Every session in the export; a session with a bad row is refused whole."""
     header, rows = split_header(source)
-    keys = [name_key(c) for c in header.cells]
-    if keys not in (_KEYS, _GROUPED_KEYS):
+    columns = _HEADERS.get(tuple(name_key(c) for c in header.cells))
+    if columns is None:
         raise refuse(source.at(header.line), "is not Training Log's CSV header")
-    columns = CSV_HEADER_GROUPED if keys == _GROUPED_KEYS else CSV_HEADER
     drafts: dict[str, _Draft] = {}
     try:
         for record in rows:
@@ -118,6 +117,7 @@ def _head(cells: dict[str, str], problems: list[Problem]) -> tuple:
         _whole(cells, "phase", problems, optional=True),
         _whole(cells, "week", problems, optional=True),
         deload == "true",
+        _number(cells, "body_weight_kg", problems, optional=True),
     )
 
 
@@ -165,7 +165,7 @@ def _number(cells, column: str, problems: list[Problem], optional: bool = False)
 
 
 def _session(session_id: str, draft: _Draft) -> Session:
-    date, focus, phase, week, deload = draft.head
+    date, focus, phase, week, deload, body_weight = draft.head
     return Session(
         id=session_id,
         date=date,
@@ -174,6 +174,7 @@ def _session(session_id: str, draft: _Draft) -> Session:
         week=week,
         is_deload_week=deload,
         focus=focus,
+        body_weight_kg=body_weight,
     )
 
 

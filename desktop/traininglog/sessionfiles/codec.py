@@ -30,6 +30,11 @@ def to_document(session: Session) -> dict[str, Any]:
         "week": session.week,
         "isDeloadWeek": session.is_deload_week,
         "focus": session.focus,
+        **(
+            {"bodyWeightKg": _number(session.body_weight_kg)}
+            if session.body_weight_kg is not None
+            else {}
+        ),
         "exercises": [_exercise(e) for e in session.exercises],
     }
 
@@ -92,6 +97,8 @@ def encode(session: Session) -> bytes:
         ("isDeloadWeek", session.is_deload_week),
         ("focus", session.focus),
     )
+    if session.body_weight_kg is not None:
+        fields += (("bodyWeightKg", _number(session.body_weight_kg)),)
     lines = ["{"]
     head = [f"  {_escape(k)}: {_value(v)}" for k, v in fields]
     lines.append(",\n".join(head) + ",")

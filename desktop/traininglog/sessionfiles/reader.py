@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain import (
+    BODY_WEIGHT_VERSION,
     DATA_MODEL_TYPE,
     DATA_MODEL_VERSION,
     GROUPS_VERSION,
@@ -43,7 +44,8 @@ SESSION_KEYS = (
 )
 EXERCISE_KEYS = ("Order", "Name", "targetMuscleGroups", "warmupSets", "workingSets")
 EXERCISE_LATER_KEYS = ("group",)  # optional, from version 0.1.0
-VERSIONS = (DATA_MODEL_VERSION, GROUPS_VERSION)
+SESSION_LATER_KEYS = ("bodyWeightKg",)  # optional, from version 0.2.0
+VERSIONS = (DATA_MODEL_VERSION, GROUPS_VERSION, BODY_WEIGHT_VERSION)
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _NAIVE = re.compile(
     r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
@@ -135,10 +137,22 @@ class _Reader(Checks):
     def session(self, doc: dict[str, Any]) -> Session | None:
         # Missing and unknown keys are reported; the fields that are there are still checked,
         # so one read names every problem.
-        self.fields(doc, "", SESSION_KEYS, "a session")
+        self.fields(doc, "", SESSION_KEYS, "a session", SESSION_LATER_KEYS)
         version = doc.get("dataModelVersion", MISSING)
         self.choice(version, "dataModelVersion", VERSIONS, nullable=False)
         self.groups_allowed = version != DATA_MODEL_VERSION
+        body_weight = self.number(
+            doc.get("bodyWeightKg", MISSING),
+            "bodyWeightKg",
+            limits.MIN_BODY_WEIGHT_KG,
+            limits.MAX_BODY_WEIGHT_KG,
+        )
+        if "bodyWeightKg" in doc and version in (DATA_MODEL_VERSION, GROUPS_VERSION):
+            self.fail(
+                "bodyWeightKg",
+                f"{shown(doc['bodyWeightKg'])} is not possible in version {version}: "
+                f"a body weight needs dataModelVersion {BODY_WEIGHT_VERSION}",
+            )
         self.constant(doc.get("dataModelType", MISSING), "dataModelType", DATA_MODEL_TYPE)
         session_id = doc.get("_id", MISSING)
         if session_id is not MISSING and not (
@@ -183,6 +197,7 @@ class _Reader(Checks):
             week=week,
             is_deload_week=deload,
             focus=focus,
+            body_weight_kg=body_weight,
         )
 
     def exercise(self, item: object, path: str) -> Exercise | None:

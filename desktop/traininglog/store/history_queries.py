@@ -331,6 +331,18 @@ def _within(
         params.append(last_day)
 
 
+def body_weights(
+    first_day: str | None = None, last_day: str | None = None
+) -> list[tuple[str, float]]:
+    """The lifter's weigh-ins (day, kg), oldest first: each session that holds one. Two on
+    one day: the later session's."""
+    where: list[str] = ["body_weight_kg IS NOT NULL"]
+    params: list[object] = []
+    _within(where, params, "day", first_day, last_day)
+    sql = f"SELECT day, body_weight_kg FROM session WHERE {' AND '.join(where)} ORDER BY started"
+    return list(dict(_connection().execute(sql, params).fetchall()).items())
+
+
 # -- records -------------------------------------------------------------------------------------
 
 

@@ -90,7 +90,13 @@ SCHEMA_4 = """
 ALTER TABLE exercise ADD COLUMN superset TEXT;
 """
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4}
+# Schema 5: the lifter's body weight on the day of a session (NULL: not weighed), the log the
+# body-weight chart reads.
+SCHEMA_5 = """
+ALTER TABLE session ADD COLUMN body_weight_kg REAL;
+"""
+
+MIGRATIONS: dict[int, str] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4, 5: SCHEMA_5}
 LATEST = max(MIGRATIONS)
 
 

@@ -38,6 +38,7 @@ class SessionRow(_Model):
     warmup_set_count = pw.IntegerField()
     working_set_count = pw.IntegerField()
     volume_kg = pw.FloatField()
+    body_weight_kg = pw.FloatField(null=True)  # the lifter weighed that day, or NULL
 
     class Meta:
         table_name = "session"

@@ -149,7 +149,7 @@ def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]
         marks = ",".join("?" * len(session_ids))
         where, params = f"WHERE id IN ({marks})", tuple(session_ids)
     sessions = db.execute_sql(
-        "SELECT id, date, user_id, user_name, phase, week, is_deload_week, focus "
+        "SELECT id, date, user_id, user_name, phase, week, is_deload_week, focus, body_weight_kg "
         f"FROM session {where} ORDER BY started, id",
         params,
     ).fetchall()
@@ -173,7 +173,7 @@ def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]
         params,
     ):
         sets.setdefault((row[0], row[1]), []).append(row)
-    for sid, date, user_id, user_name, phase, week, deload, focus in sessions:
+    for sid, date, user_id, user_name, phase, week, deload, focus, body_weight in sessions:
         yield Session(
             id=sid,
             date=parse_date(date),  # type: ignore[arg-type]
@@ -187,6 +187,7 @@ def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]
             week=week,
             is_deload_week=bool(deload),
             focus=focus,
+            body_weight_kg=body_weight,
         )
 
 

@@ -14,8 +14,8 @@ from .models import database
 _SESSION_SQL = (
     "INSERT INTO session (id, date, started, day, user_id, user_name, phase, week, "
     "is_deload_week, focus, file_name, file_size, file_mtime_ns, file_sha256, "
-    "exercise_count, warmup_set_count, working_set_count, volume_kg) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "exercise_count, warmup_set_count, working_set_count, volume_kg, body_weight_kg) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _EXERCISE_SQL = (
     "INSERT INTO exercise (session_id, position, name, name_key, started, muscle_groups, "
@@ -115,6 +115,7 @@ def index_rows(session: Session, stored: StoredFile) -> IndexRows:
         warmups,
         workings,
         session_volume_kg(session),
+        session.body_weight_kg,
     )
     return session_row, exercises, sets
 
