@@ -29,12 +29,13 @@ from .datafolder.logbook import Logbook
 from .datafolder.writerlock import DataDirectoryBusy
 from .domain.calculations import E1rmRule
 from .domain.reports import ImportReport, SyncReport
+from .exporters.body_weight_csv import export_body_weight_csv
 from .exporters.csv_table import export_csv
 from .exporters.json_files import export_session_files
 from .exporters.markdown import export_markdown
 from .importers.detect import FORMATS, read_import
 from .sessionfiles.compare import differences
-from .store import queries
+from .store import history_queries, queries
 from .store.db import DATABASE_ERRORS, is_damaged
 from .store.migrations import DatabaseTooNew
 
@@ -94,9 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="report what would be imported")
 
     exp = commands.add_parser("export", help="export every session")
-    exp.add_argument("--format", choices=["json", "csv", "markdown"], required=True)
+    exp.add_argument("--format", choices=["json", "csv", "markdown", "body-weight"], required=True)
     exp.add_argument(
-        "out", type=Path, metavar="OUT", help="a folder (json) or a file (csv, markdown)"
+        "out",
+        type=Path,
+        metavar="OUT",
+        help="a folder (json) or a file (csv, markdown, body-weight: the body-weight log as CSV)",
     )
 
     his = commands.add_parser("history", help="list sessions, or one exercise's sets")
@@ -329,6 +333,9 @@ def cmd_export(args: argparse.Namespace, folders: DataDirectory) -> int:
         elif args.format == "markdown":
             count = export_markdown(sessions, args.out)
             _say(f"exported {count} session(s) to {args.out}")
+        elif args.format == "body-weight":
+            count = export_body_weight_csv(history_queries.body_weights(), args.out)
+            _say(f"exported {count} day(s) weighed to {args.out}")
         else:
             count = export_csv(sessions, args.out)
             _say(f"exported {count} set(s) to {args.out}")

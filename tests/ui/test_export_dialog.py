@@ -56,9 +56,9 @@ def by_id(sessions):
     return {s.id: s for s in sessions}
 
 
-def test_the_dialog_says_how_many_sessions_and_offers_three_formats(dialog):
+def test_the_dialog_says_how_many_sessions_and_offers_four_formats(dialog):
     assert "<b>5 sessions</b>" in dialog.heading.text()
-    assert list(dialog.format_buttons) == ["json", "csv", "markdown"]
+    assert list(dialog.format_buttons) == ["json", "csv", "markdown", "body-weight"]
     assert dialog.format.key == "json"
     assert dialog.target_label.text() == "Into &folder:"
     dialog.format_buttons["csv"].click()
@@ -91,6 +91,19 @@ def test_csv_export_writes_a_row_per_set(qtbot, dialog, monkeypatch, tmp_path, s
     assert {row["session_id"] for row in rows} == {s.id for s in stored}
     assert f"Exported 5 sessions ({sets} sets) to" in dialog.status.text()
     assert str(target) in dialog.status.text()
+
+
+def test_the_body_weight_log_exports_as_a_table(
+    qtbot, dialog, monkeypatch, tmp_path, stored, logbook
+):
+    from dataclasses import replace
+
+    logbook.save(replace(stored[0], body_weight_kg=82.5))
+    target = tmp_path / "weight.csv"
+    choose(qtbot, dialog, monkeypatch, "body-weight", target)
+    export_and_wait(qtbot, dialog)
+    assert target.read_bytes() == f"date,body_weight_kg\r\n{stored[0].day},82.5\r\n".encode()
+    assert "Exported the body weight of 1 day weighed to" in dialog.status.text()
 
 
 def test_markdown_export_round_trips_through_import(qtbot, dialog, monkeypatch, tmp_path, stored):

@@ -285,6 +285,18 @@ def test_export_csv_has_one_row_per_set(tl: Cli, seed_file: Path, tmp_path: Path
     assert working["deload"] == "false" and working["exercise"] == "Barbell Bench Press"
 
 
+def test_export_body_weight_log(tl: Cli, seed_file: Path, tmp_path: Path) -> None:
+    weighed = another_session(seed_file, tmp_path, "2026-03-02", 90)
+    doc = json.loads(weighed.read_text(encoding="utf-8"))
+    doc["dataModelVersion"], doc["bodyWeightKg"] = "0.2.0", 82.5
+    weighed.write_text(json.dumps(doc), encoding="utf-8")
+    assert tl("import", str(seed_file), str(weighed)) == 0, tl.err
+    out = tmp_path / "body-weight.csv"
+    assert tl("export", "--format", "body-weight", str(out)) == 0, tl.err
+    assert "exported 1 day(s) weighed" in tl.err
+    assert out.read_bytes() == b"date,body_weight_kg\r\n2026-03-02,82.5\r\n"
+
+
 def test_importing_again_adds_nothing(tl: Cli, data: Path, seed_file: Path) -> None:
     assert tl("import", str(seed_file.parent)) == 0
     sessions_before = files(data / "sessions")

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from ...controller import Controller
 from ...domain import Session
+from ...exporters.body_weight_csv import export_body_weight_csv
 from ...exporters.csv_table import export_csv
 from ...exporters.json_files import export_session_files
 from ...exporters.markdown import export_markdown
-from ...store import queries
+from ...store import history_queries, queries
 from ..common.worker import Cancelled, Job
 from .worker_dialog import WorkerDialog
 
@@ -73,6 +74,14 @@ FORMATS = (
         False,
         "Markdown files (*.md)",
     ),
+    ExportFormat(
+        "body-weight",
+        "&Body-weight log (CSV)",
+        "The body weight typed in each session's header: a row per day weighed.",
+        "training-log-body-weight.csv",
+        False,
+        "CSV files (*.csv)",
+    ),
 )
 
 
@@ -104,6 +113,10 @@ def export_sessions(fmt: str, target: Path, job: Job) -> ExportResult:
         if fmt == "csv":
             rows = export_csv(sessions(), target)
             return ExportResult(fmt, target, written, set_rows=rows)
+        if fmt == "body-weight":
+            return ExportResult(
+                fmt, target, export_body_weight_csv(history_queries.body_weights(), target)
+            )
         return ExportResult(fmt, target, export_markdown(sessions(), target))
     except Cancelled:
         # Only the JSON export writes as it goes; the others write their file at the end.
@@ -303,6 +316,9 @@ def summary_html(result: ExportResult) -> str:
         if result.format == "json":
             return f"Export cancelled: {sessions} written to {link} before it stopped."
         return "Export cancelled: nothing was written."
+    if result.format == "body-weight":
+        days = f"{result.sessions:,} day{'s' if result.sessions != 1 else ''} weighed"
+        return f"Exported the body weight of {days} to {link}."
     if result.set_rows is not None:
         rows = f"{result.set_rows:,} set{'s' if result.set_rows != 1 else ''}"
         return f"Exported {sessions} ({rows}) to {link}."

@@ -145,6 +145,7 @@ class Shade:
 
 
 NO_SETS = "No sets in this range"
+NO_WEIGH_INS = "No body weight in this range: type yours in a session's header (BW)"
 
 
 def _axes(
@@ -156,11 +157,12 @@ def _axes(
     x_title: str,
     from_zero: bool = False,
     shade: Shade | None = None,
+    empty: str = "",
 ) -> None:
     if not any(p.values for p in plotted):
         # Nothing in range: no axes of made-up ticks ("1, 1, 1, 0, 0"), just the words.
         muted = colours().muted
-        chart.setTitle(f"{chart.title()}<br><span style='color:{muted}'>{NO_SETS}</span>")
+        chart.setTitle(f"{chart.title()}<br><span style='color:{muted}'>{empty or NO_SETS}</span>")
         for p in plotted:
             for line in p.lines:
                 chart.addSeries(line)
@@ -259,6 +261,30 @@ def progress_chart(
         last or max(days, default=date.today()),
         f"Weight ({unit})",
         "Date",
+    )
+    return chart, plotted
+
+
+def body_weight_chart(
+    weigh_ins: Sequence[tuple[date, float]],
+    unit: str,
+    first: date | None = None,
+    last: date | None = None,
+) -> tuple[QChart, list[Plotted]]:
+    """The lifter's body weight, one point per day weighed (in the session header)."""
+    line = Line("Body weight", "body weight", colours().accent, 2.0)
+    plotted = [_series(line, "session", weigh_ins, unit)]
+    chart = _chart("Body weight")
+    chart.legend().hide()
+    days = [d for d, _ in weigh_ins]
+    _axes(
+        chart,
+        plotted,
+        first or min(days, default=date.today()),
+        last or max(days, default=date.today()),
+        f"Body weight ({unit})",
+        "Date",
+        empty=NO_WEIGH_INS,
     )
     return chart, plotted
 

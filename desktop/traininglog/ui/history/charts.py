@@ -34,13 +34,25 @@ from ...domain.progress import (
 from ...domain.vocabulary import MUSCLE_GROUPS
 from ...exercises.catalogue import Catalogue
 from ..common.formatting import lifted_text, volume_text, weight_text
-from .chart_builders import NO_SETS, Plotted, progress_chart, volume_chart, x_of
+from .chart_builders import (
+    NO_SETS,
+    NO_WEIGH_INS,
+    Plotted,
+    body_weight_chart,
+    progress_chart,
+    volume_chart,
+    x_of,
+)
 from .date_range import DateRangeControl, Span
 from .exercise_search import ExerciseSearch
 from .texts import day_text
 
-PROGRESS, VOLUME = "progress", "volume"
-KINDS = ((PROGRESS, "Estimated 1RM and top set"), (VOLUME, "Weekly volume"))
+PROGRESS, VOLUME, BODY_WEIGHT = "progress", "volume", "bodyweight"
+KINDS = (
+    (PROGRESS, "Estimated 1RM and top set"),
+    (VOLUME, "Weekly volume"),
+    (BODY_WEIGHT, "Body weight"),
+)
 HINT = "Point at a line to read its value and date."
 # Past this many points a line is a blur: the chart shows months instead.
 MONTHLY_AFTER_SESSIONS = 150
@@ -48,6 +60,7 @@ MONTHLY_AFTER_WEEKS = 160
 
 Progress = Callable[[str], ExerciseProgress]
 Weekly = Callable[[str | None, str | None, str | None], WeeklyVolume]
+WeighIns = Callable[[str | None, str | None], list[tuple[str, float]]]
 
 
 class ChartsView(QWidget):
@@ -62,11 +75,13 @@ class ChartsView(QWidget):
         span: Span,
         progress: Progress,
         weekly: Weekly,
+        weigh_ins: WeighIns | None = None,
         parent=None,
     ):
         super().__init__(parent)
         self.progress = progress
         self.weekly = weekly
+        self.weigh_ins = weigh_ins or (lambda first, last: [])
         self.unit = "kg"
         self.rule = E1rmRule()
         self.exercise: str | None = None
@@ -145,6 +160,14 @@ class ChartsView(QWidget):
         first, last = self.dates.range()
         if self.kind.currentData() == PROGRESS:
             chart, plotted = self._progress(first, last)
+        elif self.kind.currentData() == BODY_WEIGHT:
+            weigh_ins = [(date.fromisoformat(d), kg) for d, kg in self.weigh_ins(first, last)]
+            chart, plotted = body_weight_chart(
+                weigh_ins,
+                self.unit,
+                date.fromisoformat(first) if first else None,
+                date.fromisoformat(last) if last else None,
+            )
         else:
             group = self.group.currentData()
             weekly = self.weekly(first, last, group)
@@ -170,7 +193,8 @@ class ChartsView(QWidget):
         if old is not None:
             old.deleteLater()
         self.plotted = plotted
-        self.readout.setText(HINT if any(p.values for p in plotted) else f"{NO_SETS}.")
+        empty = NO_WEIGH_INS if self.kind.currentData() == BODY_WEIGHT else NO_SETS
+        self.readout.setText(HINT if any(p.values for p in plotted) else f"{empty}.")
         self.drawn.emit()
 
     def _progress(self, first: str | None, last: str | None) -> tuple[QChart, list[Plotted]]:
@@ -191,9 +215,9 @@ class ChartsView(QWidget):
         )
 
     def _show_controls(self) -> None:
-        progress = self.kind.currentData() == PROGRESS
-        self.search.setVisible(progress)
-        self.group.setVisible(not progress)
+        kind = self.kind.currentData()
+        self.search.setVisible(kind == PROGRESS)
+        self.group.setVisible(kind == VOLUME)
 
     # -- reading values ------------------------------------------------------------------------
 
@@ -205,6 +229,8 @@ class ChartsView(QWidget):
                 return f"{when}: {volume_text(kg, self.unit)} a week on average"
             deload = " (deload week)" if day in plotted.shaded else ""
             return f"Week of {when}: {volume_text(kg, self.unit)}{deload}"
+        if plotted.label == "body weight":
+            return f"{when}: {lifted_text(kg, self.unit, with_unit=True)}"
         best = " (best of the month)" if plotted.period == "month" else ""
         shown = lifted_text if plotted.label == "top set" else weight_text
         return f"{when}: {plotted.label} {shown(kg, self.unit, with_unit=True)}{best}"

@@ -123,6 +123,7 @@ class HistoryPage(QWidget):
                 self.day_span,
                 self.progress_of,
                 self.weekly_volume,
+                history_queries.body_weights,
             )
             view.set_display(self.unit, self.rule)
             if self._exercise is not None and self._exercise.name:

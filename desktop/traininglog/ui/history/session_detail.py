@@ -15,7 +15,7 @@ from ...domain.calculations import (
     set_estimated_one_rep_max,
 )
 from ...domain.session import group_labels
-from ..common.formatting import load_text, session_date_text, volume_text, weight_text
+from ..common.formatting import lifted_text, load_text, session_date_text, volume_text, weight_text
 from ..common.theme import colours
 
 
@@ -64,6 +64,11 @@ def session_html(
         f"Phase {session.phase}" if session.phase is not None else "",
         f"Week {session.week}" if session.week is not None else "",
         "Deload" if session.is_deload_week else "",
+        (
+            f"body weight {lifted_text(session.body_weight_kg, unit, with_unit=True)}"
+            if session.body_weight_kg is not None
+            else ""
+        ),
         f"{volume_text(session_volume_kg(session), unit)} working volume",
     ]
     parts = [

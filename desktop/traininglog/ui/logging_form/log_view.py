@@ -92,6 +92,7 @@ class LogView(QWidget):
         self._standing: dict[tuple[str, object, str | None], StandingRecords] = {}
         controller.changed.connect(self._standing.clear)
         self.header = SessionHeader(self.editor)
+        self.header.set_unit(self.unit)
         self.banner = ChangedElsewhereBanner(self)
         self.banner.load_button.clicked.connect(self._load_their_version)
         self.header.template_requested.connect(self.start_from_last)
@@ -537,6 +538,7 @@ class LogView(QWidget):
         if unit != self.unit:
             draft = in_unit(draft, self.unit, unit)
             self.unit = unit
+            self.header.set_unit(unit)
             for model in (self.warmup_model, self.working_model):
                 model.unit = unit
             self.last_time.unit = unit

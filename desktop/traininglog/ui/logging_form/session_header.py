@@ -54,6 +54,11 @@ class SessionHeader(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.focus.setCompleter(completer)
+        self.body_weight = QLineEdit()
+        self.body_weight.setObjectName("sessionBodyWeight")
+        self.body_weight.setAccessibleName("Your body weight today")
+        self.body_weight.setMaximumWidth(64)
+        self.set_unit("kg")
         self.template = QPushButton("Start from las&t session")
         self.template.setObjectName("startFromLast")
         self.template.setAccessibleName("Start from the last session with this focus")
@@ -67,6 +72,11 @@ class SessionHeader(QWidget):
             layout.addWidget(caption)
             layout.addWidget(widget)
         layout.addWidget(self.deload)
+        caption = QLabel("BW")
+        caption.setToolTip("Your body weight today (optional): the body-weight chart's log")
+        caption.setBuddy(self.body_weight)
+        layout.addWidget(caption)
+        layout.addWidget(self.body_weight)
         caption = QLabel("Focus")
         caption.setBuddy(self.focus)
         layout.addWidget(caption)
@@ -78,8 +88,17 @@ class SessionHeader(QWidget):
         self.week.valueChanged.connect(lambda v: self._edited("week", None if v < 0 else v))
         self.deload.toggled.connect(lambda on: self._edited("deload", on))
         self.focus.textEdited.connect(lambda text: self._edited("focus", text))
+        self.body_weight.textEdited.connect(lambda text: self._edited("body_weight", text))
         editor.changed.connect(self._on_changed)
         self.show_draft(editor.draft)
+
+    def set_unit(self, unit: str) -> None:
+        """Body weight is typed in the display unit (or with its own: 181lb, 82kg)."""
+        self.body_weight.setPlaceholderText(unit)
+        self.body_weight.setToolTip(
+            f"Your body weight today, in {unit} (optional); it goes into the body-weight "
+            "chart's log"
+        )
 
     def set_focus_suggestions(self, focuses: list[str]) -> None:
         self._focuses.setStringList(focuses)
@@ -112,6 +131,8 @@ class SessionHeader(QWidget):
             self.deload.setChecked(draft.deload)
             if self.focus.text() != draft.focus:
                 self.focus.setText(draft.focus)
+            if self.body_weight.text() != draft.body_weight:
+                self.body_weight.setText(draft.body_weight)
         finally:
             self._loading = False
 
