@@ -48,7 +48,8 @@ def test_start_from_the_last_session_of_a_focus_copies_its_exercises(qtbot, wind
     view.header.focus.clear()
     qtbot.keyClicks(view.header.focus, "upper-strength")
     assert view.header.template.isEnabled()
-    assert view.header.template.text() == "Start from las&t upper-strength session"
+    assert view.header.template.text() == "Start from las&t session"
+    assert view.header.template.toolTip() == "Start from the last upper-strength session (Ctrl+T)"
     qtbot.mouseClick(view.header.template, Qt.MouseButton.LeftButton)
     names = [e.name for e in view.editor.draft.exercises]
     assert names == ["Barbell Bench Press", "Barbell Row"]

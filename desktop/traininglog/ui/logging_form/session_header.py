@@ -24,9 +24,6 @@ from .draft_editor import DraftEditor
 UNKNOWN = -1  # a spin box at -1 shows "—": the value is not known (null in the file)
 
 
-BUTTON_TEXT_WIDTH = 230  # pixels for the template button's text, the focus shortened to fit
-
-
 class SessionHeader(QWidget):
     template_requested = Signal(str)  # focus
 
@@ -49,6 +46,7 @@ class SessionHeader(QWidget):
         self.focus.setPlaceholderText("Focus, e.g. upper-strength")
         self.focus.setAccessibleName("Focus")
         self.focus.setMaxLength(limits.MAX_FOCUS_CHARS)
+        self.focus.setMinimumWidth(130)  # room to read the focus typed, on a 1024-pixel screen
         self._focuses = QStringListModel(self)
         completer = QCompleter(self._focuses, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -57,7 +55,7 @@ class SessionHeader(QWidget):
         self.body_weight = QLineEdit()
         self.body_weight.setObjectName("sessionBodyWeight")
         self.body_weight.setAccessibleName("Your body weight today")
-        self.body_weight.setMaximumWidth(64)
+        self.body_weight.setMaximumWidth(56)
         self.set_unit("kg")
         self.template = QPushButton("Start from las&t session")
         self.template.setObjectName("startFromLast")
@@ -105,14 +103,9 @@ class SessionHeader(QWidget):
 
     def set_template_available(self, available: bool) -> None:
         focus = self.focus.text().strip()
-        # A long focus is shortened on the button (whole in its tooltip): the header stays
-        # narrow enough for a 1024-pixel screen.
-        metrics = self.template.fontMetrics()
-        room = BUTTON_TEXT_WIDTH - metrics.horizontalAdvance("Start from last  session")
-        shown = metrics.elidedText(focus, Qt.TextElideMode.ElideMiddle, max(room, 40))
-        self.template.setText(
-            f"Start from las&t {shown} session" if focus else "Start from las&t session"
-        )
+        # The focus is in its field just beside the button, and in the button's tooltip: the
+        # button keeps a short text, so that the focus field keeps room on a 1024-pixel screen.
+        self.template.setText("Start from las&t session")
         self.template.setToolTip(f"Start from the last {focus} session (Ctrl+T)".replace("  ", " "))
         self.template.setEnabled(available)
 
