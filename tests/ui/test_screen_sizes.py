@@ -47,7 +47,7 @@ def test_every_page_fits_the_screen(qtbot, window, logbook, screen) -> None:
     window.controller.changed.emit()
     view = window.log_view
     view.header.focus.setText("full-body-hypertrophy")  # a long focus widens the header
-    add_exercise(qtbot, view, "bench")
+    add_exercise(qtbot, view, "trap bar")  # a long name, and four muscle groups beside it
     to_working_sets(qtbot, view)
     type_cells(qtbot, ["80", "5"])
     width, height = screen

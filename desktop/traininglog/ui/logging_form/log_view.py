@@ -187,7 +187,6 @@ class LogView(QWidget):
         title_row.addWidget(self.new_badge)
         title_row.addWidget(self.supersets.badge)
         title_row.addWidget(self.muscles)
-        title_row.addWidget(self.lift.rule_button)
         middle_layout.addLayout(title_row)
         warmups = QLabel("Warm-up sets")
         warmups.setObjectName("gridTitle")
@@ -200,6 +199,8 @@ class LogView(QWidget):
         workings_row = QHBoxLayout()
         workings_row.addWidget(workings)
         workings_row.addWidget(self.lift.target_note, 1)
+        # The rule says what the working sets' targets are: it sits above them.
+        workings_row.addWidget(self.lift.rule_button)
         middle_layout.addLayout(workings_row)
         middle_layout.addWidget(self.working_grid, 3)
 
@@ -226,9 +227,9 @@ class LogView(QWidget):
         QWidget.setTabOrder(self.exercise_list, self.picker)
         QWidget.setTabOrder(self.picker, self.name)
         QWidget.setTabOrder(self.name, self.muscles)
-        QWidget.setTabOrder(self.muscles, self.lift.rule_button)
-        QWidget.setTabOrder(self.lift.rule_button, self.warmup_grid)
-        QWidget.setTabOrder(self.warmup_grid, self.working_grid)
+        QWidget.setTabOrder(self.muscles, self.warmup_grid)
+        QWidget.setTabOrder(self.warmup_grid, self.lift.rule_button)  # in the order shown
+        QWidget.setTabOrder(self.lift.rule_button, self.working_grid)
         QWidget.setTabOrder(self.working_grid, self.last_time.repeat)
         QWidget.setTabOrder(self.last_time.repeat, self.save_button)
 
