@@ -14,7 +14,8 @@ machine at a small size (CI runs `--sessions 200 --check`) is in `targets.py`.
 
 - import_5000_s: the history exported as session files (not timed), then read with
   `read_session_files` and stored with `Logbook.import_sessions` into an empty data
-  directory. Floor: `json.loads` + `executemany` of the same files, on one core.
+  directory. Floor: `json.loads` + `executemany` of the same files, on one core (three
+  times in turn with import and rebuild, the median; once above 10,000 sessions).
 - rebuild_5000_s: the database deleted, then `reconcile.rebuild`. Same floor.
 - scan_unchanged_ms: `reconcile.sync` with nothing changed (median).
 - last_time_ms: `queries.last_time` over the ten most used exercises (median). Floor: the
@@ -33,7 +34,7 @@ machine at a small size (CI runs `--sessions 200 --check`) is in `targets.py`.
   the History views over the same data directory, measured by `history_views.py` in a
   process of its own, whose peak memory (every view opened) is `peak_rss_mb`. The scroll's
   floor is a plain QTableWidget that holds every row (what painting alone costs). Its other
-  figures are under "views".
+  figures are under "views". Medians of seven, of three above 10,000 sessions.
 - bench_peak_rss_mb: this process's own peak (it holds the imported history; information).
 
 The keys keep their names (`import_5000_s`…) whatever `--sessions` is; the targets are for
@@ -270,19 +271,23 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
         f"  {sessions} sessions, {sets} sets; generated in {gen_s:.1f} s, exported {export_s:.1f} s"
     )
 
-    # The floor of import and rebuild, three times in turn with them: the median is taken.
+    # The floor of import and rebuild, three times in turn with them (the median is taken);
+    # above 10,000 sessions once, before them: each takes half a minute at 50,000.
+    several = args.sessions <= 10_000
     load_floors = [floors.load_floor_s(exported, work / "floor")]
     said(f"floor: json.loads + executemany of {sessions} files {load_floors[-1]:.2f} s")
 
     say("import…")
     import_s = import_files(folders, exported)
-    load_floors.append(floors.load_floor_s(exported, work / "floor"))
-    said(f"floor: json.loads + executemany of {sessions} files {load_floors[-1]:.2f} s")
+    if several:
+        load_floors.append(floors.load_floor_s(exported, work / "floor"))
+        said(f"floor: json.loads + executemany of {sessions} files {load_floors[-1]:.2f} s")
 
     say("rebuild…")
     rebuild_s = rebuild(folders)
-    load_floors.append(floors.load_floor_s(folders.sessions, work / "floor"))
-    said(f"floor: json.loads + executemany of {sessions} files {load_floors[-1]:.2f} s")
+    if several:
+        load_floors.append(floors.load_floor_s(folders.sessions, work / "floor"))
+        said(f"floor: json.loads + executemany of {sessions} files {load_floors[-1]:.2f} s")
     load_floor = statistics.median(load_floors)
 
     values: dict[str, float] = {}
@@ -375,7 +380,9 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
     said(f"  {startup_s:.3f} s; floor {floor_of['startup_s']:.3f} s")
 
     say("the History views, in a process of their own…")
-    views = history_views(folders.root, 7, args.profile)
+    # Seven times each up to 10,000 sessions, three above (a history table of 50,000 sessions
+    # takes a second to fill on a busy machine).
+    views = history_views(folders.root, 7 if several else 3, args.profile)
     for key in ("history_table_ms", "filter_ms", "exercise_view_ms", "chart_ms"):
         values[key] = views.pop(key)
     values["scroll_frame_ms"] = views.pop("scroll_frame_ms")
