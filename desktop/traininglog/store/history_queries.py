@@ -83,12 +83,7 @@ def _connection() -> sqlite3.Connection:
 def _where(shown: SessionFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
-    if shown.first_day:
-        clauses.append("s.day >= ?")
-        params.append(shown.first_day)
-    if shown.last_day:
-        clauses.append("s.day <= ?")
-        params.append(shown.last_day)
+    _within(clauses, params, "s.day", shown.first_day, shown.last_day)
     if shown.focus is not None:
         clauses.append("s.focus = ?")
         params.append(shown.focus)

@@ -242,23 +242,30 @@ def last_time(exercise_name: str, before: str | None = None) -> LastTime | None:
     return LastTime(session_id, day, _exercise(position, name, groups, set_rows))
 
 
+# An exercise's working sets (by name key) with their sessions: what the history and the
+# progression rules read, each its own columns and its own bound on `e.started`.
+_EXERCISE_WORKING_SETS = (
+    "FROM exercise e "
+    "JOIN session s ON s.id = e.session_id "
+    'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
+    "AND t.kind = 'working' "
+    "WHERE e.name_key = ?"
+)
+_OLDEST_FIRST = " ORDER BY e.started, e.position, t.number"
+
+
 def exercise_history(exercise_name: str, since: str | None = None) -> list[HistorySet]:
     """Every working set of an exercise, oldest first."""
     db = database.obj
     sql = (
         "SELECT e.session_id, s.date, e.name, t.number, t.weight_kg, t.reps_full, "
-        "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes "
-        "FROM exercise e "
-        "JOIN session s ON s.id = e.session_id "
-        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
-        "AND t.kind = 'working' "
-        "WHERE e.name_key = ?"
+        "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes " + _EXERCISE_WORKING_SETS
     )
     params: list[object] = [name_key(exercise_name)]
     if since:
         sql += " AND e.started >= ?"
         params.append(since)
-    sql += " ORDER BY e.started, e.position, t.number"
+    sql += _OLDEST_FIRST
     return list(map(HistorySet._make, db.execute_sql(sql, params)))
 
 
@@ -326,16 +333,12 @@ def progression_history(exercise_name: str, before: str | None = None) -> list[P
     oldest first; only sessions started before `before` when given."""
     sql = (
         "SELECT e.session_id, s.day, s.is_deload_week, t.weight_kg, t.reps_full, t.rpe "
-        "FROM exercise e "
-        "JOIN session s ON s.id = e.session_id "
-        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
-        "AND t.kind = 'working' "
-        "WHERE e.name_key = ?"
+        + _EXERCISE_WORKING_SETS
     )
     params: list[object] = [name_key(exercise_name)]
     if before:
         sql += " AND e.started < ?"
         params.append(before)
-    sql += " ORDER BY e.started, e.position, t.number"
+    sql += _OLDEST_FIRST
     rows = database.obj.execute_sql(sql, params)
     return [ProgressionSet(sid, day, bool(deload), *rest) for sid, day, deload, *rest in rows]
