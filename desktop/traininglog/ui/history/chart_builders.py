@@ -200,13 +200,10 @@ def _axes(
         area.attachAxis(x_axis)
         area.attachAxis(y_axis)
     for p in plotted:
-        for n, line in enumerate(p.lines):
+        for line in p.lines:
             chart.addSeries(line)
             line.attachAxis(x_axis)
             line.attachAxis(y_axis)
-            if n:  # one legend entry per line, however many stretches it takes
-                for marker in chart.legend().markers(line):
-                    marker.setVisible(False)
 
 
 def _shade_series(shade: Shade, floor: float, top: float, left: float, right: float):
