@@ -9,7 +9,7 @@ import gc
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 from test_history_data import import_fixed_history
@@ -205,3 +205,32 @@ def test_the_import_dialogs_unit_question_stands_out_in_both_looks(qtbot, themed
     restyle(row, "asking", False)
     image = row.grab().toImage()
     assert QColor(image.pixel(4, image.height() // 2)).name() != look.warning_background
+
+
+@pytest.mark.parametrize("look", [LIGHT, DARK], ids=["light", "dark"])
+def test_a_field_that_cant_be_used_is_named_in_the_error_colour(qtbot, themed, look):
+    from traininglog.ui.common.app_settings import AppSettings
+    from traininglog.ui.dialogs.settings_dialog import SettingsDialog
+    from traininglog.ui.logging_form.rule_dialog import ProgressionRuleDialog
+
+    theme.reapply(themed, "dark" if look.dark else "light")
+    settings = SettingsDialog(AppSettings(QSettings()))
+    qtbot.addWidget(settings)
+    settings.show()
+    settings.bar.setText("heavy")
+    assert settings.chosen_plates() is None
+    rules = ProgressionRuleDialog("Barbell Bench Press", None, "kg")
+    qtbot.addWidget(rules)
+    rules.show()
+    rules.kind.setCurrentIndex(rules.kind.findData("double-progression"))
+    rules.double_increment.setText("lots")
+    rules.accept()
+    for label in (settings.plate_problem, rules.problem):
+        assert label.isVisible() and label.text().startswith("⚠")
+        image = label.grab().toImage()
+        inked = {
+            image.pixelColor(x, y).name()
+            for x in range(image.width())
+            for y in range(image.height())
+        }
+        assert look.error in inked, label.objectName()

@@ -28,7 +28,8 @@ from ...domain.exact import shown as shown_number
 from ...domain.plates import PlateSet
 from ...domain.plates_owned import parse_plates_owned, plates_owned_text
 from ..common.app_settings import AppSettings
-from ..common.theme import DARK_SCHEME, LIGHT_SCHEME, SYSTEM, restyle
+from ..common.field_problem import FieldProblem, show_field_problem
+from ..common.theme import DARK_SCHEME, LIGHT_SCHEME, SYSTEM
 
 # What each choice says in the list, and what its tool tip adds. Only the last reads the RPE.
 FORMULA_CHOICES = {
@@ -181,15 +182,10 @@ class SettingsDialog(QDialog):
             try:
                 owned = parse_plates_owned(self.plates_owned.text())
             except ValueError as error:
-                raise _FieldError(self.plates_owned, f"Plates owned: {error}") from None
+                raise FieldProblem(self.plates_owned, f"Plates owned: {error}") from None
             return PlateSet(bar, owned, collars, unit)
-        except _FieldError as wrong:
-            field, message = wrong.args
-            self.plate_problem.setText(f"⚠ {message}")
-            restyle(self.plate_problem, "problem", True)
-            self.plate_problem.show()
-            field.setFocus()
-            field.selectAll()
+        except FieldProblem as problem:
+            show_field_problem(self.plate_problem, problem, select=True)
             return None
 
     def accept(self) -> None:
@@ -233,10 +229,6 @@ class SettingsDialog(QDialog):
         self.formula.setToolTip(FORMULA_CHOICES[OneRepMaxFormula(self.formula.currentData())][1])
 
 
-class _FieldError(ValueError):
-    """A plate field that can't be read: (the field, the message)."""
-
-
 MAX_BAR = 1000
 
 
@@ -248,7 +240,7 @@ def _weight(field: QLineEdit, what: str, unit: str) -> str:
     except ValueError:
         value = float("nan")
     if value != value or not 0 <= value <= MAX_BAR:
-        raise _FieldError(
+        raise FieldProblem(
             field, f"{what}: “{text}” is not a weight; type a number of {unit}, 0–{MAX_BAR}"
         )
     return field_text

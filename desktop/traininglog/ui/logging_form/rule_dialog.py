@@ -32,7 +32,7 @@ from ...domain.progression import (
     TrainingMaxWeeks,
     WeekSet,
 )
-from ..common.theme import restyle
+from ..common.field_problem import FieldProblem, show_field_problem
 
 KINDS = (
     ("none", "No rule"),
@@ -42,10 +42,6 @@ KINDS = (
 )
 WEEKS_EXAMPLE = "65×5, 75×5, 85×5 / 70×3, 80×3, 90×3 / 75×5, 85×3, 95×1"
 _WEEK_SET = re.compile(r"^([0-9]+(?:[.,][0-9]+)?)\s*%?\s*[×xX*]\s*([0-9]+)$")
-
-
-class _Wrong(ValueError):
-    """A field that can't be used: (the field, the message)."""
 
 
 def _spin(low: int, high: int, value: int, name: str) -> QSpinBox:
@@ -64,7 +60,7 @@ def _line(text: str, name: str, placeholder: str = "") -> QLineEdit:
 
 
 def _number(field: QLineEdit, low: int, high: int, unit: str = "") -> Fraction | None:
-    """The field's number; None when it is empty; _Wrong naming it when it is no number or
+    """The field's number; None when it is empty; FieldProblem naming it when it is no number or
     out of range."""
     text = field.text().strip().replace(",", ".")
     if not text:
@@ -72,17 +68,17 @@ def _number(field: QLineEdit, low: int, high: int, unit: str = "") -> Fraction |
     what = field.accessibleName()
     span = f"{low}–{high}{f' {unit}' if unit else ''}"
     if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", text):
-        raise _Wrong(field, f"{what}: “{field.text().strip()}” is not a number; type {span}")
+        raise FieldProblem(field, f"{what}: “{field.text().strip()}” is not a number; type {span}")
     value = Fraction(text)
     if not low <= value <= high:
-        raise _Wrong(field, f"{what}: {shown(value)} is out of range; type {span}")
+        raise FieldProblem(field, f"{what}: {shown(value)} is out of range; type {span}")
     return value
 
 
 def _needed(field: QLineEdit, low: int, high: int, unit: str = "") -> Fraction:
     value = _number(field, low, high, unit)
     if value is None:
-        raise _Wrong(field, f"{field.accessibleName()}: type a number, {low}–{high} {unit}")
+        raise FieldProblem(field, f"{field.accessibleName()}: type a number, {low}–{high} {unit}")
     return value
 
 
@@ -98,11 +94,15 @@ def parse_weeks(field: QLineEdit) -> tuple[tuple[WeekSet, ...], ...]:
         for part in (p.strip() for p in week.split(",")):
             match = _WEEK_SET.match(part)
             if not match:
-                raise _Wrong(field, f"Weeks: “{part}” in week {n} is not percent×reps, like 75×5")
+                raise FieldProblem(
+                    field, f"Weeks: “{part}” in week {n} is not percent×reps, like 75×5"
+                )
             percent = Fraction(match.group(1).replace(",", "."))
             reps = int(match.group(2))
             if not (1 <= percent <= 200 and 1 <= reps <= 100):
-                raise _Wrong(field, f"Weeks: “{part}” in week {n}: 1–200 percent × 1–100 reps")
+                raise FieldProblem(
+                    field, f"Weeks: “{part}” in week {n}: 1–200 percent × 1–100 reps"
+                )
             sets.append(WeekSet(percent, reps))
         weeks.append(tuple(sets))
     return tuple(weeks)
@@ -246,7 +246,7 @@ class ProgressionRuleDialog(QDialog):
             widget.setEnabled(has_rule)
 
     def chosen_rule(self) -> Rule | None:
-        """The rule the fields describe; _Wrong naming the field that can't be used."""
+        """The rule the fields describe; FieldProblem naming the field that can't be used."""
         kind, unit = self.kind.currentData(), self.unit.currentData()
         if kind == "none":
             return None
@@ -254,7 +254,7 @@ class ProgressionRuleDialog(QDialog):
         if kind == DoubleProgression.kind:
             if self.reps_high.value() < self.reps_low.value():
                 low, high = self.reps_low.value(), self.reps_high.value()
-                raise _Wrong(self.reps_high, f"Rep range: {low} to {high} is upside down")
+                raise FieldProblem(self.reps_high, f"Rep range: {low} to {high} is upside down")
             rule = DoubleProgression(
                 self.reps_low.value(),
                 self.reps_high.value(),
@@ -290,12 +290,8 @@ class ProgressionRuleDialog(QDialog):
     def accept(self) -> None:
         try:
             self.rule = self.chosen_rule()
-        except _Wrong as wrong:
-            field, message = wrong.args
-            self.problem.setText(f"⚠ {message}")
-            restyle(self.problem, "problem", True)
-            self.problem.show()
-            field.setFocus()
+        except FieldProblem as problem:
+            show_field_problem(self.problem, problem)
             return
         super().accept()
 
