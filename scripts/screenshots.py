@@ -112,13 +112,7 @@ def main() -> int:
         shoot(window, app, "logging-superset.png")
         view.editor.undo_stack.undo()
         view.exercise_list.setCurrentRow(0)
-        for width, height in ((1024, 700), (1366, 768), (1920, 1080)):
-            window.resize(2000, 1400)
-            window.fit_screen(QRect(0, 0, width, height - 28))
-            window.show_log()
-            shoot(window, app, f"screen-{width}x{height}-log.png")
-            window.show_history()
-            shoot(window, app, f"screen-{width}x{height}-history.png")
+        on_three_screens(app, window, "screen")
         window.show_log()
         window.resize(1280, 800)
         body_weight_chart(app, window)
@@ -153,18 +147,24 @@ def body_weight_chart(app: QApplication, window: MainWindow) -> None:
     window.show_log()
 
 
+def on_three_screens(app: QApplication, window: MainWindow, prefix: str) -> None:
+    """The form and the history on a 1024×700, a 1366×768 and a 1920×1080 screen, the
+    window at 90% of each (a task bar of 28 pixels taken off)."""
+    for width, height in ((1024, 700), (1366, 768), (1920, 1080)):
+        window.resize(2000, 1400)
+        window.fit_screen(QRect(0, 0, width, height - 28))
+        window.show_log()
+        shoot(window, app, f"{prefix}-{width}x{height}-log.png")
+        window.show_history()
+        shoot(window, app, f"{prefix}-{width}x{height}-history.png")
+
+
 def in_the_dark(app: QApplication, window: MainWindow) -> None:
     """The same window in the dark look: the form with its record, the three screens, and
     the charts; then light again."""
     theme.reapply(app, theme.DARK_SCHEME)
     shoot(window, app, "dark-logging-record.png")
-    for width, height in ((1024, 700), (1366, 768), (1920, 1080)):
-        window.resize(2000, 1400)
-        window.fit_screen(QRect(0, 0, width, height - 28))
-        window.show_log()
-        shoot(window, app, f"dark-screen-{width}x{height}-log.png")
-        window.show_history()
-        shoot(window, app, f"dark-screen-{width}x{height}-history.png")
+    on_three_screens(app, window, "dark-screen")
     window.resize(1280, 800)
     page = window.history
     page.show_tab("charts")
