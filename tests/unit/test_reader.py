@@ -267,7 +267,7 @@ def test_a_newer_data_model_version_is_refused(seed: dict[str, Any]) -> None:
     with pytest.raises(NewerFormatError) as raised:
         decode(as_bytes(doc))
     assert [str(p) for p in raised.value.problems] == [
-        "dataModelVersion: 9.0.0 is newer than this Training Log reads (0.2.0); "
+        "dataModelVersion: 9.0.0 is newer than this Training Log reads (0.3.0); "
         "update Training Log to open this file"
     ]
     assert "newer" in str(raised.value)
@@ -275,7 +275,7 @@ def test_a_newer_data_model_version_is_refused(seed: dict[str, Any]) -> None:
     assert isinstance(raised.value, SessionFileError)
 
 
-@pytest.mark.parametrize("version", ["0.2.1", "0.3.0", "1", "0.2.10"])
+@pytest.mark.parametrize("version", ["0.3.1", "0.4.0", "1", "0.3.10"])
 def test_every_newer_version_is_refused(seed: dict[str, Any], version: str) -> None:
     with pytest.raises(NewerFormatError):
         decode(as_bytes(changed(seed, "dataModelVersion", version)))
@@ -290,7 +290,7 @@ def test_other_versions_are_plainly_wrong(seed: dict[str, Any], version: str) ->
         decode(as_bytes(doc))
     assert not isinstance(raised.value, NewerFormatError)
     assert [str(p) for p in raised.value.problems] == [
-        f"dataModelVersion: {version!r} is not one of: 0.0.1, 0.1.0, 0.2.0"
+        f"dataModelVersion: {version!r} is not one of: 0.0.1, 0.1.0, 0.2.0, 0.3.0"
     ]
 
 

@@ -45,7 +45,11 @@ INTERESTING_STRINGS = [
     "0.1.1",
     "0.2.0",
     "0.2.1",
-    "0.2.0",
+    "0.3.0",
+    "0.3.1",
+    "plus",
+    "minus",
+    "Plus",
     "A",
     "Z",
     "a",
@@ -96,6 +100,7 @@ KEYS = [
     "workingSets",
     "set",
     "weightKg",
+    "bodyWeight",
     "repCount",
     "full",
     "partial",
@@ -326,6 +331,9 @@ W = "exercises.0.workingSets.0"
         ("dataModelVersion", "0.2.0"),
         ("bodyWeightKg", 82.5),  # in a 0.0.1 document: refused by both
         ("bodyWeightKg", None),
+        (f"{W}.bodyWeight", "plus"),  # in a 0.0.1 document: refused by both
+        ("exercises.0.warmupSets.0.bodyWeight", "minus"),
+        ("dataModelVersion", "0.3.0"),
     ],
 )
 def test_reader_and_schema_agree_on_known_edges(path: str, value: object) -> None:
@@ -409,3 +417,16 @@ def test_a_body_weight_in_a_document_of_the_version_that_has_it(weight: object) 
     assert_agreement(doc)
     accepted = reader_verdict(doc) is None
     assert accepted == (weight in (20, 82.5, 400) and weight is not True)
+
+
+@pytest.mark.parametrize("version", ["0.0.1", "0.1.0", "0.2.0", "0.3.0"])
+@pytest.mark.parametrize("kind", ["plus", "minus", "Plus", "", None, 1, "body-weight"])
+@pytest.mark.parametrize("where", ["warmupSets", "workingSets"])
+def test_a_body_weight_set_in_each_version(version: str, kind: object, where: str) -> None:
+    doc = _with("dataModelVersion", version)
+    sets = doc["exercises"][0][where]
+    assert sets, "the seed has a set of each kind"
+    sets[0]["bodyWeight"] = kind
+    assert_agreement(doc)
+    accepted = reader_verdict(doc) is None
+    assert accepted == (version == "0.3.0" and kind in ("plus", "minus"))

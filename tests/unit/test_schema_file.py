@@ -11,13 +11,14 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
 from traininglog.domain import (
+    BODY_WEIGHT_VERSION,
     DATA_MODEL_TYPE,
     DATA_MODEL_VERSION,
     GROUPS_VERSION,
     NEWEST_VERSION,
     limits,
 )
-from traininglog.domain.session import GROUP_LETTERS
+from traininglog.domain.session import BODY_WEIGHT_KINDS, GROUP_LETTERS
 from traininglog.domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 from traininglog.files.shipped import schema_path
 from traininglog.sessionfiles import reader, set_reader
@@ -88,9 +89,10 @@ def _properties(node: Any, where: str = "") -> list[tuple[str, Any]]:
 
 def test_every_property_has_a_description(schema: dict[str, Any]) -> None:
     properties = _properties(schema)
-    # session (and its body weight), exercise, sets, repCount, and the rules of which version
-    # may hold what: 0.0.1 no groups, before 0.2.0 no body weight
-    assert len(properties) == 12 + 6 + 4 + 7 + 2 + 3 + 2
+    # session (and its body weight), exercise, sets (each with its body-weight kind), repCount,
+    # and the rules of which version may hold what: 0.0.1 no groups, before 0.2.0 no body
+    # weight, before 0.3.0 no body-weight set
+    assert len(properties) == 12 + 6 + 5 + 8 + 2 + 3 + 2 + 6
     undescribed = [
         path
         for path, prop in properties
@@ -110,7 +112,7 @@ def test_the_schema_is_strict(schema: dict[str, Any]) -> None:
     objects.append(definition(schema, "workingSet")["properties"]["repCount"])
     assert len(objects) == 5
     # Every key is required but the later versions' optional ones (an exercise's group).
-    optional = {"group", "bodyWeightKg"}
+    optional = {"group", "bodyWeightKg", "bodyWeight"}
     for node in objects:
         assert node["additionalProperties"] is False
         assert sorted(node["required"]) == sorted(set(node["properties"]) - optional)
@@ -124,8 +126,17 @@ def test_the_keys_are_the_readers_keys(schema: dict[str, Any]) -> None:
     exercise_keys = [k for k in definition(schema, "exercise")["properties"] if k != "group"]
     assert exercise_keys == list(reader.EXERCISE_KEYS)
     assert "group" in reader.EXERCISE_LATER_KEYS
-    assert list(definition(schema, "warmupSet")["properties"]) == list(set_reader.WARMUP_KEYS)
-    assert list(definition(schema, "workingSet")["properties"]) == list(set_reader.WORKING_KEYS)
+    for kind, keys in (
+        ("warmupSet", set_reader.WARMUP_KEYS),
+        ("workingSet", set_reader.WORKING_KEYS),
+    ):
+        written = list(definition(schema, kind)["properties"])
+        assert [k for k in written if k != "bodyWeight"] == list(keys)
+        assert written.index("bodyWeight") == written.index("weightKg") + 1  # as the codec writes
+        assert definition(schema, kind)["properties"]["bodyWeight"]["enum"] == list(
+            BODY_WEIGHT_KINDS
+        )
+    assert set_reader.SET_LATER_KEYS == ("bodyWeight",)
     assert list(working["repCount"]["properties"]) == list(set_reader.REP_COUNT_KEYS)
 
 
@@ -139,6 +150,7 @@ def test_the_constants_are_the_domains(schema: dict[str, Any]) -> None:
     assert schema["properties"]["dataModelVersion"]["enum"] == [
         DATA_MODEL_VERSION,
         GROUPS_VERSION,
+        BODY_WEIGHT_VERSION,
         NEWEST_VERSION,
     ]
     assert schema["properties"]["dataModelType"]["const"] == DATA_MODEL_TYPE

@@ -1,6 +1,7 @@
 """The lifter's world as plain values and rules: no Qt, no database, no files."""
 
 from .session import (
+    BODY_WEIGHT_LOAD_VERSION,
     BODY_WEIGHT_VERSION,
     DATA_MODEL_TYPE,
     DATA_MODEL_VERSION,
@@ -15,6 +16,7 @@ from .session import (
 from .validation import InvalidSession, Problem, ensure_valid, problems
 
 __all__ = [
+    "BODY_WEIGHT_LOAD_VERSION",
     "BODY_WEIGHT_VERSION",
     "DATA_MODEL_TYPE",
     "DATA_MODEL_VERSION",

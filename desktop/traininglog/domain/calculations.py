@@ -5,10 +5,11 @@ Working sets only: warm-ups never count toward volume, estimates or records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from .loads import set_load_kg
 from .session import Exercise, Session, WorkingSet
 
 # Beyond about a dozen reps every formula drifts far from a real single: sets of more reps
@@ -75,19 +76,25 @@ class E1rmRule:
 PLAIN_EPLEY = E1rmRule()  # the default: plain Epley, 1 to 12 reps
 
 
-def set_volume_kg(working_set: WorkingSet) -> float:
-    """Weight × full reps; partial reps do not count as reps."""
-    return working_set.weight_kg * working_set.full_reps
+# `body_weight_kg` below: the lifter's body weight logged nearest the session's day, which a
+# body-weight set's load counts (`loads.py`); None when none is logged, and such a set is
+# then left out. A plain set's figures never depend on it.
 
 
-def exercise_volume_kg(exercise: Exercise) -> float:
+def set_volume_kg(working_set: WorkingSet, body_weight_kg: float | None = None) -> float:
+    """Load × full reps; partial reps do not count as reps. 0 when the load is unknown."""
+    load = set_load_kg(working_set, body_weight_kg)
+    return 0.0 if load is None else load * working_set.full_reps
+
+
+def exercise_volume_kg(exercise: Exercise, body_weight_kg: float | None = None) -> float:
     """Total working-set volume of one exercise."""
-    return sum(set_volume_kg(s) for s in exercise.working_sets)
+    return sum(set_volume_kg(s, body_weight_kg) for s in exercise.working_sets)
 
 
-def session_volume_kg(session: Session) -> float:
+def session_volume_kg(session: Session, body_weight_kg: float | None = None) -> float:
     """Total working-set volume of a session."""
-    return sum(exercise_volume_kg(e) for e in session.exercises)
+    return sum(exercise_volume_kg(e, body_weight_kg) for e in session.exercises)
 
 
 def effective_reps(full_reps: int, rpe: float | None) -> float:
@@ -125,20 +132,27 @@ def estimated_one_rep_max(
 
 
 def set_estimated_one_rep_max(
-    working_set: WorkingSet, rule: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY
+    working_set: WorkingSet,
+    rule: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY,
+    body_weight_kg: float | None = None,
 ) -> float | None:
-    """Estimated 1RM of one working set."""
-    return E1rmRule.of(rule).estimate(working_set.weight_kg, working_set.full_reps, working_set.rpe)
+    """Estimated 1RM of one working set, from its load; None when the load is unknown."""
+    load = set_load_kg(working_set, body_weight_kg)
+    if load is None:
+        return None
+    return E1rmRule.of(rule).estimate(load, working_set.full_reps, working_set.rpe)
 
 
 def best_set(
-    sets: Iterable[WorkingSet], formula: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY
+    sets: Iterable[WorkingSet],
+    formula: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY,
+    body_weight_kg: float | None = None,
 ) -> WorkingSet | None:
     """The set with the highest estimated 1RM (the first of equals), or None."""
     best: WorkingSet | None = None
     best_e1rm = -1.0
     for working_set in sets:
-        e1rm = set_estimated_one_rep_max(working_set, formula)
+        e1rm = set_estimated_one_rep_max(working_set, formula, body_weight_kg)
         if e1rm is not None and e1rm > best_e1rm:
             best, best_e1rm = working_set, e1rm
     return best
@@ -169,10 +183,13 @@ def records_for_exercise(
     history: Iterable[tuple[Session, Exercise]],
     formula: E1rmRule | OneRepMaxFormula = OneRepMaxFormula.EPLEY,
     max_rep_count: int = 12,
+    body_weight_on: Callable[[Session], float | None] | None = None,
 ) -> ExerciseRecords | None:
     """Records for one exercise from (session, exercise) pairs in date order.
 
     A record is held by the first session to reach it; equalling it later does not take it.
+    `body_weight_on(session)`: the body weight a session's body-weight sets count (the one
+    logged nearest its day); without it such sets have no known load and hold no record.
     """
     name = None
     best_e1rm: Record | None = None
@@ -180,18 +197,18 @@ def records_for_exercise(
     best_volume: Record | None = None
     for session, exercise in history:
         name = name or exercise.name
+        body_weight_kg = body_weight_on(session) if body_weight_on is not None else None
         for working_set in exercise.working_sets:
-            e1rm = set_estimated_one_rep_max(working_set, formula)
+            e1rm = set_estimated_one_rep_max(working_set, formula, body_weight_kg)
             if e1rm is not None and (best_e1rm is None or e1rm > best_e1rm.value_kg):
                 best_e1rm = Record("e1rm", e1rm, session.day, session.id)
             reps = working_set.full_reps
-            if 1 <= reps <= max_rep_count and working_set.weight_kg > 0:
+            load = set_load_kg(working_set, body_weight_kg)
+            if 1 <= reps <= max_rep_count and load is not None and load > 0:
                 held = heaviest.get(reps)
-                if held is None or working_set.weight_kg > held.value_kg:
-                    heaviest[reps] = Record(
-                        "weight-for-reps", working_set.weight_kg, session.day, session.id, reps
-                    )
-        volume = exercise_volume_kg(exercise)
+                if held is None or load > held.value_kg:
+                    heaviest[reps] = Record("weight-for-reps", load, session.day, session.id, reps)
+        volume = exercise_volume_kg(exercise, body_weight_kg)
         if volume > 0 and (best_volume is None or volume > best_volume.value_kg):
             best_volume = Record("session-volume", volume, session.day, session.id)
     if name is None:

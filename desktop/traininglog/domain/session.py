@@ -15,9 +15,16 @@ from datetime import datetime
 DATA_MODEL_VERSION = "0.0.1"  # what a session using none of the later fields is written as
 GROUPS_VERSION = "0.1.0"  # the first version with supersets and circuits (`Exercise.group`)
 BODY_WEIGHT_VERSION = "0.2.0"  # the first with the lifter's body weight (`body_weight_kg`)
-NEWEST_VERSION = BODY_WEIGHT_VERSION  # the newest this version of the app reads and writes
+BODY_WEIGHT_LOAD_VERSION = "0.3.0"  # the first with body-weight sets (`body_weight` of a set)
+NEWEST_VERSION = BODY_WEIGHT_LOAD_VERSION  # the newest this version of the app reads and writes
 DATA_MODEL_TYPE = "training_session_log"
 GROUP_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# A set's `body_weight`: the lifter's own weight is part of the load. "plus": the body weight
+# plus the set's weight (a belt with plates; 0 for the body alone); "minus": the body weight
+# less the set's weight (an assisted machine, a band entered as its load).
+BODY_WEIGHT_PLUS = "plus"
+BODY_WEIGHT_MINUS = "minus"
+BODY_WEIGHT_KINDS = (BODY_WEIGHT_PLUS, BODY_WEIGHT_MINUS)
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class WarmupSet:
     weight_kg: float
     reps: int
     notes: str | None = None
+    body_weight: str | None = None  # "plus" or "minus": see BODY_WEIGHT_KINDS
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,7 @@ class WorkingSet:
     rep_assessment: str | None = None
     rest_minutes: float | None = None
     notes: str | None = None
+    body_weight: str | None = None  # "plus" or "minus": see BODY_WEIGHT_KINDS
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,12 @@ class Session:
     def data_model_version(self) -> str:
         """The version its file is written as: the oldest that holds everything it uses, so
         a session using none of the later fields is written exactly as before."""
+        if any(
+            s.body_weight is not None
+            for e in self.exercises
+            for s in (*e.warmup_sets, *e.working_sets)
+        ):
+            return BODY_WEIGHT_LOAD_VERSION
         if self.body_weight_kg is not None:
             return BODY_WEIGHT_VERSION
         if any(e.group is not None for e in self.exercises):

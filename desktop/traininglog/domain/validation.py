@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 
 from . import limits
-from .session import GROUP_LETTERS, Exercise, Session, WarmupSet, WorkingSet, canonical_id
+from .session import (
+    BODY_WEIGHT_KINDS,
+    GROUP_LETTERS,
+    Exercise,
+    Session,
+    WarmupSet,
+    WorkingSet,
+    canonical_id,
+)
 from .vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 
 # A lone surrogate (from a "\ud800" escape in JSON) is not Unicode text: it has no UTF-8
@@ -133,6 +141,7 @@ def _check_warmup(w: WarmupSet, index: int, at: str, out: list[Problem]) -> None
     _sequence(out, f"{at}.set", w.number, index + 1, "sets")
     _number(out, f"{at}.weightKg", w.weight_kg, 0, limits.MAX_WEIGHT_KG)
     _whole(out, f"{at}.repCount", w.reps, 0, limits.MAX_REPS)
+    _body_weight(out, at, w.body_weight)
     _text(out, f"{at}.notes", w.notes, limits.MAX_NOTES_CHARS, optional=True, blank_ok=True)
 
 
@@ -141,6 +150,7 @@ def _check_working(w: WorkingSet, index: int, at: str, out: list[Problem]) -> No
     _number(out, f"{at}.weightKg", w.weight_kg, 0, limits.MAX_WEIGHT_KG)
     _whole(out, f"{at}.repCount.full", w.full_reps, 0, limits.MAX_REPS)
     _whole(out, f"{at}.repCount.partial", w.partial_reps, 0, limits.MAX_REPS)
+    _body_weight(out, at, w.body_weight)
     if w.rpe is not None and _number(out, f"{at}.rpe", w.rpe, limits.MIN_RPE, limits.MAX_RPE):
         steps = w.rpe / limits.RPE_STEP
         if steps != int(steps):
@@ -155,6 +165,13 @@ def _check_working(w: WorkingSet, index: int, at: str, out: list[Problem]) -> No
     if w.rest_minutes is not None:
         _number(out, f"{at}.actualRestMinutes", w.rest_minutes, 0, limits.MAX_REST_MINUTES)
     _text(out, f"{at}.notes", w.notes, limits.MAX_NOTES_CHARS, optional=True, blank_ok=True)
+
+
+def _body_weight(out: list[Problem], at: str, value: object) -> None:
+    if value is not None and value not in BODY_WEIGHT_KINDS:
+        out.append(
+            Problem(f"{at}.bodyWeight", f"{value!r} is not one of: {', '.join(BODY_WEIGHT_KINDS)}")
+        )
 
 
 def _sequence(out: list[Problem], at: str, value: object, expected: int, what: str) -> None:

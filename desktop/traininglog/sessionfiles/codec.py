@@ -51,10 +51,15 @@ def _exercise(exercise: Exercise) -> dict[str, Any]:
     }
 
 
+def _body_weight(one_set: WarmupSet | WorkingSet) -> dict[str, str]:
+    return {"bodyWeight": one_set.body_weight} if one_set.body_weight is not None else {}
+
+
 def _warmup(warmup: WarmupSet) -> dict[str, Any]:
     return {
         "set": warmup.number,
         "weightKg": _number(warmup.weight_kg),
+        **_body_weight(warmup),
         "repCount": warmup.reps,
         "notes": warmup.notes,
     }
@@ -64,6 +69,7 @@ def _working(working: WorkingSet) -> dict[str, Any]:
     return {
         "set": working.number,
         "weightKg": _number(working.weight_kg),
+        **_body_weight(working),
         "repCount": {"full": working.full_reps, "partial": working.partial_reps},
         "rpe": _number(working.rpe),
         "repAssessment": working.rep_assessment,
@@ -145,6 +151,7 @@ def _warmup_text(w: WarmupSet) -> str:
         "        {\n"
         f'          "set": {w.number},\n'
         f'          "weightKg": {_value(_number(w.weight_kg))},\n'
+        f"{_body_weight_text(w)}"
         f'          "repCount": {w.reps},\n'
         f'          "notes": {_value(w.notes)}\n'
         "        }"
@@ -156,6 +163,7 @@ def _working_text(s: WorkingSet) -> str:
         "        {\n"
         f'          "set": {s.number},\n'
         f'          "weightKg": {_value(_number(s.weight_kg))},\n'
+        f"{_body_weight_text(s)}"
         '          "repCount": {\n'
         f'            "full": {s.full_reps},\n'
         f'            "partial": {s.partial_reps}\n'
@@ -165,6 +173,12 @@ def _working_text(s: WorkingSet) -> str:
         f'          "actualRestMinutes": {_value(_number(s.rest_minutes))},\n'
         f'          "notes": {_value(s.notes)}\n'
         "        }"
+    )
+
+
+def _body_weight_text(s: WarmupSet | WorkingSet) -> str:
+    return (
+        f'          "bodyWeight": {_escape(s.body_weight)},\n' if s.body_weight is not None else ""
     )
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain import (
+    BODY_WEIGHT_LOAD_VERSION,
     BODY_WEIGHT_VERSION,
     DATA_MODEL_TYPE,
     DATA_MODEL_VERSION,
@@ -45,7 +46,7 @@ SESSION_KEYS = (
 EXERCISE_KEYS = ("Order", "Name", "targetMuscleGroups", "warmupSets", "workingSets")
 EXERCISE_LATER_KEYS = ("group",)  # optional, from version 0.1.0
 SESSION_LATER_KEYS = ("bodyWeightKg",)  # optional, from version 0.2.0
-VERSIONS = (DATA_MODEL_VERSION, GROUPS_VERSION, BODY_WEIGHT_VERSION)
+VERSIONS = (DATA_MODEL_VERSION, GROUPS_VERSION, BODY_WEIGHT_VERSION, BODY_WEIGHT_LOAD_VERSION)
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _NAIVE = re.compile(
     r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
@@ -140,6 +141,7 @@ class _Reader(Checks):
         self.fields(doc, "", SESSION_KEYS, "a session", SESSION_LATER_KEYS)
         version = doc.get("dataModelVersion", MISSING)
         self.choice(version, "dataModelVersion", VERSIONS, nullable=False)
+        self.version = version
         self.groups_allowed = version != DATA_MODEL_VERSION
         body_weight = self.number(
             doc.get("bodyWeightKg", MISSING),

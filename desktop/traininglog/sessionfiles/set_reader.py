@@ -7,10 +7,19 @@ other to the checks, which say what is wrong.
 
 from __future__ import annotations
 
-from ..domain import WarmupSet, WorkingSet, limits
+from ..domain import (
+    BODY_WEIGHT_LOAD_VERSION,
+    BODY_WEIGHT_VERSION,
+    DATA_MODEL_VERSION,
+    GROUPS_VERSION,
+    WarmupSet,
+    WorkingSet,
+    limits,
+)
+from ..domain.session import BODY_WEIGHT_KINDS
 from ..domain.validation import has_lone_surrogate
 from ..domain.vocabulary import REP_ASSESSMENTS
-from .value_checks import MISSING, Checks
+from .value_checks import MISSING, Checks, shown
 
 WARMUP_KEYS = ("set", "weightKg", "repCount", "notes")
 WORKING_KEYS = (
@@ -23,6 +32,8 @@ WORKING_KEYS = (
     "notes",
 )
 REP_COUNT_KEYS = ("full", "partial")
+SET_LATER_KEYS = ("bodyWeight",)  # optional, from version 0.3.0
+EARLIER_VERSIONS = (DATA_MODEL_VERSION, GROUPS_VERSION, BODY_WEIGHT_VERSION)  # without them
 
 
 def warmup_set(checks: Checks, item: object, path: str) -> WarmupSet | None:
@@ -30,7 +41,9 @@ def warmup_set(checks: Checks, item: object, path: str) -> WarmupSet | None:
     fast = _well_formed_warmup_set(item)
     if fast is not None:
         return fast
-    if not checks.fields(item, path, WARMUP_KEYS, "a warm-up set") and not isinstance(item, dict):
+    if not checks.fields(
+        item, path, WARMUP_KEYS, "a warm-up set", SET_LATER_KEYS
+    ) and not isinstance(item, dict):
         return None
     assert isinstance(item, dict)
     return WarmupSet(
@@ -42,6 +55,7 @@ def warmup_set(checks: Checks, item: object, path: str) -> WarmupSet | None:
         notes=checks.text(
             item.get("notes", MISSING), f"{path}.notes", limits.MAX_NOTES_CHARS, nullable=True
         ),
+        body_weight=_body_weight(checks, item, path),
     )
 
 
@@ -50,7 +64,9 @@ def working_set(checks: Checks, item: object, path: str) -> WorkingSet | None:
     fast = _well_formed_working_set(item)
     if fast is not None:
         return fast
-    if not checks.fields(item, path, WORKING_KEYS, "a working set") and not isinstance(item, dict):
+    if not checks.fields(
+        item, path, WORKING_KEYS, "a working set", SET_LATER_KEYS
+    ) and not isinstance(item, dict):
         return None
     assert isinstance(item, dict)
     full = partial = None
@@ -92,7 +108,25 @@ def working_set(checks: Checks, item: object, path: str) -> WorkingSet | None:
         notes=checks.text(
             item.get("notes", MISSING), f"{path}.notes", limits.MAX_NOTES_CHARS, nullable=True
         ),
+        body_weight=_body_weight(checks, item, path),
     )
+
+
+def _body_weight(checks: Checks, item: dict, path: str) -> str | None:
+    """The set's `bodyWeight`, checked, and refused in a version before body-weight sets
+    (`Checks.version`)."""
+    if "bodyWeight" not in item:
+        return None
+    value = checks.choice(
+        item["bodyWeight"], f"{path}.bodyWeight", BODY_WEIGHT_KINDS, nullable=False
+    )
+    if value is not None and checks.version in EARLIER_VERSIONS:
+        checks.fail(
+            f"{path}.bodyWeight",
+            f"{shown(value)} is not possible in version {checks.version}: "
+            f"a body-weight set needs dataModelVersion {BODY_WEIGHT_LOAD_VERSION}",
+        )
+    return value
 
 
 # Fast paths. A typical file is thousands of well-formed sets; these accept exactly the sets

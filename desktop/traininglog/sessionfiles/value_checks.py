@@ -19,6 +19,7 @@ class Checks:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.version: object = None  # the document's dataModelVersion, once read
 
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
