@@ -185,11 +185,15 @@ class Controller(QObject):
         """What a set typed today has to beat: every earlier working set of the exercise (any
         spelling), the session being edited left out."""
         sets = (
-            (s.weight_kg, s.full_reps, s.rpe)
+            (s.load_kg, s.full_reps, s.rpe)
             for s in queries.exercise_history(exercise_name)
-            if s.session_id != excluding
+            if s.session_id != excluding and s.load_kg is not None
         )
         return StandingRecords.of_sets(sets, rule)
+
+    def body_weight_near(self, day: str) -> tuple[str, float] | None:
+        """The weigh-in nearest `day` (its day, kg): what a body-weight set that day counts."""
+        return queries.body_weight_near(day)
 
     def file_sha256(self, session_id: str) -> str | None:
         """What an edit of a stored session is based on: its file's SHA-256."""

@@ -55,10 +55,15 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
     db = init_db(path, tmp_path / "backups")
     try:
         connection = db.connection()
-        assert schema_version(connection) == LATEST == 5
+        assert schema_version(connection) == LATEST == 6
         # Sessions from before supersets: every exercise on its own.
         supersets = connection.execute("SELECT DISTINCT superset FROM exercise").fetchall()
         assert supersets == [(None,)]
+        # From before body-weight sets: every set plain, its load its weight, bit for bit.
+        loads = connection.execute(
+            'SELECT count(*), sum(body_weight IS NULL), sum(load_kg IS weight_kg) FROM "set"'
+        ).fetchone()
+        assert loads == (8, 8, 8)  # the fixture's 3 warm-up and 5 working sets
         summaries = {
             row[0]: row[1:]
             for row in connection.execute(
@@ -84,6 +89,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
         assert {"exercise_last_time", "session_day", "session_started"} <= indexes
+        assert {"set_body_weight", "session_weighed"} <= indexes
         plan = " ".join(
             str(row[-1])
             for row in connection.execute(

@@ -34,13 +34,16 @@ class RepGroup(NamedTuple):
 
 
 class BestSet(NamedTuple):
-    """The set behind an estimated-1RM record."""
+    """The set behind an estimated-1RM record: its weight as entered, and its load (the same
+    for a plain set; a body-weight set's counts the weigh-in nearest its day)."""
 
     weight_kg: float
     full_reps: int
     partial_reps: int
     rpe: float | None
     e1rm_kg: float
+    body_weight: str | None = None
+    load_kg: float | None = None
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,14 @@ def register(connection: sqlite3.Connection) -> sqlite3.Connection:
 
 def e1rm_sql(
     rule: E1rmRule | OneRepMaxFormula,
-    weight: str = "weight_kg",
+    weight: str = "load_kg",
     reps: str = "reps_full",
     rpe: str = "rpe",
 ) -> str:
     """The estimate of a set row as an SQL expression (NULL where the domain says None).
+
+    `weight` is the set's load (`load_kg`: what a body-weight set moved, NULL while no
+    weigh-in counts for it, which gives NULL).
 
     The domain's `estimated_one_rep_max`, written out in SQL with the same operations in the
     same order, so that SQLite computes the same doubles without calling back into Python

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ..domain.calculations import E1rmRule, OneRepMaxFormula
+from ..domain.calculations import PLAIN_EPLEY, E1rmRule, OneRepMaxFormula
 from ..domain.names import name_key
 from ..domain.progress import BestSet, RepGroup
 from .estimates import e1rm_sql, register
@@ -192,13 +192,15 @@ class SetLine(NamedTuple):
     rep_assessment: str | None
     rest_minutes: float | None
     notes: str | None
+    body_weight: str | None  # "plus", "minus" or None: `weight_kg` is then added or assistance
+    load_kg: float | None  # what the figures count; None: no weigh-in for a body-weight set
 
 
 Rule = E1rmRule | OneRepMaxFormula
 
 
 def _exercise_sql(rule: Rule, columns: str, kind: str = "") -> str:
-    e1rm = e1rm_sql(rule, "t.weight_kg", "t.reps_full", "t.rpe")
+    e1rm = e1rm_sql(rule, "t.load_kg", "t.reps_full", "t.rpe")
     return (
         f"SELECT {columns.format(e1rm=e1rm)} FROM exercise e "
         'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
@@ -212,8 +214,8 @@ def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
     sql = _exercise_sql(
         rule,
         "e.session_id, e.started, e.position, t.reps_full, count(*), "
-        "max(CASE WHEN t.weight_kg > 0 THEN t.weight_kg END), max({e1rm}), "
-        "sum(t.weight_kg * t.reps_full)",
+        "max(CASE WHEN t.load_kg > 0 THEN t.load_kg END), max({e1rm}), "
+        "sum(t.load_kg * t.reps_full)",
         "AND t.kind = 'working' ",
     )
     # One exercise row is one (session, position): grouping by its rowid groups the same
@@ -224,13 +226,26 @@ def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
     return [RepGroup(*row) for row in rows]
 
 
+def body_weight_sets(name: str) -> tuple[int, int]:
+    """How many of an exercise's working sets are body-weight sets, and how many of those
+    have no load yet (no weigh-in logged): what its figures say they counted."""
+    sql = _exercise_sql(
+        PLAIN_EPLEY,
+        "count(*), coalesce(sum(t.load_kg IS NULL), 0)",
+        "AND t.kind = 'working' AND t.body_weight IS NOT NULL ",
+    )
+    counted, unknown = _connection().execute(sql, (name_key(name),)).fetchone()
+    return counted, unknown
+
+
 def best_set(session_id: str, position: int, rule: Rule) -> BestSet | None:
     """The first working set with the best estimated 1RM of one exercise in one session."""
     e1rm = e1rm_sql(rule)
     row = (
         _connection()
         .execute(
-            f'SELECT weight_kg, reps_full, reps_partial, rpe, {e1rm} AS e1 FROM "set" '
+            f"SELECT weight_kg, reps_full, reps_partial, rpe, {e1rm} AS e1, body_weight, "
+            'load_kg FROM "set" '
             "WHERE session_id = ? AND exercise_position = ? AND kind = 'working' "
             "AND e1 IS NOT NULL ORDER BY e1 DESC, number LIMIT 1",
             (session_id, position),
@@ -246,7 +261,7 @@ def exercise_set_lines(name: str, rule: Rule, offset: int = 0, limit: int = 200)
         rule,
         "e.session_id, e.started, e.position, e.name, t.kind, t.number, t.weight_kg, t.reps_full, "
         "t.reps_partial, CASE WHEN t.kind = 'working' THEN {e1rm} END, "
-        "t.rpe, t.rep_assessment, t.rest_minutes, t.notes",
+        "t.rpe, t.rep_assessment, t.rest_minutes, t.notes, t.body_weight, t.load_kg",
     )
     order = "ORDER BY e.started DESC, e.position DESC, t.kind, t.number"
     rows = _connection().execute(f"{sql} {order} LIMIT ? OFFSET ?", (name_key(name), limit, offset))
@@ -286,13 +301,13 @@ def weekly_volume(
         group = f",{muscle_group},"
         keys = list(dict.fromkeys(map(name_key, secondary))) if factor > 0 else []
         if keys:
-            total = f"sum(t.weight_kg * t.reps_full * (CASE WHEN {targeted} THEN 1.0 ELSE ? END))"
+            total = f"sum(t.load_kg * t.reps_full * (CASE WHEN {targeted} THEN 1.0 ELSE ? END))"
             params.extend((group, float(factor)))
             marks = ", ".join("?" * len(keys))
             where.append(f"({targeted} OR e.name_key IN ({marks}))")
             params.extend((group, *keys))
         else:
-            total = "sum(t.weight_kg * t.reps_full)"
+            total = "sum(t.load_kg * t.reps_full)"
             where.append(targeted)
             params.append(group)
     _within(where, params, day, first_day, last_day)
@@ -356,7 +371,7 @@ def _holders_sql(rule: Rule) -> str:
     return f"""
 WITH ws AS MATERIALIZED (
     SELECT e.name_key AS k, e.name AS name, e.started AS st, e.session_id AS sid,
-           e.position AS pos, t.weight_kg AS w, t.reps_full AS r, {e1rm_sql(rule)} AS e1
+           e.position AS pos, t.load_kg AS w, t.reps_full AS r, {e1rm_sql(rule)} AS e1
     FROM "set" t JOIN exercise e
       ON e.session_id = t.session_id AND e.position = t.exercise_position
     WHERE t.kind = 'working'

@@ -96,7 +96,27 @@ SCHEMA_5 = """
 ALTER TABLE session ADD COLUMN body_weight_kg REAL;
 """
 
-MIGRATIONS: dict[int, str] = {1: SCHEMA_1, 2: SCHEMA_2, 3: SCHEMA_3, 4: SCHEMA_4, 5: SCHEMA_5}
+# Schema 6: body-weight sets. A set's kind of body-weight load ('plus', 'minus'; NULL: a plain
+# set) and its load, the figure every e1RM, volume and record query reads: a plain set's own
+# weight; a body-weight set's counts the weigh-in nearest its day (`body_weight_loads.py`),
+# NULL while none is logged. The partial indexes find the few body-weight sets, and the
+# weigh-ins nearest a day, without reading the rest.
+SCHEMA_6 = """
+ALTER TABLE "set" ADD COLUMN body_weight TEXT CHECK (body_weight IN ('plus', 'minus'));
+ALTER TABLE "set" ADD COLUMN load_kg REAL;
+UPDATE "set" SET load_kg = weight_kg;
+CREATE INDEX set_body_weight ON "set" (session_id) WHERE body_weight IS NOT NULL;
+CREATE INDEX session_weighed ON session (day, started) WHERE body_weight_kg IS NOT NULL;
+"""
+
+MIGRATIONS: dict[int, str] = {
+    1: SCHEMA_1,
+    2: SCHEMA_2,
+    3: SCHEMA_3,
+    4: SCHEMA_4,
+    5: SCHEMA_5,
+    6: SCHEMA_6,
+}
 LATEST = max(MIGRATIONS)
 
 

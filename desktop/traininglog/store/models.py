@@ -70,6 +70,8 @@ class SetRow(_Model):
     rep_assessment = pw.TextField(null=True)
     rest_minutes = pw.FloatField(null=True)
     notes = pw.TextField(null=True)
+    body_weight = pw.TextField(null=True)  # "plus", "minus", or NULL for a plain set
+    load_kg = pw.FloatField(null=True)  # what figures count; NULL: no weigh-in to count yet
 
     class Meta:
         table_name = "set"

@@ -12,6 +12,7 @@ from ..domain import Exercise, Session, WarmupSet, WorkingSet
 from ..domain.calculations import E1rmRule, OneRepMaxFormula
 from ..domain.names import name_key
 from ..sessionfiles.reader import parse_date
+from . import body_weight_loads
 from .estimates import e1rm_sql, register
 from .models import SessionRow, database
 from .writes import StoredFile
@@ -62,10 +63,12 @@ class HistorySet(NamedTuple):
     rep_assessment: str | None
     rest_minutes: float | None
     notes: str | None
+    body_weight: str | None  # "plus", "minus" or None: see WorkingSet.body_weight
+    load_kg: float | None  # what the figures count; None: a body-weight set, no weigh-in yet
 
     @property
     def set(self) -> WorkingSet:
-        return WorkingSet(*self[3:])
+        return WorkingSet(*self[3:12])
 
 
 _SUMMARY_FIELDS = (
@@ -168,7 +171,7 @@ def load_sessions(session_ids: Sequence[str] | None = None) -> Iterator[Session]
     sets: dict[tuple[str, int], list[tuple]] = {}
     for row in db.execute_sql(
         "SELECT session_id, exercise_position, kind, number, weight_kg, reps_full, reps_partial, "
-        f'rpe, rep_assessment, rest_minutes, notes FROM "set" {exercise_where} '
+        f'rpe, rep_assessment, rest_minutes, notes, body_weight FROM "set" {exercise_where} '
         "ORDER BY session_id, exercise_position, kind, number",
         params,
     ):
@@ -196,11 +199,13 @@ def _exercise(
 ) -> Exercise:
     warmups, workings = [], []
     for row in set_rows:
-        kind, number, weight, full, partial, rpe, assessment, rest, notes = row[2:]
+        kind, number, weight, full, partial, rpe, assessment, rest, notes, body = row[2:]
         if kind == "warmup":
-            warmups.append(WarmupSet(number, weight, full, notes))
+            warmups.append(WarmupSet(number, weight, full, notes, body))
         else:
-            workings.append(WorkingSet(number, weight, full, partial, rpe, assessment, rest, notes))
+            workings.append(
+                WorkingSet(number, weight, full, partial, rpe, assessment, rest, notes, body)
+            )
     return Exercise(
         order=position,
         name=name,
@@ -220,7 +225,7 @@ _LAST_EXERCISE = _LAST_EXERCISE_SQL.format(before="")
 _LAST_EXERCISE_BEFORE = _LAST_EXERCISE_SQL.format(before=" AND e.started < ?")
 _LAST_SETS_SQL = (
     "SELECT session_id, exercise_position, kind, number, weight_kg, reps_full, reps_partial, "
-    'rpe, rep_assessment, rest_minutes, notes FROM "set" '
+    'rpe, rep_assessment, rest_minutes, notes, body_weight FROM "set" '
     "WHERE session_id = ? AND exercise_position = ? ORDER BY kind, number"
 )
 
@@ -259,7 +264,8 @@ def exercise_history(exercise_name: str, since: str | None = None) -> list[Histo
     db = database.obj
     sql = (
         "SELECT e.session_id, s.date, e.name, t.number, t.weight_kg, t.reps_full, "
-        "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes " + _EXERCISE_WORKING_SETS
+        "t.reps_partial, t.rpe, t.rep_assessment, t.rest_minutes, t.notes, t.body_weight, "
+        "t.load_kg " + _EXERCISE_WORKING_SETS
     )
     params: list[object] = [name_key(exercise_name)]
     if since:
@@ -267,6 +273,12 @@ def exercise_history(exercise_name: str, since: str | None = None) -> list[Histo
         params.append(since)
     sql += _OLDEST_FIRST
     return list(map(HistorySet._make, db.execute_sql(sql, params)))
+
+
+def body_weight_near(day: str) -> tuple[str, float] | None:
+    """The weigh-in nearest `day` (YYYY-MM-DD), as (its day, kg): what a body-weight set of
+    that day counts. None when no session holds a body weight."""
+    return body_weight_loads.nearest_weigh_in(database.obj.cursor(), day)
 
 
 def best_estimated_one_rep_max(
@@ -280,7 +292,7 @@ def best_estimated_one_rep_max(
     db = database.obj
     register(db.connection())
     row = db.execute_sql(
-        f"SELECT max({e1rm_sql(rule, 't.weight_kg', 't.reps_full', 't.rpe')}) "
+        f"SELECT max({e1rm_sql(rule, 't.load_kg', 't.reps_full', 't.rpe')}) "
         "FROM exercise e "
         'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
         "AND t.kind = 'working' "

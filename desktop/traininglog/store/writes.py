@@ -8,7 +8,9 @@ from typing import NamedTuple
 
 from ..domain import Session
 from ..domain.calculations import session_volume_kg
+from ..domain.loads import set_load_kg
 from ..domain.names import name_key
+from . import body_weight_loads
 from .models import database
 
 _SESSION_SQL = (
@@ -23,8 +25,8 @@ _EXERCISE_SQL = (
 )
 _SET_SQL = (
     'INSERT INTO "set" (session_id, exercise_position, kind, number, weight_kg, reps_full, '
-    "reps_partial, rpe, rep_assessment, rest_minutes, notes) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "reps_partial, rpe, rep_assessment, rest_minutes, notes, body_weight, load_kg) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -48,7 +50,11 @@ IndexRows = tuple[tuple, list[tuple], list[tuple]]
 
 
 def index_rows(session: Session, stored: StoredFile) -> IndexRows:
-    """The rows the index holds for a session read from (or written to) `stored`."""
+    """The rows the index holds for a session read from (or written to) `stored`.
+
+    A body-weight set's load, and the session's volume that counts it, need the weigh-ins of
+    other sessions: they are left out here (NULL) and filled in by `body_weight_loads` in the
+    same transaction as the insert."""
     started = started_key(session)
     sets: list[tuple] = []
     exercises: list[tuple] = []
@@ -79,6 +85,8 @@ def index_rows(session: Session, stored: StoredFile) -> IndexRows:
                     None,
                     None,
                     w.notes,
+                    w.body_weight,
+                    set_load_kg(w, None),
                 )
             )
         for s in exercise.working_sets:
@@ -95,6 +103,8 @@ def index_rows(session: Session, stored: StoredFile) -> IndexRows:
                     s.rep_assessment,
                     s.rest_minutes,
                     s.notes,
+                    s.body_weight,
+                    set_load_kg(s, None),
                 )
             )
         warmups += len(exercise.warmup_sets)
@@ -120,12 +130,15 @@ def index_rows(session: Session, stored: StoredFile) -> IndexRows:
     return session_row, exercises, sets
 
 
-def _insert(cursor, batch: Iterable[tuple[Session, StoredFile]]) -> None:
-    _insert_rows(cursor, (index_rows(session, stored) for session, stored in batch))
+_BODY_WEIGHT = 11  # a set row's body-weight kind (`index_rows`)
 
 
-def _insert_rows(cursor, batch: Iterable[IndexRows]) -> None:
-    session_rows, exercise_rows, set_rows = [], [], []
+def _insert_rows(cursor, batch: Iterable[IndexRows]) -> tuple[list[tuple], list[tuple]]:
+    """Insert sessions' rows, their body-weight loads left out; returns the session rows and
+    the set rows inserted."""
+    session_rows: list[tuple] = []
+    exercise_rows: list[tuple] = []
+    set_rows: list[tuple] = []
     for s, e, sets in batch:
         session_rows.append(s)
         exercise_rows.extend(e)
@@ -133,6 +146,15 @@ def _insert_rows(cursor, batch: Iterable[IndexRows]) -> None:
     cursor.executemany(_SESSION_SQL, session_rows)
     cursor.executemany(_EXERCISE_SQL, exercise_rows)
     cursor.executemany(_SET_SQL, set_rows)
+    return session_rows, set_rows
+
+
+def _insert_many(cursor, batch: Iterable[IndexRows]) -> None:
+    """Insert many sessions' rows, then the loads their weigh-ins and body-weight sets move."""
+    session_rows, set_rows = _insert_rows(cursor, batch)
+    body_weight_loads.after_insert(
+        cursor, session_rows, (row[0] for row in set_rows if row[_BODY_WEIGHT] is not None)
+    )
 
 
 def upsert_session(session: Session, stored: StoredFile) -> None:
@@ -140,10 +162,15 @@ def upsert_session(session: Session, stored: StoredFile) -> None:
     db = database.obj
     with db.atomic("IMMEDIATE"):
         cursor = db.cursor()
+        replaced = cursor.execute(
+            "SELECT day, body_weight_kg FROM session WHERE id = ? OR file_name = ?",
+            (session.id, stored.name),
+        ).fetchall()
         cursor.execute(
             "DELETE FROM session WHERE id = ? OR file_name = ?", (session.id, stored.name)
         )
-        _insert(cursor, [(session, stored)])
+        _insert_rows(cursor, [index_rows(session, stored)])
+        body_weight_loads.after_save(cursor, session, replaced)
 
 
 def insert_sessions(
@@ -154,25 +181,37 @@ def insert_sessions(
     with db.atomic("IMMEDIATE"):
         cursor = db.cursor()
         if replace_existing:
+            gone: list[tuple] = []
+            for s, f in batch:
+                gone += cursor.execute(
+                    "SELECT day, body_weight_kg FROM session WHERE id = ? OR file_name = ?",
+                    (s.id, f.name),
+                ).fetchall()
             cursor.executemany(
                 "DELETE FROM session WHERE id = ? OR file_name = ?",
                 [(s.id, f.name) for s, f in batch],
             )
-        _insert(cursor, batch)
+            body_weight_loads.after_delete(cursor, gone)
+        _insert_many(cursor, (index_rows(session, stored) for session, stored in batch))
 
 
 def insert_rows(batch: Sequence[IndexRows]) -> None:
     """Insert sessions' rows made beforehand (`index_rows`) in one transaction."""
     db = database.obj
     with db.atomic("IMMEDIATE"):
-        _insert_rows(db.cursor(), batch)
+        _insert_many(db.cursor(), batch)
 
 
 def delete_session(session_id: str) -> None:
     """Remove a session (its exercises and sets go with it)."""
     db = database.obj
     with db.atomic("IMMEDIATE"):
-        db.execute_sql("DELETE FROM session WHERE id = ?", (session_id,))
+        cursor = db.cursor()
+        gone = cursor.execute(
+            "SELECT day, body_weight_kg FROM session WHERE id = ?", (session_id,)
+        ).fetchall()
+        cursor.execute("DELETE FROM session WHERE id = ?", (session_id,))
+        body_weight_loads.after_delete(cursor, gone)
 
 
 def update_file_stamp(session_id: str, size: int, mtime_ns: int) -> None:
