@@ -20,8 +20,10 @@ from typing import Any
 from ..domain import Exercise, Session, WarmupSet, WorkingSet, limits, new_session_id
 from ..domain.calculations import LB_PER_KG
 from ..domain.exact import shown
+from ..domain.loads import load_kg
 from ..domain.next_session import target_text
 from ..domain.progression import Target
+from ..domain.session import BODY_WEIGHT_MINUS, BODY_WEIGHT_PLUS
 from ..domain.vocabulary import REP_ASSESSMENTS
 
 KG_PER_LB = 0.45359237
@@ -190,6 +192,54 @@ def weight_range_text(unit: str) -> str:
     return f"0–{top:,} {unit}"
 
 
+# A body-weight set as typed: "BW", "BW+20", "bw + 20 kg", "BW-30", "BW − 45lb".
+_BODY_WEIGHT_SET = re.compile(r"^\s*(?:bw|bodyweight)\s*(?:([+\-−])\s*(.*?))?\s*$", re.IGNORECASE)
+BODY_WEIGHT_TEXT = "BW"
+
+
+def parse_load(text: str, unit: str) -> tuple[float | None, str | None, str | None]:
+    """A weight cell: (kilograms, body-weight kind, problem). "80" → (80, None); "BW" → (0,
+    "plus"): the body alone; "BW+20" → (20, "plus"); "BW-30" → (30, "minus"), an assistance.
+    The number after BW reads as any weight does (in the display unit, or 45lb, 20kg)."""
+    match = _BODY_WEIGHT_SET.match(text)
+    if not match:
+        kg, problem = parse_weight(text, unit)
+        return kg, None, problem
+    sign, number = match.group(1), match.group(2)
+    if sign is None:
+        return 0.0, BODY_WEIGHT_PLUS, None
+    kind = BODY_WEIGHT_PLUS if sign == "+" else BODY_WEIGHT_MINUS
+    what = "added to" if kind == BODY_WEIGHT_PLUS else "taken off"
+    if not number:
+        return (
+            None,
+            None,
+            f"“{text.strip()}”: type the weight {what} your body weight, like BW{sign}20",
+        )
+    kg, problem = parse_weight(number, unit)
+    if problem or kg is None:
+        return (
+            None,
+            None,
+            (
+                f"“{text.strip()}”: “{number}” is not a weight {what} your body weight; "
+                f"type BW{sign}20 (or BW{sign}45lb)"
+            ),
+        )
+    return kg, kind, None
+
+
+def load_cell(kg: float, body_weight: str | None, unit: str) -> str:
+    """How a stored set's weight reads in a cell: "80"; "BW", "BW+20", "BW-30" for a
+    body-weight set (`parse_load` reads each back)."""
+    if body_weight is None:
+        return weight_cell(kg, unit)
+    if body_weight == BODY_WEIGHT_PLUS and kg == 0:
+        return BODY_WEIGHT_TEXT
+    sign = "+" if body_weight == BODY_WEIGHT_PLUS else "-"
+    return f"{BODY_WEIGHT_TEXT}{sign}{weight_cell(kg, unit)}"
+
+
 def parse_weight(text: str, unit: str) -> tuple[float | None, str | None]:
     """Kilograms from "80", "82,5", "185lb" or "84kg" (a bare number is in the display unit)."""
     if text.strip().lower() in ("bw", "bodyweight"):
@@ -250,7 +300,7 @@ def cell_problem(kind: str, column: str, row: DraftSet, unit: str) -> str | None
             return None
         if not text.strip():
             return None if row.is_blank() else "Type the weight (0 or BW for bodyweight)"
-        return parse_weight(text, unit)[1]
+        return parse_load(text, unit)[2]
     if column == "reps":
         if not text.strip():
             return None if row.is_blank() else "Type the reps done"
@@ -320,7 +370,7 @@ def to_session(draft: Draft, unit: str) -> Session:
                 target_muscle_groups=exercise.muscles,
                 group=exercise.group,
                 warmup_sets=tuple(
-                    WarmupSet(n, _kg(row, unit), int(row.reps), row.notes or None)
+                    WarmupSet(n, _kg(row, unit), int(row.reps), row.notes or None, _kind(row))
                     for n, row in enumerate(warmups, start=1)
                 ),
                 working_sets=tuple(
@@ -335,6 +385,7 @@ def to_session(draft: Draft, unit: str) -> Session:
                         if row.exact_rest is not None
                         else (parse_rest(row.rest)[0] if row.rest.strip() else None),
                         notes=row.notes or None,
+                        body_weight=_kind(row),
                     )
                     for n, row in enumerate(workings, start=1)
                 ),
@@ -370,20 +421,42 @@ def body_weight_problem(text: str, unit: str) -> str | None:
     return None
 
 
-def lifted(row: DraftSet, unit: str) -> tuple[float, int, float | None] | None:
-    """The weight (kg, exact when it came from a stored set), full reps and RPE a typed
-    working row says; None while any of them is missing or can't be read."""
+def lifted(
+    row: DraftSet, unit: str, body_weight_kg: float | None = None
+) -> tuple[float, int, float | None] | None:
+    """The load (kg, exact when it came from a stored set), full reps and RPE a typed
+    working row says; None while any of them is missing or can't be read, or for a
+    body-weight set while no body weight is known (`body_weight_kg`)."""
     if not row.weight.strip() or not row.reps.strip():
         return None
     if any(cell_problem("working", column, row, unit) for column in ("weight", "reps", "rpe")):
         return None
-    return _kg(row, unit), int(row.reps), parse_rpe(row.rpe)[0]
+    load = row_load_kg(row, unit, body_weight_kg)
+    return None if load is None else (load, int(row.reps), parse_rpe(row.rpe)[0])
+
+
+def row_load_kg(row: DraftSet, unit: str, body_weight_kg: float | None) -> float | None:
+    """What a typed row's set moves: its weight, or for a body-weight set the body weight
+    plus or minus it (None while no body weight is known). Call on a row without problems."""
+    return load_kg(_kg(row, unit), _kind(row), body_weight_kg)
+
+
+def row_body_weight(row: DraftSet) -> str | None:
+    """A typed row's kind of body-weight set ("plus", "minus"), None for a plain weight."""
+    return _kind(row)
 
 
 def _kg(row: DraftSet, unit: str) -> float:
     if row.exact_weight_kg is not None:
         return row.exact_weight_kg
-    return parse_weight(row.weight, unit)[0] or 0.0
+    return parse_load(row.weight, unit)[0] or 0.0
+
+
+def _kind(row: DraftSet) -> str | None:
+    match = _BODY_WEIGHT_SET.match(row.weight)
+    if not match:
+        return None
+    return BODY_WEIGHT_MINUS if match.group(1) in ("-", "−") else BODY_WEIGHT_PLUS
 
 
 def weight_cell(kg: float, unit: str) -> str:
@@ -424,7 +497,7 @@ def repeat_sets(exercise: Exercise, unit: str) -> tuple[tuple[DraftSet, ...], tu
 def _lifted_warmup(w: WarmupSet, unit: str) -> dict[str, Any]:
     """A warm-up set's weight and reps as cells, the weight also kept exactly."""
     return {
-        "weight": weight_cell(w.weight_kg, unit),
+        "weight": load_cell(w.weight_kg, w.body_weight, unit),
         "reps": str(w.reps),
         "exact_weight_kg": w.weight_kg,
     }
@@ -433,7 +506,7 @@ def _lifted_warmup(w: WarmupSet, unit: str) -> dict[str, Any]:
 def _lifted(s: WorkingSet, unit: str) -> dict[str, Any]:
     """What a working set lifted, as cells: weight (also kept exactly), full and partial reps."""
     return {
-        "weight": weight_cell(s.weight_kg, unit),
+        "weight": load_cell(s.weight_kg, s.body_weight, unit),
         "reps": str(s.full_reps),
         "partial": str(s.partial_reps) if s.partial_reps else "",
         "exact_weight_kg": s.weight_kg,
@@ -558,10 +631,10 @@ def in_unit(draft: Draft, old: str, new: str) -> Draft:
             return convert_hint(row)
         kg = row.exact_weight_kg
         if kg is None:
-            kg, problem = parse_weight(row.weight, old)
+            kg, _, problem = parse_load(row.weight, old)
             if problem or kg is None:
                 return row
-        return replace(row, weight=weight_cell(kg, new), exact_weight_kg=kg)
+        return replace(row, weight=load_cell(kg, _kind(row), new), exact_weight_kg=kg)
 
     def convert_hint(row: DraftSet) -> DraftSet:
         kg = parse_weight(row.hint("weight"), old)[0] if row.hint("weight") else None

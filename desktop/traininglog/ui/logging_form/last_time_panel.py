@@ -74,7 +74,7 @@ class LastTimePanel(QWidget):
             return
         lines = [f"<b>{html.escape(_when(last.day, date.today()))}</b>"]
         for w in last.exercise.warmup_sets:
-            load = load_text(w.weight_kg, self.unit)
+            load = load_text(w.weight_kg, self.unit, body_weight=w.body_weight)
             lines.append(f"<span style='color:{faint}'>W{w.number}  {load} × {w.reps}</span>")
             lines += _notes(w.notes)
         for s in last.exercise.working_sets:
@@ -82,7 +82,8 @@ class LastTimePanel(QWidget):
             extra = f" @{s.rpe:g}" if s.rpe is not None else ""
             extra += f" · {html.escape(s.rep_assessment)}" if s.rep_assessment else ""
             extra += f" · rest {s.rest_minutes:g} min" if s.rest_minutes is not None else ""
-            lines.append(f"{s.number}.  {load_text(s.weight_kg, self.unit)} × {reps}{extra}")
+            shown = load_text(s.weight_kg, self.unit, body_weight=s.body_weight)
+            lines.append(f"{s.number}.  {shown} × {reps}{extra}")
             lines += _notes(s.notes)
         self.body.setText("<br>".join(lines))
         self.best.setText(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ...controller import Controller
 from ...datafolder.saving import ChangedElsewhere
 from ...domain import new_session_id
+from ...domain.loads import set_load_kg
 from ...domain.names import name_key
 from ...domain.records_as_typed import NewRecord, StandingRecords, records_beaten
 from ...domain.reports import SavedPaths
@@ -39,9 +40,11 @@ from ...domain.vocabulary import MUSCLE_GROUPS
 from ...drafts.draft import (
     Draft,
     DraftExercise,
+    body_weight_problem,
     from_session,
     in_unit,
     new_draft,
+    parse_weight,
     problems,
     repeat_sets,
     target_rows,
@@ -52,6 +55,7 @@ from ...drafts.draft_file import discard_draft, write_draft
 from ...exercises.catalogue import Catalogue
 from ..common.app_settings import AppSettings
 from ..common.exercise_picker import ExercisePicker, is_new_exercise, lifter_name
+from ..common.formatting import short_day_text
 from ..common.layouts import titled_panel
 from ..common.theme import restyle
 from .changed_elsewhere import ChangedElsewhereBanner, ChangedElsewhereDialog, Choice
@@ -91,6 +95,9 @@ class LogView(QWidget):
         # history is read for them); forgotten whenever the stored sessions change.
         self._standing: dict[tuple[str, object, str | None], StandingRecords] = {}
         controller.changed.connect(self._standing.clear)
+        # The weigh-in nearest the draft's day, read once per day until the history changes.
+        self._weigh_ins: dict[str, tuple[str, float] | None] = {}
+        controller.changed.connect(self._forget_weigh_ins)
         self.header = SessionHeader(self.editor)
         self.header.set_unit(self.unit)
         self.banner = ChangedElsewhereBanner(self)
@@ -171,6 +178,7 @@ class LogView(QWidget):
         self._draft_timer.setInterval(DRAFT_SAVE_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft_now)
         self.editor.changed.connect(self._on_changed)
+        self._show_body_weight()
         self.refresh_suggestions()
         self._on_changed("all")
 
@@ -316,6 +324,8 @@ class LogView(QWidget):
     # -- reacting to edits ------------------------------------------------------------------
 
     def _on_changed(self, what: str) -> None:
+        if what in ("all", "header"):
+            self._show_body_weight()
         if what in ("all", "exercises", "rows"):
             self._refresh_list()
         if what in ("all", "exercises"):
@@ -416,6 +426,35 @@ class LogView(QWidget):
         self.last_time.show_last_time(exercise.name, last, best, rule)
         standing = self._standing_records(exercise.name, self.editor.draft.session_id)
         self.working_model.set_records(standing, rule)
+
+    def _forget_weigh_ins(self) -> None:
+        self._weigh_ins.clear()
+        self._show_body_weight()
+
+    def body_weight_counted(self) -> tuple[float, str] | None:
+        """The body weight today's body-weight sets count, and where it came from: typed in
+        the header, or else the logged weigh-in nearest the session's day."""
+        draft = self.editor.draft
+        if draft.body_weight.strip() and not body_weight_problem(draft.body_weight, self.unit):
+            kg = parse_weight(draft.body_weight, self.unit)[0]
+            if kg is not None:
+                return kg, "typed above"
+        started = self._draft_started()
+        if started is None:
+            return None
+        day = started[:10]
+        if day not in self._weigh_ins:
+            self._weigh_ins[day] = self.controller.body_weight_near(day)
+        found = self._weigh_ins[day]
+        if found is None:
+            return None
+        logged, kg = found
+        return kg, f"logged {short_day_text(date.fromisoformat(logged), date.today())}"
+
+    def _show_body_weight(self) -> None:
+        found = self.body_weight_counted()
+        self.warmup_model.set_body_weight(found)
+        self.working_model.set_body_weight(found)
 
     def _draft_started(self) -> str | None:
         try:
@@ -600,8 +639,13 @@ class LogView(QWidget):
         for exercise in session.exercises:
             standing = self._standing_records(exercise.name, this_session)
             best: dict[str, NewRecord] = {}
+            counted = self.body_weight_counted()
+            body_weight = counted[0] if counted is not None else None
             for s in exercise.working_sets:
-                for record in records_beaten(s.weight_kg, s.full_reps, s.rpe, standing, rule):
+                load = set_load_kg(s, body_weight)
+                if load is None:
+                    continue
+                for record in records_beaten(load, s.full_reps, s.rpe, standing, rule):
                     key = f"{record.kind}{record.reps}"
                     if key not in best or record.value_kg > best[key].value_kg:
                         best[key] = record

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ...domain.exact import exact, kg_to, shown
 from ...domain.plates import PlateSet
-from ...drafts.draft import parse_weight
+from ...domain.session import BODY_WEIGHT_MINUS
+from ...drafts.draft import parse_load, weight_cell
 
 
 def plate_line(weight: str, unit: str, plates: PlateSet) -> str:
@@ -20,11 +21,15 @@ def plate_line(weight: str, unit: str, plates: PlateSet) -> str:
     typed = weight.strip()
     if not typed:
         return "No weight in this cell: type one to see its plates"
-    kg, problem = parse_weight(typed, unit)
+    kg, body_weight, problem = parse_load(typed, unit)
     if problem or kg is None:
         return problem or f"“{typed}” is not a weight"
+    if body_weight == BODY_WEIGHT_MINUS:
+        return "Assisted: the machine's weight is taken off your body weight, no plates"
     if kg == 0:
         return "Body weight: no plates"
+    if body_weight is not None:
+        return f"Body weight + {weight_cell(kg, unit)} {unit} on a belt or vest: no bar"
     if unit == plates.unit and re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", typed):
         target = exact(typed.replace(",", "."))
     else:

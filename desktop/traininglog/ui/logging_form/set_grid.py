@@ -37,6 +37,8 @@ from ...drafts.draft import (
     DraftSet,
     cell_problem,
     lifted,
+    row_body_weight,
+    row_load_kg,
 )
 from ..common.formatting import lifted_text, weight_text
 from ..common.theme import colours, qcolor
@@ -66,6 +68,9 @@ class SetTableModel(QAbstractTableModel):
         self.standing: StandingRecords | None = None
         self.rule = E1rmRule()
         self.plates = PlateSet.standard(unit)  # the lifter's, for the weight cells' tooltips
+        # The body weight a body-weight set ("BW+20") counts: (kg, where it came from, as
+        # "typed above" or "logged Mon 30 Nov"), or None when none is known.
+        self.body_weight: tuple[float, str] | None = None
         editor.changed.connect(self._on_changed)
 
     def show_exercise(self, index: int | None) -> None:
@@ -103,12 +108,34 @@ class SetTableModel(QAbstractTableModel):
         if self._count:
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._count - 1)
 
+    def set_body_weight(self, found: tuple[float, str] | None) -> None:
+        """The body weight today's body-weight sets count, and where it came from."""
+        if found == self.body_weight:
+            return
+        self.body_weight = found
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, 0))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._count - 1)
+
+    def _body_weight_kg(self) -> float | None:
+        return None if self.body_weight is None else self.body_weight[0]
+
+    def load_of_row(self, row: int) -> float | None:
+        """What the typed set in `row` moves, in kg: its weight, or for a body-weight set the
+        body weight plus or minus it; None while it can't be read or isn't known."""
+        rows = self._rows()
+        if row >= len(rows) or not rows[row].weight.strip():
+            return None
+        if cell_problem(self.kind, "weight", rows[row], self.unit):
+            return None
+        return row_load_kg(rows[row], self.unit, self._body_weight_kg())
+
     def records_of_row(self, row: int) -> list[NewRecord]:
         """The records the typed set in `row` beats (none while it can't be read)."""
         rows = self._rows()
         if self.kind != "working" or self.standing is None or row >= len(rows):
             return []
-        typed = lifted(rows[row], self.unit)
+        typed = lifted(rows[row], self.unit, self._body_weight_kg())
         return [] if typed is None else records_beaten(*typed, self.standing, self.rule)
 
     def weight_of_row(self, row: int) -> str:
@@ -151,6 +178,8 @@ class SetTableModel(QAbstractTableModel):
             return None
         row = self._rows()[index.row()]
         column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole and column == "weight":
+            return self._weight_shown(index.row(), row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(row, column)
         if role == PLACEHOLDER_ROLE:
@@ -161,7 +190,7 @@ class SetTableModel(QAbstractTableModel):
                 if problem:
                     return problem
                 if column == "weight":
-                    return self._weight_tip(row)
+                    return self._weight_tip(row, index.row())
                 if column == "reps" and not row.reps and row.hint("target"):
                     return f"{row.hint('target')} (not saved unless you type it)"
                 last = row.hint(column) if not getattr(row, column) else ""
@@ -177,9 +206,40 @@ class SetTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _weight_tip(self, row: DraftSet) -> str:
-        """The plates for the cell's weight (Ctrl+P shows them too); an empty cell's target."""
+    def _weight_shown(self, index: int, row: DraftSet) -> str:
+        """A body-weight set shows the load it counts beside what was typed: "BW+20 = 102.5"."""
+        if row_body_weight(row) is None:
+            return row.weight
+        load = self.load_of_row(index)
+        return row.weight if load is None else f"{row.weight} = {lifted_text(load, self.unit)}"
+
+    def _body_weight_tip(self, index: int, row: DraftSet) -> str | None:
+        if row_body_weight(row) is None or cell_problem(self.kind, "weight", row, self.unit):
+            return None
+        if self.body_weight is None:
+            return (
+                "No body weight logged yet: type today's in BW above (or log one in any "
+                "session) and this set's e1RM, records and volume count it"
+            )
+        kg, where = self.body_weight
+        load = self.load_of_row(index)
+        counted = (
+            "warm-ups count toward nothing"
+            if self.kind == "warmup"
+            else ("its e1RM, records and volume count that")
+        )
+        return (
+            f"{row.weight}: body weight {lifted_text(kg, self.unit, with_unit=True)} ({where}) "
+            f"→ {lifted_text(load, self.unit, with_unit=True)}; {counted}"
+        )
+
+    def _weight_tip(self, row: DraftSet, index: int = -1) -> str:
+        """The plates for the cell's weight (Ctrl+P shows them too); an empty cell's target;
+        for a body-weight set, the load it counts and the body weight it was worked out from."""
         lines = []
+        body = self._body_weight_tip(index, row) if index >= 0 else None
+        if body:
+            lines.append(body)
         if not row.weight and row.hint("target"):
             lines.append(f"{row.hint('target')} (not saved unless you type it)")
         weight = row.weight or row.hint("weight")
