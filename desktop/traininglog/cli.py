@@ -359,21 +359,11 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
                 f"weight, none past {rule.rep_cap} reps (the command line always uses "
                 f"{rule.label})"
             )
-            rows = [
-                {
-                    "_id": h.session_id,
-                    "date": h.date,
-                    "exercise": h.exercise,
-                    "set": h.set.number,
-                    "weightKg": _rounded(h.set.weight_kg),
-                    "full": h.set.full_reps,
-                    "partial": h.set.partial_reps,
-                    "rpe": _rounded(h.set.rpe),
-                    "e1rmKg": _rounded(rule.estimate(h.weight_kg, h.full_reps, h.rpe)),
-                    "e1rmFormula": rule.label,
-                }
-                for h in queries.exercise_history(exercise, since=args.since)
-            ]
+            history = queries.exercise_history(exercise, since=args.since)
+            # Body-weight sets get two more columns, what was added or taken off and the load
+            # counted; a history without them reads exactly as before.
+            with_body_weight = any(h.body_weight is not None for h in history)
+            rows = [_history_set_row(h, rule, with_body_weight) for h in history]
         else:
             rows = [
                 {
@@ -395,8 +385,39 @@ def cmd_history(args: argparse.Namespace, folders: DataDirectory) -> int:
         sys.stdout.write("\n")
     else:
         # For people the formula goes in the column's name, not in every row.
-        _print_table([_formula_in_heading(r) for r in rows])
+        _print_table([_formula_in_heading(_body_weight_for_people(r)) for r in rows])
     return OK
+
+
+def _history_set_row(h, rule: E1rmRule, with_body_weight: bool) -> dict:
+    row = {
+        "_id": h.session_id,
+        "date": h.date,
+        "exercise": h.exercise,
+        "set": h.number,
+        "weightKg": _rounded(h.weight_kg),
+        "full": h.full_reps,
+        "partial": h.partial_reps,
+        "rpe": _rounded(h.rpe),
+    }
+    if with_body_weight:
+        row["bodyWeight"] = h.body_weight
+        row["loadKg"] = _rounded(h.load_kg)
+    estimate = None if h.load_kg is None else rule.estimate(h.load_kg, h.full_reps, h.rpe)
+    row["e1rmKg"] = _rounded(estimate)
+    row["e1rmFormula"] = rule.label
+    return row
+
+
+def _body_weight_for_people(row: dict) -> dict:
+    """A body-weight set's weight as lifters write it ("BW + 20"), its kind then said."""
+    if "bodyWeight" not in row:
+        return row
+    kind, weight = row["bodyWeight"], row["weightKg"]
+    if kind is not None:
+        sign = "+" if kind == "plus" else "−"
+        weight = "BW" if kind == "plus" and weight == 0 else f"BW {sign} {weight}"
+    return {k: v for k, v in {**row, "weightKg": weight}.items() if k != "bodyWeight"}
 
 
 def _formula_in_heading(row: dict) -> dict:

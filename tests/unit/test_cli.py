@@ -651,3 +651,47 @@ def test_a_reimport_that_differs_everywhere_lists_a_few_and_counts_the_rest(
     assert tl.err.count("a different version of session") == 5
     assert "… and 3 more sessions stored in another version, kept as stored" in tl.err
     assert "use --replace" in tl.err
+
+
+def test_history_of_an_exercise_with_body_weight_sets_says_what_they_counted(
+    tl: Cli, seed_file: Path, tmp_path: Path
+) -> None:
+    weighted = another_session(seed_file, tmp_path, "2026-03-02", 20)
+    doc = json.loads(weighted.read_text(encoding="utf-8"))
+    doc["dataModelVersion"], doc["bodyWeightKg"] = "0.3.0", 80
+    first = doc["exercises"][0]["workingSets"][0]
+    first["bodyWeight"] = "plus"
+    first["repCount"] = {"full": 5, "partial": 0}
+    weighted.write_text(json.dumps(doc), encoding="utf-8")
+    assert tl("import", str(seed_file), str(weighted)) == 0, tl.err
+    name = doc["exercises"][0]["Name"]
+    rows = tl.history("--exercise", name)
+    (weighted_set,) = [r for r in rows if r["date"].startswith("2026-03-02")]
+    (plain,) = [r for r in rows if not r["date"].startswith("2026-03-02")]
+    assert (weighted_set["weightKg"], weighted_set["bodyWeight"], weighted_set["loadKg"]) == (
+        20,
+        "plus",
+        100,
+    )
+    assert weighted_set["e1rmKg"] == pytest.approx(100 * (1 + 5 / 30), abs=0.01)
+    assert (plain["bodyWeight"], plain["loadKg"]) == (None, plain["weightKg"])
+    assert tl("history", "--exercise", name) == 0
+    assert "BW + 20" in tl.out
+
+
+def test_history_without_body_weight_sets_keeps_its_columns(tl: Cli, seed_file: Path) -> None:
+    assert tl("import", str(seed_file)) == 0, tl.err
+    name = json.loads(seed_file.read_text(encoding="utf-8"))["exercises"][0]["Name"]
+    rows = tl.history("--exercise", name)
+    assert list(rows[0]) == [
+        "_id",
+        "date",
+        "exercise",
+        "set",
+        "weightKg",
+        "full",
+        "partial",
+        "rpe",
+        "e1rmKg",
+        "e1rmFormula",
+    ]

@@ -36,10 +36,17 @@ def lifted_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> 
 BODY_WEIGHT = "BW"  # a set with no load: pull-ups, dips, push-ups
 
 
-def load_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> str:
-    """A set's load as lifters write it: "BW" for body weight alone (0), else the weight."""
-    if kg == 0:
+def load_text(
+    kg: float | None, unit: str = "kg", with_unit: bool = False, body_weight: str | None = None
+) -> str:
+    """A set's weight as lifters write it: "BW" for body weight alone (0 kg, or a body-weight
+    set with nothing added), "BW + 20 kg" for a weighted one, "BW − 30 kg" for an assisted
+    one (`body_weight` "plus" or "minus"), else the weight."""
+    if kg == 0 and body_weight != "minus":
         return BODY_WEIGHT
+    if body_weight is not None:
+        sign = "+" if body_weight == "plus" else "−"
+        return f"{BODY_WEIGHT} {sign} {lifted_text(kg, unit, with_unit)}"
     return lifted_text(kg, unit, with_unit)
 
 

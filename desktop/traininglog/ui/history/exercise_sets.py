@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.calculations import LB_PER_KG, PLAIN_EPLEY, E1rmRule
 from ...store.history_queries import SetLine, exercise_set_lines
-from ..common.formatting import lifted_text, weight_text
+from ..common.formatting import lifted_text, load_text, weight_text
 from ..common.paged_items import (
     ALIGNMENT,
     DISPLAY,
@@ -76,7 +76,7 @@ class ExerciseSetsModel(PagedItemModel):
             self._set_headers()
 
             def reformat(row: int, line: SetLine) -> None:
-                self.setData(self.index(row, _WEIGHT), lifted_text(line.weight_kg, unit))
+                self.setData(self.index(row, _WEIGHT), _weight(line, unit))
                 self.setData(self.index(row, _E1RM), weight_text(line.e1rm_kg, unit))
 
             self._quietly_update(reformat, _WEIGHT, _E1RM)
@@ -106,6 +106,8 @@ class ExerciseSetsModel(PagedItemModel):
                     cell[TOOLTIP] = "Warm-up set: not counted in statistics"
             elif column == _E1RM and line.e1rm_kg is not None:
                 cell[E1RM_KG_ROLE] = line.e1rm_kg
+            elif column == _WEIGHT and line.body_weight is not None:
+                cell[TOOLTIP] = _load_tip(line, self.unit)
             self.setItemData(self.index(row, column), cell)
 
     def row_of_session(self, session_id: str) -> int | None:
@@ -147,7 +149,7 @@ class ExerciseSetsModel(PagedItemModel):
         return (
             "" if same else day_text(date.fromisoformat(line.started[:10])),
             f"W{line.number}" if line.kind == "warmup" else str(line.number),
-            lifted_text(line.weight_kg, self.unit),
+            _weight(line, self.unit),
             reps_text(line.full_reps, line.partial_reps),
             "" if line.rpe is None else f"{line.rpe:g}",
             weight_text(line.e1rm_kg, self.unit),
@@ -211,3 +213,24 @@ def _plain(value: float | None) -> object:
     if value is None:
         return ""
     return int(value) if float(value).is_integer() else value
+
+
+def _weight(line: SetLine, unit: str) -> str:
+    """ "80"; a body-weight set as "BW + 20 (102.5)": what was added or taken off, and the
+    load it counts, or "BW + 20" alone while no weigh-in is logged."""
+    if line.body_weight is None:
+        return lifted_text(line.weight_kg, unit)
+    typed = load_text(line.weight_kg, unit, body_weight=line.body_weight)
+    return typed if line.load_kg is None else f"{typed} ({lifted_text(line.load_kg, unit)})"
+
+
+def _load_tip(line: SetLine, unit: str) -> str:
+    if line.load_kg is None:
+        return (
+            "A body-weight set, with no body weight logged: its load is not known, so it "
+            "counts toward no e1RM, record or volume until one is logged"
+        )
+    return (
+        f"A body-weight set: {lifted_text(line.load_kg, unit, with_unit=True)} with the "
+        "body weight logged nearest its day; its e1RM, records and volume count that"
+    )

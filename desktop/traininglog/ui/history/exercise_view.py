@@ -116,8 +116,11 @@ class ExerciseView(QWidget):
         best: BestSet | None,
         unit: str,
         rule: E1rmRule,
+        body_weight_sets: tuple[int, int] = (0, 0),
     ) -> None:
-        """Show an exercise's sets and records in `unit`, estimated by `rule`."""
+        """Show an exercise's sets and records in `unit`, estimated by `rule`;
+        `body_weight_sets`: how many are body-weight sets, and how many of those have no
+        weigh-in to count (the summary says so)."""
         self.name = name
         self.search.show_name(name)
         self.model.set_display(unit, rule)
@@ -133,6 +136,7 @@ class ExerciseView(QWidget):
         self.summary.setText(
             f"{plural(totals.sessions, 'session')} · {plural(totals.working_sets, 'working set')}"
             f" · {volume_text(totals.volume_kg, unit)} · {years} · warm-ups greyed, not counted"
+            f"{_body_weight_note(*body_weight_sets)}"
         )
 
     def show_session(self, session_id: str) -> None:
@@ -143,3 +147,16 @@ class ExerciseView(QWidget):
             self.table.scrollTo(
                 self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
             )
+
+
+def _body_weight_note(counted: int, unknown: int) -> str:
+    """Where an exercise's figures count body-weight sets, the summary says how."""
+    if not counted:
+        return ""
+    note = (
+        f" · {plural(counted, 'body-weight set')} count the body weight logged nearest "
+        "their day in e1RM, records and volume"
+    )
+    if unknown:
+        note += f" ({unknown:,} left out: no body weight logged)"
+    return note

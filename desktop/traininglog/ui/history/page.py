@@ -212,7 +212,7 @@ class HistoryPage(QWidget):
     def restyle(self) -> None:
         """The look changed: the tables' cells, the detail and the chart in its colours."""
         self.model.restyle()
-        self.detail.show_session(self.detail.session)
+        self.detail.show_session(self.detail.session, self.detail.weigh_in)
         if self._exercise is not None:
             self._exercise.model.restyle()
         if self._charts is not None:
@@ -312,7 +312,9 @@ class HistoryPage(QWidget):
             if record is not None and progress.e1rm_position is not None
             else None
         )
-        self.exercise.show_exercise(shown, progress, best, self.unit, self.rule)
+        self.exercise.show_exercise(
+            shown, progress, best, self.unit, self.rule, history_queries.body_weight_sets(shown)
+        )
 
     # -- deleting ------------------------------------------------------------------------------
 

@@ -72,7 +72,14 @@ class RecordsView(QTableWidget):
             (
                 f"Best e1RM ({rule.label})",
                 weight_text(e1rm.value_kg, unit) if e1rm else "—",
-                set_text(best.weight_kg, best.full_reps, best.partial_reps, best.rpe, unit)
+                set_text(
+                    best.weight_kg,
+                    best.full_reps,
+                    best.partial_reps,
+                    best.rpe,
+                    unit,
+                    best.body_weight,
+                )
                 if best
                 else "",
                 e1rm,

@@ -182,7 +182,8 @@ class SessionsView(QWidget):
     def _show_selected(self, current, _previous) -> None:
         session_id = self.model.session_id(current.row()) if current.isValid() else None
         session = self.controller.load_session(session_id) if session_id else None
-        self.detail.show_session(session)
+        weigh_in = self.controller.body_weight_near(session.day) if session else None
+        self.detail.show_session(session, weigh_in)
         writable = session is not None and not self.controller.read_only
         self.edit_button.setEnabled(writable)
         self.delete_button.setEnabled(writable)

@@ -19,9 +19,14 @@ def reps_text(full: int, partial: int = 0) -> str:
 
 
 def set_text(
-    weight_kg: float, full_reps: int, partial_reps: int, rpe: float | None, unit: str
+    weight_kg: float,
+    full_reps: int,
+    partial_reps: int,
+    rpe: float | None,
+    unit: str,
+    body_weight: str | None = None,
 ) -> str:
-    """A set as a lifter writes it: "140 kg × 3 @9"."""
+    """A set as a lifter writes it: "140 kg × 3 @9", "BW + 20 kg × 6"."""
     rpe_text = f" @{rpe:g}" if rpe is not None else ""
     reps = reps_text(full_reps, partial_reps)
-    return f"{load_text(weight_kg, unit, with_unit=True)} × {reps}{rpe_text}"
+    return f"{load_text(weight_kg, unit, True, body_weight)} × {reps}{rpe_text}"

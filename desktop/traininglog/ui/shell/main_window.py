@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
             )
         unit = self.settings.unit
         done = ", ".join(
-            f"{load_text(s.weight_kg, unit, with_unit=True)} × {s.full_reps}"
+            f"{load_text(s.weight_kg, unit, True, s.body_weight)} × {s.full_reps}"
             for s in exercise.working_sets
         )
         return PlannedExercise(
