@@ -169,3 +169,30 @@ def test_the_grid_keys_are_listed_with_the_others(qtbot, window):
     rows = dict(window.shortcut_rows())
     assert rows["Copy the set above"] == "Ctrl+D"
     assert rows["Take a set's grey weight and reps as lifted"].startswith("Ctrl+Return")
+
+
+def test_a_weighted_exercises_targets_stay_body_weight_sets(qtbot, window):
+    # Weighted pull-ups at the top of the range: next time's target adds to the belt, and
+    # taking it keeps the set a body-weight set (not a plain 22.5 kg pull-up).
+    rule = DoubleProgression(6, 10, Fraction(5, 2), sets=1)
+    assert window.controller.set_progression_rule("Pull-Up", rule)
+    view = window.log_view
+    add_exercise(qtbot, view, "pull-up")
+    to_working_sets(qtbot, view)
+    type_cells(qtbot, ["BW+20", "10"])
+    save(qtbot, window)
+
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    add_exercise(qtbot, view, "pull-up")
+    assert placeholders(view) == [("BW+22.5", "6")]
+    tip = "Target: BW + 22.5 kg × 6 (all sets reached 10: +2.5 kg)"
+    assert tip in view.working_model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    to_working_sets(qtbot, view)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)  # take the target
+    (pull_ups,) = save(qtbot, window)["exercises"]
+    (taken,) = pull_ups["workingSets"]
+    assert (taken["weightKg"], taken.get("bodyWeight"), taken["repCount"]["full"]) == (
+        22.5,
+        "plus",
+        6,
+    )

@@ -4,7 +4,7 @@ sets logged before, and the page that lists them ("Plan next session")."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .exact import kg_to, shown
@@ -20,13 +20,12 @@ from .progression import (
 )
 
 
-def past_sessions(
-    rows: Iterable[tuple[str, str, bool, float, int, float | None]], unit: str
-) -> tuple[PastSession, ...]:
+def past_sessions(rows: Iterable[tuple], unit: str) -> tuple[PastSession, ...]:
     """An exercise's history for its rule from index rows (session id, day YYYY-MM-DD, deload,
-    weight kg, full reps, RPE), oldest first, one PastSession per session, weights in `unit`."""
+    weight kg, full reps, RPE[, body-weight kind]), oldest first, one PastSession per session,
+    weights in `unit` (a body-weight set's: what was added or taken off, as typed)."""
     found: dict[str, tuple[date, bool, list[PastSet]]] = {}
-    for session_id, day, deload, weight_kg, full_reps, rpe in rows:
+    for session_id, day, deload, weight_kg, full_reps, rpe, *_ in rows:
         if session_id not in found:
             found[session_id] = (date.fromisoformat(day[:10]), bool(deload), [])
         found[session_id][2].append(PastSet(kg_to(unit, weight_kg), full_reps, rpe))
@@ -39,8 +38,18 @@ def next_targets(
 ) -> tuple[Target, ...]:
     """The rule's targets for the coming session; weights rounded on the lifter's plates when
     they are in the rule's unit."""
-    usable = plates if plates is not None and plates.unit == rule.unit else None
-    return rule.next_targets(past_sessions(rows, rule.unit), usable)
+    rows = list(rows)
+    kind = _body_weight_kind(rows)
+    usable = plates if plates is not None and plates.unit == rule.unit and kind is None else None
+    targets = rule.next_targets(past_sessions(rows, rule.unit), usable)
+    return tuple(replace(t, body_weight=kind) for t in targets) if kind else targets
+
+
+def _body_weight_kind(rows: Sequence[tuple]) -> str | None:
+    """How the exercise was last done: as body-weight sets ("plus", "minus") or plain (None),
+    by the most recent session's last set. A target keeps it: taking the target of a weighted
+    pull-up must not log a plain 22.5 kg pull-up. Bar plates don't round a belt's weight."""
+    return rows[-1][6] if rows and len(rows[-1]) > 6 else None
 
 
 def target_text(target: Target) -> str:

@@ -79,10 +79,19 @@ class Target:
     reason: str
     unit: str = "kg"
     deload: bool = False
+    # "plus" or "minus" for a body-weight exercise: `weight` is then what goes on the belt
+    # (or the assistance), as the lifter types it, and the target stays a body-weight set.
+    body_weight: str | None = None
 
     def text(self) -> str:
-        """ "102.5 kg × 8"."""
-        return f"{shown(self.weight)} {self.unit} × {self.reps}"
+        """ "102.5 kg × 8"; "BW + 22.5 kg × 6" for a weighted body-weight exercise."""
+        weight = f"{shown(self.weight)} {self.unit}"
+        if self.body_weight is not None:
+            sign = "+" if self.body_weight == "plus" else "−"
+            weight = (
+                "BW" if self.body_weight == "plus" and not self.weight else f"BW {sign} {weight}"
+            )
+        return f"{weight} × {self.reps}"
 
 
 def history_of(

@@ -552,9 +552,13 @@ def target_rows(
 
 def _target_weight(target: Target, unit: str) -> str:
     if target.unit == unit:
-        return shown(target.weight)
+        text = shown(target.weight)
+        if target.body_weight is None:
+            return text
+        plain = load_cell(float(target.weight), target.body_weight, "kg")  # "BW+…", "BW-…"
+        return plain if plain == BODY_WEIGHT_TEXT else f"{plain[:3]}{text}"
     kg = float(target.weight) if target.unit == "kg" else float(target.weight) * KG_PER_LB
-    return weight_cell(kg, unit)
+    return load_cell(kg, target.body_weight, unit)
 
 
 def template_exercises(session: Session, unit: str) -> tuple[DraftExercise, ...]:

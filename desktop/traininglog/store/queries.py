@@ -338,14 +338,15 @@ class ProgressionSet(NamedTuple):
     weight_kg: float
     full_reps: int
     rpe: float | None
+    body_weight: str | None = None  # "plus", "minus": `weight_kg` is added or assistance
 
 
 def progression_history(exercise_name: str, before: str | None = None) -> list[ProgressionSet]:
     """Every working set of an exercise (by name key) with its session's day and deload flag,
     oldest first; only sessions started before `before` when given."""
     sql = (
-        "SELECT e.session_id, s.day, s.is_deload_week, t.weight_kg, t.reps_full, t.rpe "
-        + _EXERCISE_WORKING_SETS
+        "SELECT e.session_id, s.day, s.is_deload_week, t.weight_kg, t.reps_full, t.rpe, "
+        "t.body_weight " + _EXERCISE_WORKING_SETS
     )
     params: list[object] = [name_key(exercise_name)]
     if before:
