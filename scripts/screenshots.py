@@ -52,13 +52,17 @@ def shoot(window: MainWindow, app: QApplication, name: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=5000)
-    parser.add_argument("--only", choices=("plates",))
+    parser.add_argument("--only", choices=("plates", "body-weight"))
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     app = make_application()
     if args.only == "plates":
         with tempfile.TemporaryDirectory() as tmp:
             plates_and_targets(app, Path(tmp) / "plates-demo")
+        return 0
+    if args.only == "body-weight":
+        with tempfile.TemporaryDirectory() as tmp:
+            body_weight_sets(app, Path(tmp) / "body-weight-demo")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         folders = DataDirectory(Path(tmp) / "data")
@@ -123,6 +127,7 @@ def main() -> int:
         logbook.close()
         kept_in_trash(app, Path(tmp) / "trash-demo")
         plates_and_targets(app, Path(tmp) / "plates-demo")
+        body_weight_sets(app, Path(tmp) / "body-weight-demo")
         changed_on_two_computers(app, Path(tmp) / "sync-demo")
     return 0
 
@@ -220,6 +225,66 @@ def plates_and_targets(app: QApplication, root: Path) -> None:
     print(f"wrote {path}", file=sys.stderr)
     view.lift.plate_view.close()
     view.editor.saved_draft = view.editor.draft
+    window.close()
+    logbook.close()
+
+
+def body_weight_sets(app: QApplication, root: Path) -> None:
+    """Weighted and assisted pull-ups: typed as BW+20 and BW-25 in the form, the load each
+    counts beside it; then the exercise's history with the loads and what they counted."""
+    from datetime import datetime, timedelta
+
+    from traininglog.domain import Exercise, Session, WorkingSet, new_session_id
+
+    folders = DataDirectory(root)
+    logbook = Logbook(folders)
+    today = datetime.now().replace(hour=18, minute=0, second=0, microsecond=0)
+    for weeks, added, weighed in ((6, 10, 83.4), (4, 12.5, None), (2, 15, 82.9), (1, 17.5, None)):
+        logbook.save(
+            Session(
+                id=new_session_id(),
+                date=today - timedelta(weeks=weeks),
+                focus="pull",
+                exercises=(
+                    Exercise(
+                        1,
+                        "Pull-Up",
+                        ("lats", "biceps"),
+                        (),
+                        tuple(
+                            WorkingSet(n, added, reps, body_weight="plus")
+                            for n, reps in enumerate((6, 6, 5), start=1)
+                        ),
+                    ),
+                ),
+                body_weight_kg=weighed,
+            )
+        )
+    settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("user/name", "Sam Lifter")
+    window = MainWindow(Controller(logbook), settings)
+    window.resize(1280, 800)
+    window.show()
+    view = window.log_view
+    view.header.focus.setText("pull")
+    view.editor.set_header(focus="pull", body_weight="82.5")
+    view.add_exercise("Pull-Up")
+    for row, (weight, reps) in enumerate((("BW+20", "6"), ("BW+20", "5"), ("BW", "10"))):
+        view.editor.set_cell(0, "working", row, "weight", weight)
+        view.editor.set_cell(0, "working", row, "reps", reps)
+    view.add_exercise("Assisted Dip")
+    for row, (weight, reps) in enumerate((("BW-25", "8"), ("BW-25", "7"))):
+        view.editor.set_cell(1, "working", row, "weight", weight)
+        view.editor.set_cell(1, "working", row, "reps", reps)
+    view.exercise_list.setCurrentRow(0)
+    view.working_grid.setFocus()
+    view.working_grid.setCurrentIndex(view.working_model.index(0, 1))
+    shoot(window, app, "logging-body-weight-sets.png")
+    view.save()
+    window.show_history()
+    window.history.show_tab("exercise")
+    window.history.show_exercise("Pull-Up")
+    shoot(window, app, "history-body-weight-sets.png")
     window.close()
     logbook.close()
 

@@ -139,3 +139,11 @@ def test_history_shows_what_a_body_weight_set_counted_and_says_so(qtbot, window,
     detail = history.detail.toPlainText()
     assert "body-weight sets count 82.5 kg (weighed " in detail
     assert "BW + 20 (102.5)" in detail
+
+
+def test_the_exercise_list_counts_a_set_as_soon_as_it_is_typed(qtbot, window):
+    view = window.log_view
+    add_exercise(qtbot, view, "pull-up")
+    to_working_sets(qtbot, view)
+    type_cells(qtbot, ["BW+10", "8"])  # the cursor is on Partial: no new row yet
+    assert view.exercise_list.item(0).text() == "1. Pull-Up · 1 set"

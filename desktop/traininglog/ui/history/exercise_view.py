@@ -31,7 +31,7 @@ from .records_view import RecordsView
 _SAMPLES = {
     "date": "Wed 28 Sep 2026",
     "set": "W10",
-    "weight": "1,000.5",
+    "weight": "BW + 22.5 (105.5)",  # a weighted set and the load it counted
     "reps": "10+2",
     "rpe": "9.5",
     "e1rm": "1,000.5",
@@ -54,6 +54,7 @@ class ExerciseView(QWidget):
         self.search.picked.connect(self.exercise_picked)
         self.summary = QLabel("Choose an exercise to see every set you have done of it.")
         self.summary.setObjectName("exerciseSummary")
+        self.summary.setWordWrap(True)  # a long history's summary takes two lines, not width
         self.export_button = QPushButton("Export CSV…")
         self.export_button.setObjectName("exportSetsCsv")
         self.export_button.setAccessibleName("Export the exercise's sets as CSV")

@@ -326,7 +326,7 @@ class LogView(QWidget):
     def _on_changed(self, what: str) -> None:
         if what in ("all", "header"):
             self._show_body_weight()
-        if what in ("all", "exercises", "rows"):
+        if what in ("all", "exercises", "rows", "cell"):  # a set typed counts at once
             self._refresh_list()
         if what in ("all", "exercises"):
             self.select_exercise(self.exercise_list.currentRow())
@@ -362,19 +362,20 @@ class LogView(QWidget):
         exercises = self.editor.draft.exercises
         row = self.exercise_list.currentRow()
         with QSignalBlocker(self.exercise_list):
-            self.exercise_list.clear()
+            if self.exercise_list.count() != len(exercises):
+                self.exercise_list.clear()
+                for _ in exercises:
+                    self.exercise_list.addItem(QListWidgetItem())
             labels = group_labels(e.group for e in exercises)
             for n, exercise in enumerate(exercises, start=1):
                 sets = sum(1 for s in exercise.workings if not s.is_blank())
                 label = f"{labels[n]} · " if n in labels else ""
-                item = QListWidgetItem(
-                    f"{n}. {label}{exercise.name} · {sets} set{'s' * (sets != 1)}"
-                )
+                item = self.exercise_list.item(n - 1)
+                item.setText(f"{n}. {label}{exercise.name} · {sets} set{'s' * (sets != 1)}")
                 tip = ", ".join(exercise.muscles)
                 if self._is_new(exercise.name):
                     tip = "\n".join(t for t in (tip, f"New exercise. {NEW_EXERCISE_TIP}") if t)
                 item.setToolTip(tip)
-                self.exercise_list.addItem(item)
             if exercises:
                 self.exercise_list.setCurrentRow(min(max(row, 0), len(exercises) - 1))
 

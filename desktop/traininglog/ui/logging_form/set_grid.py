@@ -46,6 +46,7 @@ from .draft_editor import DraftEditor
 from .plate_view import plate_line
 
 Index = QModelIndex | QPersistentModelIndex
+WEIGHT_WIDTH = 104  # the weight column's width; wider only while a cell needs it
 # Last time's value for an empty cell, shown in grey and never saved unless typed.
 PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 1
 _PROBLEM_ROLES = (
@@ -355,9 +356,21 @@ class SetGrid(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        widths = {"weight": 104, "reps": 64, "partial": 70, "rpe": 60, "feel": 96, "rest": 92}
+        widths = {
+            "weight": WEIGHT_WIDTH,
+            "reps": 64,
+            "partial": 70,
+            "rpe": 60,
+            "feel": 96,
+            "rest": 92,
+        }
         for column, name in enumerate(model.columns):
             header.resizeSection(column, widths.get(name, 120))
+        # "BW+22.5 = 105.25" is wider than a weight: the column grows to show it whole.
+        self._weight_width = WEIGHT_WIDTH
+        model.dataChanged.connect(self._fit_weight_column)
+        model.modelReset.connect(self._fit_weight_column)
+        model.rowsInserted.connect(self._fit_weight_column)
         # On a narrow screen the columns scroll rather than being cut off.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.cells = _CellDelegate(self)
@@ -420,6 +433,24 @@ class SetGrid(QTableView):
         target = model.index(row + 1, 0)
         self.setCurrentIndex(target)
         self.scrollTo(target)
+
+    def _fit_weight_column(self, *_args) -> None:
+        model = self.model()
+        metrics = self.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(str(model.index(row, 0).data() or ""))
+                for row in range(model.rowCount())
+            ),
+            default=0,
+        )
+        wanted = max(WEIGHT_WIDTH, widest + 24)  # the cell's margins and a little air
+        header = self.horizontalHeader()
+        if header.sectionSize(0) != self._weight_width:  # the lifter dragged it: theirs
+            return
+        if wanted != self._weight_width:
+            self._weight_width = wanted
+            header.resizeSection(0, wanted)
 
     def copy_set_above(self) -> None:
         model = self.set_model
