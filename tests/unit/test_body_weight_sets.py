@@ -55,7 +55,7 @@ def test_a_body_weight_set_is_written_as_version_0_3_0_after_its_weight(kind: st
 def test_a_session_without_body_weight_sets_keeps_its_older_version() -> None:
     assert json.loads(encode(pull_ups(None)))["dataModelVersion"] == "0.0.1"
     assert json.loads(encode(pull_ups(None, 82.5)))["dataModelVersion"] == "0.2.0"
-    assert b"bodyWeight\"" not in encode(pull_ups(None, 82.5))
+    assert b'bodyWeight"' not in encode(pull_ups(None, 82.5))
 
 
 def test_a_body_weight_set_in_an_older_version_is_refused_with_its_path() -> None:
