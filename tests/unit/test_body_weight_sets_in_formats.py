@@ -12,6 +12,7 @@ import pytest
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet, problems
 from traininglog.exporters.csv_table import export_csv
+from traininglog.exporters.markdown import export_markdown, session_to_markdown
 from traininglog.importers.detect import read_import
 from traininglog.sessionfiles import decode, encode
 
@@ -172,3 +173,135 @@ def test_a_body_weight_cell_is_read_in_any_case_and_spacing(tmp_path: Path, cell
     assert first == replace(
         pull_day().exercises[0].warmup_sets[0], body_weight=cell.strip().lower()
     )
+
+
+# --- markdown notes ----------------------------------------------------------------------
+
+
+def test_notes_by_hand_read_bw_forms_as_body_weight_sets(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# 2026-11-05 Pull\n\n"
+        "## Pull-Up\n"
+        "- warmup: BW x 5, BW-20kg x 3\n"
+        "- BW+20kg x 6\n"
+        "- BW + 20 kg x 5\n"
+        "- bw+20 x 5\n"
+        "- BW x 9\n\n"
+        "## Dip\n"
+        "- BW-30kg x 8\n"
+        "- BW − 30 kg x 8\n"
+        "- BW+45lb x 3\n"
+        "- 0 x 10\n",
+        encoding="utf-8",
+    )
+    (session,) = imported(path)
+    pull_ups, dips = session.exercises
+    assert pull_ups.warmup_sets == (
+        WarmupSet(1, 0, 5, None, PLUS),
+        WarmupSet(2, 20, 3, None, MINUS),
+    )
+    assert [(s.weight_kg, s.body_weight) for s in pull_ups.working_sets] == [
+        (20, PLUS),
+        (20, PLUS),
+        (20, PLUS),
+        (0, PLUS),
+    ]
+    assert [(s.weight_kg, s.body_weight) for s in dips.working_sets] == [
+        (30, MINUS),
+        (30, MINUS),
+        (20.412, PLUS),  # 45 lb, converted as every pound weight is
+        (0, None),  # a number is a plain weight, even 0
+    ]
+
+
+@pytest.mark.parametrize("written", ["BW+", "BW+abc", "BW-"])
+def test_a_bad_bw_form_names_file_line_and_what_to_write(tmp_path: Path, written: str) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(f"# 2026-11-05 Pull\n\n## Pull-Up\n- BW x 9\n- {written} x 5\n", "utf-8")
+    batch = read_import([path], weight_unit="kg")
+    assert batch.sessions == []
+    assert [line for r in batch.rejected for line in r.lines()] == [
+        f"{path}:5: weight: {written!r} is not a weight: write BW, BW+20kg (added) or BW-30kg "
+        "(assisted)"
+    ]
+
+
+# What the app wrote before body-weight sets, byte for byte: a 0 kg set as "BW".
+MARKDOWN_BEFORE = """\
+# 2026-02-16 23:34:50.722615 upper-strength
+Phase 2 · Week 5
+<!-- training-log {"_id": "3fcb25c2-5ca4-4c42-9530-f957959f633d", "userId": "apoorva", \
+"userName": "Apoorva Sharma"} -->
+
+## Barbell Bench Press
+Muscles: none
+- warmup: 20kg x 5
+- 80kg x 5 @8 perfect
+
+# 2026-11-04 18:00 pull
+Body weight 82.5kg
+<!-- training-log {"_id": "6c000000-0000-4000-8000-000000000002"} -->
+
+## A1. Pull-Up
+- warmup: BW x 5
+- BW x 8
+- 20kg x 5
+
+## A2. Parallel Bar Dip
+- BW x 10 @8
+
+## Barbell Curl
+- 30kg x 10
+"""
+
+PULL_DAY = """\
+# 2026-11-05 18:00 pull
+Body weight 82.5kg
+<!-- training-log {"_id": "6c000000-0000-4000-8000-000000000001", "dataModelVersion": "0.3.0"} -->
+
+## A1. Pull-Up
+- warmup: BW x 5, BW-20kg x 3 # band
+- BW+20kg x 6
+- BW x 9 @9
+- 0kg x 4
+
+## A2. Parallel Bar Dip
+- BW-30kg x 8
+- BW+12.5kg x 5 # belt
+
+## Barbell Curl
+- 30kg x 10
+"""
+
+
+def test_markdown_without_body_weight_sets_is_the_text_it_always_was(tmp_path: Path) -> None:
+    path = tmp_path / "export.md"
+    export_markdown([example(), without_body_weight_sets()], path)
+    assert path.read_bytes() == MARKDOWN_BEFORE.encode("utf-8")
+    # Its "BW" is the 0 kg set it was written from, not a body-weight set.
+    back = imported(path)
+    assert [encode(s) for s in back[1:]] == [encode(without_body_weight_sets())]
+
+
+def test_markdown_writes_body_weight_sets_as_lifters_do() -> None:
+    assert session_to_markdown(pull_day()) == PULL_DAY
+
+
+def test_markdown_carries_body_weight_sets_there_and_back_byte_for_byte(tmp_path: Path) -> None:
+    path = tmp_path / "export.md"
+    export_markdown([without_body_weight_sets(), pull_day()], path)
+    back = imported(path)
+    assert [encode(s) for s in back] == [encode(without_body_weight_sets()), encode(pull_day())]
+
+
+def test_a_training_log_comment_with_an_unknown_version_names_file_and_line(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "export.md"
+    path.write_text(PULL_DAY.replace('"0.3.0"', '"9.0.0"'), "utf-8")
+    batch = read_import([path], weight_unit="kg")
+    assert batch.sessions == []
+    assert [line for r in batch.rejected for line in r.lines()] == [
+        f"{path}:3: training-log: '9.0.0' is not a dataModelVersion this app reads"
+    ]
