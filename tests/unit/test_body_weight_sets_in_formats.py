@@ -305,3 +305,17 @@ def test_a_training_log_comment_with_an_unknown_version_names_file_and_line(
     assert [line for r in batch.rejected for line in r.lines()] == [
         f"{path}:3: training-log: '9.0.0' is not a dataModelVersion this app reads"
     ]
+
+
+def test_an_assisted_set_with_nothing_taken_off_stays_one(tmp_path: Path) -> None:
+    """`BW-0kg`: the same load as `BW`, but the set the lifter logged (the machine at 0)."""
+    session = replace(
+        pull_day(),
+        exercises=(
+            Exercise(1, "Pull-Up", ("lats",), (), (WorkingSet(1, 0, 5, body_weight=MINUS),)),
+        ),
+    )
+    assert session_to_markdown(session).endswith("## Pull-Up\n- BW-0kg x 5\n")
+    path = tmp_path / "export.md"
+    export_markdown([session], path)
+    assert [encode(s) for s in imported(path)] == [encode(session)]

@@ -134,11 +134,12 @@ def weight_text(one_set: WarmupSet | WorkingSet, marked: bool) -> str:
     """A set's weight as lifters write it: `80kg`; a body-weight set `BW` (the body alone),
     `BW+20kg` (a belt with plates) or `BW-30kg` (an assisted machine). A plain 0 kg set is
     `BW` in a session without body-weight sets, as the app always wrote it, and `0kg` in a
-    session `marked` as having them, where `BW` is one."""
+    session `marked` as having them, where `BW` is one. An assisted set with nothing taken
+    off is `BW-0kg`, so that it reads back as the set it was."""
     kg = number_text(one_set.weight_kg)
     if one_set.body_weight is None:
         return f"{kg}kg" if one_set.weight_kg != 0 or marked else "BW"
-    if one_set.weight_kg == 0:
+    if one_set.weight_kg == 0 and one_set.body_weight == BODY_WEIGHT_PLUS:
         return "BW"
     return f"BW{'+' if one_set.body_weight == BODY_WEIGHT_PLUS else '-'}{kg}kg"
 
