@@ -319,3 +319,30 @@ def test_an_assisted_set_with_nothing_taken_off_stays_one(tmp_path: Path) -> Non
     path = tmp_path / "export.md"
     export_markdown([session], path)
     assert [encode(s) for s in imported(path)] == [encode(session)]
+
+
+# --- from the session file and back ------------------------------------------------------
+
+
+@pytest.mark.parametrize("session", [pull_day(), without_body_weight_sets()], ids=["bw", "plain"])
+@pytest.mark.parametrize("export", [export_csv, export_markdown], ids=["csv", "markdown"])
+def test_a_session_file_through_an_export_and_its_import_is_the_same_file(
+    tmp_path: Path, session: Session, export, request
+) -> None:
+    source = tmp_path / "session.json"
+    source.write_bytes(encode(session))
+    (read,) = imported(source)
+    exported = tmp_path / f"export.{request.node.callspec.id.split('-')[0]}"
+    export([read], exported)
+    (back,) = imported(exported)
+    assert encode(back) == source.read_bytes()
+
+
+def test_the_shipped_example_through_markdown_is_written_as_the_same_json(tmp_path: Path) -> None:
+    (source,) = EXAMPLES.glob("*.json")
+    (read,) = imported(source)  # the file keeps a repCount on one line; the app writes four
+    exported = tmp_path / "export.md"
+    export_markdown([read], exported)
+    (back,) = imported(exported)
+    assert encode(back) == encode(read)
+    assert back.data_model_version == "0.0.1"
