@@ -346,3 +346,27 @@ def test_the_shipped_example_through_markdown_is_written_as_the_same_json(tmp_pa
     (back,) = imported(exported)
     assert encode(back) == encode(read)
     assert back.data_model_version == "0.0.1"
+
+
+# --- the command line: export reads the index ---------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="`traininglog export` reads sessions from the index (store.queries.load_sessions), "
+    "which does not keep a set's body_weight yet: every export drops it. Remove this mark "
+    "when the index keeps it.",
+)
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "json"])
+def test_the_command_line_exports_body_weight_sets(tmp_path: Path, fmt: str) -> None:
+    from traininglog import cli
+
+    source = tmp_path / "session.json"
+    source.write_bytes(encode(pull_day()))
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert cli.main([*data, "import", str(source)]) == 0
+    out = tmp_path / ("out" if fmt == "json" else f"out.{fmt}")
+    assert cli.main([*data, "export", "--format", fmt, str(out)]) == 0
+    (back,) = imported(next(out.iterdir()) if fmt == "json" else out)
+    assert encode(back) == encode(pull_day())
