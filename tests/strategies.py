@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from hypothesis import strategies as st
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet, limits
+from traininglog.domain.session import BODY_WEIGHT_KINDS
 from traininglog.domain.vocabulary import MUSCLE_GROUPS, REP_ASSESSMENTS
 
 # Weights as a lifter or a converter would produce them: whole, half, quarter kilos, or the
@@ -34,8 +35,10 @@ dates = st.builds(
 
 
 @st.composite
-def exercises(draw, order: int) -> Exercise:
-    warmups = draw(st.lists(st.tuples(weights, reps, notes), max_size=4))
+def exercises(draw, order: int, body_weight_sets: bool = False) -> Exercise:
+    # A set's `body_weight` (plus, minus) only when asked for: the index does not keep it yet.
+    kinds = st.none() | st.sampled_from(BODY_WEIGHT_KINDS) if body_weight_sets else st.none()
+    warmups = draw(st.lists(st.tuples(weights, reps, notes, kinds), max_size=4))
     workings = draw(
         st.lists(
             st.tuples(
@@ -46,6 +49,7 @@ def exercises(draw, order: int) -> Exercise:
                 st.none() | st.sampled_from(REP_ASSESSMENTS),
                 rests,
                 notes,
+                kinds,
             ),
             max_size=5,
         )
@@ -64,12 +68,12 @@ def exercises(draw, order: int) -> Exercise:
 
 
 @st.composite
-def sessions(draw, max_exercises: int = 4) -> Session:
+def sessions(draw, max_exercises: int = 4, body_weight_sets: bool = False) -> Session:
     count = draw(st.integers(0, max_exercises))
     return Session(
         id=str(uuid.UUID(int=draw(st.integers(0, 2**128 - 1)), version=4)),
         date=draw(dates),
-        exercises=tuple(draw(exercises(n)) for n in range(1, count + 1)),
+        exercises=tuple(draw(exercises(n, body_weight_sets)) for n in range(1, count + 1)),
         user_id=draw(st.text(max_size=20)),
         user_name=draw(st.text(max_size=30)),
         phase=draw(st.none() | st.integers(0, limits.MAX_PHASE)),

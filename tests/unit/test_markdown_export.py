@@ -88,7 +88,14 @@ def test_a_session_with_everything_reads_back_equal():
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(st.lists(sessions(), min_size=1, max_size=3, unique_by=lambda s: s.id))
+@given(
+    st.lists(
+        sessions(body_weight_sets=True) | sessions(),
+        min_size=1,
+        max_size=3,
+        unique_by=lambda s: s.id,
+    )
+)
 def test_export_then_import_gives_value_equal_sessions(generated):
     text = "\n".join(session_to_markdown(s, NAMES) for s in generated)
     back = read_back(text)

@@ -56,10 +56,19 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
         ("185lb x 5 # felt fast", SetLine(1, 83.915, 5, notes="felt fast")),
         ("185 lbs x 5", SetLine(1, 83.915, 5)),
         ("100 pounds x 1", SetLine(1, 45.359, 1)),
-        ("BW x 12", SetLine(1, 0.0, 12)),
-        ("bodyweight x 10", SetLine(1, 0.0, 10)),
-        ("BW+20kg x 5", SetLine(1, 20.0, 5)),
-        ("BW + 45lb x 3", SetLine(1, 20.412, 3)),
+        ("BW x 12", SetLine(1, 0.0, 12, body_weight="plus")),
+        ("bodyweight x 10", SetLine(1, 0.0, 10, body_weight="plus")),
+        ("BW+20kg x 5", SetLine(1, 20.0, 5, body_weight="plus")),
+        ("BW + 20 kg x 5", SetLine(1, 20.0, 5, body_weight="plus")),
+        ("bw+20 x 5", SetLine(1, 20.0, 5, body_weight="plus")),
+        ("BW + 45lb x 3", SetLine(1, 20.412, 3, body_weight="plus")),
+        ("BW+45lb x 3", SetLine(1, 20.412, 3, body_weight="plus")),
+        ("BW-30kg x 8", SetLine(1, 30.0, 8, body_weight="minus")),
+        ("BW − 30 kg x 8 @9", SetLine(1, 30.0, 8, rpe=9.0, body_weight="minus")),
+        ("BW–12,5 x 8", SetLine(1, 12.5, 8, body_weight="minus")),
+        ("3x5 @ BW+20kg", SetLine(3, 20.0, 5, body_weight="plus")),
+        ("3 x 8 @ BW-30kg", SetLine(3, 30.0, 8, body_weight="minus")),
+        ("BW x 5 x 3", SetLine(3, 0.0, 5, body_weight="plus")),
         ("80 x 5 #   two spaces  ", SetLine(1, 80.0, 5, notes="two spaces")),
         ("80 x 5 # a # in a note", SetLine(1, 80.0, 5, notes="a # in a note")),
         ('80 x 5 # "line one\\nline two"', SetLine(1, 80.0, 5, notes="line one\nline two")),
@@ -86,6 +95,10 @@ def test_a_weight_without_a_unit_is_in_the_lifters_unit():
         ("80 x 5 rest 200min", "rest", "a rest of 200 minutes is more than 180"),
         ("80 x 5 quickly", "set", "'quickly' is not understood"),
         ("0 x 5 @ 80kg", "sets", "0 sets; a line holds 1 to 200"),
+        ("BW+ x 5", "weight", "'BW+' is not a weight: write BW, BW+20kg (added) or BW-30kg"),
+        ("BW+abc x 5", "weight", "'BW+abc' is not a weight"),
+        ("BW-30 stone x 5", "weight", "'BW-30 stone' is not a weight"),
+        ("BW+2000 x 5", "weight", "2000 kg is more than the maximum 1000 kg"),
     ],
 )
 def test_bad_set_lines_say_what_is_wrong(text, field, message):
@@ -226,8 +239,8 @@ def test_notes_file_first_session():
         WorkingSet(4, 72.5, 5, rpe=9.0, rep_assessment="hard"),
     )
     assert pull_up.working_sets == (
-        WorkingSet(1, 0.0, 12),
-        WorkingSet(2, 10.0, 6, rest_minutes=2.5, notes="last one was ugly"),
+        WorkingSet(1, 0.0, 12, body_weight="plus"),
+        WorkingSet(2, 10.0, 6, rest_minutes=2.5, notes="last one was ugly", body_weight="plus"),
     )
 
 

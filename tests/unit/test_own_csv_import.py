@@ -56,7 +56,13 @@ def has_a_row_per_exercise(session: Session) -> bool:
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(sessions().filter(has_a_row_per_exercise), max_size=3, unique_by=lambda s: s.id))
+@given(
+    st.lists(
+        (sessions(body_weight_sets=True) | sessions()).filter(has_a_row_per_exercise),
+        max_size=3,
+        unique_by=lambda s: s.id,
+    )
+)
 def test_json_to_csv_to_import_gives_the_same_sessions(originals: list[Session]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "export.csv"

@@ -85,14 +85,19 @@ class Session:
     body_weight_kg: float | None = None  # the lifter's weight that day, when weighed
 
     @property
-    def data_model_version(self) -> str:
-        """The version its file is written as: the oldest that holds everything it uses, so
-        a session using none of the later fields is written exactly as before."""
-        if any(
+    def has_body_weight_sets(self) -> bool:
+        """True when some set, warm-up or working, counts the lifter's body weight."""
+        return any(
             s.body_weight is not None
             for e in self.exercises
             for s in (*e.warmup_sets, *e.working_sets)
-        ):
+        )
+
+    @property
+    def data_model_version(self) -> str:
+        """The version its file is written as: the oldest that holds everything it uses, so
+        a session using none of the later fields is written exactly as before."""
+        if self.has_body_weight_sets:
             return BODY_WEIGHT_LOAD_VERSION
         if self.body_weight_kg is not None:
             return BODY_WEIGHT_VERSION

@@ -14,7 +14,7 @@ from datetime import time
 from pathlib import Path
 
 from ..domain import Exercise, Session, WarmupSet, WorkingSet
-from ..domain.session import group_labels
+from ..domain.session import BODY_WEIGHT_PLUS, group_labels
 from ..exercises.matching import ExerciseNames
 from ..files.atomic import write_atomically
 from ..formats.markdown_text import DATE_START, GROUP_LABEL, needs_quotes, number_text, quoted
@@ -48,11 +48,16 @@ def session_to_markdown(session: Session, names: ExerciseNames | None = None) ->
         metadata["userId"] = session.user_id
     if session.user_name:
         metadata["userName"] = session.user_name
+    # Only a session with body-weight sets names its version: in one that does not, "BW" is
+    # a plain 0 kg set, as it always was (`weight_text`).
+    marked = session.has_body_weight_sets
+    if marked:
+        metadata["dataModelVersion"] = session.data_model_version
     lines.append(f"<!-- training-log {_html_safe_json(metadata)} -->")
     labels = group_labels(e.group for e in session.exercises)
     for exercise in session.exercises:
         lines.append("")
-        lines.extend(_exercise(exercise, names, labels.get(exercise.order)))
+        lines.extend(_exercise(exercise, names, labels.get(exercise.order), marked))
     return "\n".join(lines) + "\n"
 
 
@@ -77,7 +82,9 @@ def _heading(session: Session) -> str:
     return text
 
 
-def _exercise(exercise: Exercise, names: ExerciseNames, label: str | None) -> list[str]:
+def _exercise(
+    exercise: Exercise, names: ExerciseNames, label: str | None, marked: bool
+) -> list[str]:
     matched = names.match(exercise.name)
     plain = (
         not needs_quotes(exercise.name)
@@ -90,16 +97,16 @@ def _exercise(exercise: Exercise, names: ExerciseNames, label: str | None) -> li
     inferred = matched.target_muscle_groups if plain else ()
     if tuple(exercise.target_muscle_groups) != inferred:
         lines.append(f"Muscles: {', '.join(exercise.target_muscle_groups) or 'none'}")
-    lines.extend(_warmups(exercise.warmup_sets))
-    lines.extend(f"- {_working(s)}" for s in exercise.working_sets)
+    lines.extend(_warmups(exercise.warmup_sets, marked))
+    lines.extend(f"- {_working(s, marked)}" for s in exercise.working_sets)
     return lines
 
 
-def _warmups(warmups: Iterable[WarmupSet]) -> list[str]:
+def _warmups(warmups: Iterable[WarmupSet], marked: bool) -> list[str]:
     lines: list[str] = []
     pending: list[str] = []
     for warmup in warmups:
-        pending.append(f"{_weight(warmup.weight_kg)} x {warmup.reps}")
+        pending.append(f"{weight_text(warmup, marked)} x {warmup.reps}")
         if warmup.notes is not None:
             lines.append(f"- warmup: {', '.join(pending)}{_note(warmup.notes)}")
             pending = []
@@ -108,8 +115,8 @@ def _warmups(warmups: Iterable[WarmupSet]) -> list[str]:
     return lines
 
 
-def _working(s: WorkingSet) -> str:
-    text = f"{_weight(s.weight_kg)} x {s.full_reps}"
+def _working(s: WorkingSet, marked: bool) -> str:
+    text = f"{weight_text(s, marked)} x {s.full_reps}"
     if s.partial_reps:
         text += f"+{s.partial_reps}"
     if s.rpe is not None:
@@ -123,8 +130,18 @@ def _working(s: WorkingSet) -> str:
     return text
 
 
-def _weight(kg: float) -> str:
-    return "BW" if kg == 0 else f"{number_text(kg)}kg"
+def weight_text(one_set: WarmupSet | WorkingSet, marked: bool) -> str:
+    """A set's weight as lifters write it: `80kg`; a body-weight set `BW` (the body alone),
+    `BW+20kg` (a belt with plates) or `BW-30kg` (an assisted machine). A plain 0 kg set is
+    `BW` in a session without body-weight sets, as the app always wrote it, and `0kg` in a
+    session `marked` as having them, where `BW` is one. An assisted set with nothing taken
+    off is `BW-0kg`, so that it reads back as the set it was."""
+    kg = number_text(one_set.weight_kg)
+    if one_set.body_weight is None:
+        return f"{kg}kg" if one_set.weight_kg != 0 or marked else "BW"
+    if one_set.weight_kg == 0 and one_set.body_weight == BODY_WEIGHT_PLUS:
+        return "BW"
+    return f"BW{'+' if one_set.body_weight == BODY_WEIGHT_PLUS else '-'}{kg}kg"
 
 
 def _note(notes: str) -> str:

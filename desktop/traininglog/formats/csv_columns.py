@@ -25,13 +25,16 @@ CSV_HEADER = (
 
 # Columns of the later document versions, each written only when an exported session uses
 # it, so that an export using none is the table it always was: the lifter's body weight
-# after the deload flag, an exercise's superset letter after its name.
-LATER_COLUMNS = {"body_weight_kg": "deload", "superset": "exercise"}
+# after the deload flag, an exercise's superset letter after its name, and a body-weight
+# set's kind (plus, minus, or empty for a plain set) after its weight.
+LATER_COLUMNS = {"body_weight_kg": "deload", "superset": "exercise", "body_weight": "weight_kg"}
 
 
-def csv_header(body_weight: bool = False, superset: bool = False) -> tuple[str, ...]:
+def csv_header(
+    body_weight: bool = False, superset: bool = False, body_weight_sets: bool = False
+) -> tuple[str, ...]:
     """The table's columns, with the later ones that are used."""
-    used = {"body_weight_kg": body_weight, "superset": superset}
+    used = {"body_weight_kg": body_weight, "superset": superset, "body_weight": body_weight_sets}
     header: list[str] = []
     for column in CSV_HEADER:
         header.append(column)
@@ -41,7 +44,9 @@ def csv_header(body_weight: bool = False, superset: bool = False) -> tuple[str, 
     return tuple(header)
 
 
-CSV_HEADERS = tuple(csv_header(b, g) for b in (False, True) for g in (False, True))
+CSV_HEADERS = tuple(
+    csv_header(b, g, k) for b in (False, True) for g in (False, True) for k in (False, True)
+)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(...)` in a

@@ -19,12 +19,24 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import TypeVar
 
-from ..domain import Exercise, Problem, Session, WarmupSet, WorkingSet, limits, problems
+from ..domain import (
+    BODY_WEIGHT_VERSION,
+    DATA_MODEL_VERSION,
+    GROUPS_VERSION,
+    Exercise,
+    Problem,
+    Session,
+    WarmupSet,
+    WorkingSet,
+    limits,
+    problems,
+)
 from ..domain.reports import Rejection
-from ..domain.session import canonical_id
+from ..domain.session import BODY_WEIGHT_PLUS, canonical_id
 from ..exercises.matching import ExerciseNames
 from ..formats.markdown_text import DATE_START
 from .batch import GIVE_UP_AFTER_PROBLEMS, MAX_LISTED_PROBLEMS, MAX_SESSIONS_PER_FILE, ImportBatch
@@ -47,6 +59,8 @@ FORMAT = "markdown"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _BULLET = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
 _RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_Set = TypeVar("_Set", WarmupSet, WorkingSet)
+_BEFORE_BODY_WEIGHT_SETS = (None, DATA_MODEL_VERSION, GROUPS_VERSION, BODY_WEIGHT_VERSION)
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -255,7 +269,11 @@ class _NotesReader:
                 for _ in range(found.count):
                     exercise.warmups.append(
                         WarmupSet(
-                            len(exercise.warmups) + 1, found.weight_kg, found.reps, found.notes
+                            len(exercise.warmups) + 1,
+                            found.weight_kg,
+                            found.reps,
+                            found.notes,
+                            found.body_weight,
                         )
                     )
             return
@@ -272,6 +290,7 @@ class _NotesReader:
                     rep_assessment=found.rep_assessment,
                     rest_minutes=found.rest_minutes,
                     notes=found.notes,
+                    body_weight=found.body_weight,
                 )
             )
 
@@ -314,13 +333,16 @@ class _NotesReader:
                 name, groups = matched.name, matched.target_muscle_groups
                 if not matched.known:
                     unmapped.add(name)
+            warmups, workings = tuple(ex.warmups), tuple(ex.workings)
+            if _bw_is_zero_kg(draft.metadata):
+                warmups, workings = _zero_kg(warmups), _zero_kg(workings)
             exercises.append(
                 Exercise(
                     order=order,
                     name=name,
                     target_muscle_groups=groups if ex.muscles is None else ex.muscles,
-                    warmup_sets=tuple(ex.warmups),
-                    working_sets=tuple(ex.workings),
+                    warmup_sets=warmups,
+                    working_sets=workings,
                     group=ex.group,
                 )
             )
@@ -345,6 +367,24 @@ class _NotesReader:
         """From the file name, date and focus; a repeat in the same file counts up."""
         key = (draft.date.isoformat(), draft.focus or "", str(draft.nth))
         return session_id(FORMAT, self.source.name, *key)
+
+
+def _bw_is_zero_kg(metadata: dict[str, str]) -> bool:
+    """True for a session the app exported without body-weight sets (its training-log
+    comment names no version from 0.3.0 on): its `BW` is a plain set of 0 kg, as the app
+    logged a pull-up before it had body-weight sets. Notes written by hand have no comment,
+    and their `BW` is a body-weight set."""
+    return bool(metadata) and metadata.get("dataModelVersion") in _BEFORE_BODY_WEIGHT_SETS
+
+
+def _zero_kg(sets: tuple[_Set, ...]) -> tuple[_Set, ...]:
+    """The sets, each `BW` alone (body weight plus nothing) as the plain 0 kg set it was."""
+    return tuple(
+        replace(s, body_weight=None)
+        if s.body_weight == BODY_WEIGHT_PLUS and s.weight_kg == 0
+        else s
+        for s in sets
+    )
 
 
 def _room_for(sets: list, adding: int, what: str) -> None:

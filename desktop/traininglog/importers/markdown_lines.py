@@ -16,6 +16,7 @@ from ..domain import limits
 from ..domain.names import name_key
 from ..domain.vocabulary import MUSCLE_GROUPS
 from ..formats.markdown_text import GROUP_LABEL, WORDS_DATE, unquoted
+from ..sessionfiles.reader import VERSIONS
 from .set_values import BadValue
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -168,7 +169,8 @@ def session_facts(text: str) -> SessionFacts | None:
 
 
 def session_metadata(text: str) -> dict[str, str] | None:
-    """`<!-- training-log {"_id": …, "userId": …, "userName": …} -->`, the exporter's line."""
+    """`<!-- training-log {"_id": …, "userId": …, "userName": …} -->`, the exporter's line;
+    a session with body-weight sets also names its `dataModelVersion`."""
     match = _METADATA.match(text)
     if not match:
         return None
@@ -176,11 +178,14 @@ def session_metadata(text: str) -> dict[str, str] | None:
         value = json.loads(match["json"])
     except ValueError:
         raise BadValue("the comment does not hold valid JSON", "training-log") from None
-    allowed = {"_id", "userId", "userName"}
+    allowed = {"_id", "userId", "userName", "dataModelVersion"}
     if not isinstance(value, dict) or set(value) - allowed:
         raise BadValue(f"the comment may hold only {', '.join(sorted(allowed))}", "training-log")
     if not all(isinstance(v, str) for v in value.values()):
         raise BadValue("the comment's values must be text", "training-log")
+    version = value.get("dataModelVersion")
+    if version is not None and version not in VERSIONS:
+        raise BadValue(f"{version!r} is not a dataModelVersion this app reads", "training-log")
     return value
 
 

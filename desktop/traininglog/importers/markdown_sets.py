@@ -1,5 +1,6 @@
 """Markdown notes set lines: `80kg x 5+2 @9.5 perfect rest 3min # note`, `3x5 @ 80kg`,
-`100 x 5 x 3`, `BW x 12`, and warm-up lines `warmup: 20 x 5, 40 x 5`.
+`100 x 5 x 3`, `BW x 12`, `BW+20kg x 5`, `BW-30kg x 8`, and warm-up lines
+`warmup: 20 x 5, 40 x 5`.
 
 Every reader raises `BadValue` (`NotUnderstood` when the text is not a set at all).
 """
@@ -7,9 +8,10 @@ Every reader raises `BadValue` (`NotUnderstood` when the text is not a set at al
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain import limits
+from ..domain.session import BODY_WEIGHT_MINUS, BODY_WEIGHT_PLUS
 from ..domain.vocabulary import REP_ASSESSMENTS
 from ..formats.markdown_text import unquoted
 from .markdown_lines import NotUnderstood
@@ -18,19 +20,25 @@ from .set_values import KG_PER_LB, WEIGHT_DECIMALS, BadValue, half_step_rpe, uni
 _NUM = r"(?:\d+(?:[.,]\d+)?|[.,]\d+)"
 _UNIT = r"(?:kgs?|kilos?|kilograms?|lbs?|pounds?)"
 _TIMES = r"\s*[x×*]\s*"
+# Body weight with a load added (a belt with plates) or taken off (an assisted machine); the
+# minus as typed (-), as typeset (−) or as a word processor turns it (–).
+_BW = r"(?:bw|bodyweight)"
+_SIGN = r"[+\-−–]"
+_MINUS_SIGNS = "-−–"
 
 _LOAD = re.compile(
-    rf"^(?:(?P<bw>bw|bodyweight)(?:\s*\+\s*(?P<extra>{_NUM})\s*(?P<extra_unit>{_UNIT})?)?"
+    rf"^(?:(?P<bw>{_BW})(?:\s*(?P<sign>{_SIGN})\s*(?P<extra>{_NUM})\s*(?P<extra_unit>{_UNIT})?)?"
     rf"|(?P<value>{_NUM})\s*(?P<unit>{_UNIT})?)$",
     re.IGNORECASE,
 )
+_BW_START = re.compile(rf"^{_BW}(?![a-z])", re.IGNORECASE)
 _WEIGHT_X_REPS = re.compile(
     rf"^(?P<load>[^x×*@#]+?){_TIMES}(?P<reps>\d+)(?:\s*\+\s*(?P<partial>\d+))?"
     rf"(?:\s*reps?\b)?(?:{_TIMES}(?P<sets>\d+)(?:\s*sets?\b)?)?(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _AT_LOAD = re.compile(
-    rf"^\s*@\s*(?P<load>(?:bw|bodyweight)(?:\s*\+\s*{_NUM}\s*{_UNIT}?)?|{_NUM}\s*{_UNIT}?)"
+    rf"^\s*@\s*(?P<load>{_BW}(?:\s*{_SIGN}\s*{_NUM}\s*{_UNIT}?)?|{_NUM}\s*{_UNIT}?)"
     rf"(?![\w.]|,\d)(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -59,6 +67,7 @@ class SetLine:
     rep_assessment: str | None = None
     rest_minutes: float | None = None
     notes: str | None = None
+    body_weight: str | None = None  # "plus" or "minus" for BW, BW+20kg, BW-30kg
 
 
 def split_note(text: str) -> tuple[str, str | None]:
@@ -92,8 +101,8 @@ def warmup_sets(text: str, default_unit: str) -> list[SetLine] | None:
     if note is not None:
         last = sets[-1]
         sets[-1:] = [
-            SetLine(last.count - 1, last.weight_kg, last.reps),
-            SetLine(1, last.weight_kg, last.reps, notes=note),
+            replace(last, count=last.count - 1),
+            replace(last, count=1, notes=note),
         ]
     return [s for s in sets if s.count]
 
@@ -138,7 +147,8 @@ def set_line(text: str, default_unit: str) -> SetLine:
         if value > limits.MAX_REPS:
             raise BadValue(f"{value} {what} is more than {limits.MAX_REPS}", "reps")
     rpe, felt, rest_minutes = _extras(rest)
-    return SetLine(count, load_kg(load, default_unit), reps, partial, rpe, felt, rest_minutes, note)
+    weight, body_weight = set_load(load, default_unit)
+    return SetLine(count, weight, reps, partial, rpe, felt, rest_minutes, note, body_weight)
 
 
 def _is_weight(load: str, sets: str) -> bool:
@@ -152,17 +162,27 @@ def _is_weight(load: str, sets: str) -> bool:
     return float(match["value"].replace(",", ".")) > limits.MAX_RPE and int(sets) <= _MOST_SETS
 
 
-def load_kg(text: str, default_unit: str) -> float:
-    """`80`, `80kg`, `185 lbs`, `BW`, `BW+20kg` → kilograms; kg values are kept exactly."""
+def set_load(text: str, default_unit: str) -> tuple[float, str | None]:
+    """`80`, `80kg`, `185 lbs` → (kilograms, None); `BW` → (0, "plus"), `BW+20kg` → (20,
+    "plus"), `BW-30kg` → (30, "minus"): a body-weight set and its added or assisting weight."""
     match = _LOAD.match(text.strip())
     if not match:
+        if _BW_START.match(text.strip()):
+            raise BadValue(
+                f"{text!r} is not a weight: write BW, BW+20kg (added) or BW-30kg (assisted)",
+                "weight",
+            )
         raise BadValue(f"{text!r} is not a weight: write 80, 80kg, 185lb or BW", "weight")
-    if match["bw"]:
-        if not match["extra"]:
-            return 0.0
-        value, unit = match["extra"], match["extra_unit"]
-    else:
-        value, unit = match["value"], match["unit"]
+    if not match["bw"]:
+        return _kilograms(match["value"], match["unit"], default_unit), None
+    if not match["extra"]:
+        return 0.0, BODY_WEIGHT_PLUS
+    kind = BODY_WEIGHT_MINUS if match["sign"] in _MINUS_SIGNS else BODY_WEIGHT_PLUS
+    return _kilograms(match["extra"], match["extra_unit"], default_unit), kind
+
+
+def _kilograms(value: str, unit: str | None, default_unit: str) -> float:
+    """A weight written in `unit` (`default_unit` when none) in kilograms; kg kept exactly."""
     amount = float(value.replace(",", "."))
     unit = unit_named(unit) if unit else default_unit
     if unit == "lb":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..domain import Exercise, InvalidSession, Problem, Session, WarmupSet, WorkingSet, ensure_valid
 from ..domain.names import name_key
 from ..domain.reports import Rejection
-from ..domain.session import canonical_id
+from ..domain.session import BODY_WEIGHT_KINDS, canonical_id
 from ..exercises.catalogue import shipped_catalogue
 from ..formats.csv_columns import CSV_HEADERS, TEXT_COLUMNS, unprotect_cell
 from ..sessionfiles.reader import parse_date
@@ -134,9 +134,23 @@ def _set_row(cells: dict[str, str], problems: list[Problem]):
         cells.get("rep_assessment") or None,
         _number(cells, "rest_minutes", problems, optional=True),
         cells.get("notes") or None,
+        _body_weight(cells, problems),
     )
     order = _whole(cells, "exercise_order", problems)
     return order, cells.get("exercise", ""), kind, values
+
+
+def _body_weight(cells: dict[str, str], problems: list[Problem]) -> str | None:
+    """A body-weight set's kind; an empty cell (or no column) is a plain set."""
+    text = cells.get("body_weight", "").strip()
+    if not text:
+        return None
+    if text.casefold() not in BODY_WEIGHT_KINDS:
+        problems.append(
+            Problem("body_weight", f"{text!r} is not {', '.join(BODY_WEIGHT_KINDS)} or empty")
+        )
+        return None
+    return text.casefold()
 
 
 def _whole(cells, column: str, problems: list[Problem], optional: bool = False) -> int | None:
@@ -189,7 +203,8 @@ def _exercises(draft: _Draft) -> Iterator[Exercise]:
             name=name,
             target_muscle_groups=known.target_muscle_groups if known and known.name == name else (),
             warmup_sets=tuple(
-                WarmupSet(n, w, full, notes) for n, w, full, _, _, _, _, notes in warmups
+                WarmupSet(n, w, full, notes, kind)
+                for n, w, full, _, _, _, _, notes, kind in warmups
             ),
             working_sets=tuple(WorkingSet(*values) for values in workings),
             group=draft.groups.get((order, name)),
