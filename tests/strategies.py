@@ -35,8 +35,8 @@ dates = st.builds(
 
 
 @st.composite
-def exercises(draw, order: int, body_weight_sets: bool = False) -> Exercise:
-    # A set's `body_weight` (plus, minus) only when asked for: the index does not keep it yet.
+def exercises(draw, order: int, body_weight_sets: bool = True) -> Exercise:
+    # Mostly plain sets; sometimes a body-weight set (plus, minus), as in a pull-up day.
     kinds = st.none() | st.sampled_from(BODY_WEIGHT_KINDS) if body_weight_sets else st.none()
     warmups = draw(st.lists(st.tuples(weights, reps, notes, kinds), max_size=4))
     workings = draw(
@@ -68,7 +68,7 @@ def exercises(draw, order: int, body_weight_sets: bool = False) -> Exercise:
 
 
 @st.composite
-def sessions(draw, max_exercises: int = 4, body_weight_sets: bool = False) -> Session:
+def sessions(draw, max_exercises: int = 4, body_weight_sets: bool = True) -> Session:
     count = draw(st.integers(0, max_exercises))
     return Session(
         id=str(uuid.UUID(int=draw(st.integers(0, 2**128 - 1)), version=4)),

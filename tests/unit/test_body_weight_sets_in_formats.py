@@ -351,13 +351,6 @@ def test_the_shipped_example_through_markdown_is_written_as_the_same_json(tmp_pa
 # --- the command line: export reads the index ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="`traininglog export` reads sessions from the index (store.queries.load_sessions), "
-    "which does not keep a set's body_weight yet: every export drops it. Remove this mark "
-    "when the index keeps it.",
-)
 @pytest.mark.parametrize("fmt", ["csv", "markdown", "json"])
 def test_the_command_line_exports_body_weight_sets(tmp_path: Path, fmt: str) -> None:
     from traininglog import cli
