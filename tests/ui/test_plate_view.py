@@ -137,3 +137,14 @@ def test_the_popup_stays_on_the_screen_near_its_edges(qtbot, window):
     popup.show_line("95 kg", QPoint(screen.left() + 10, screen.top() + 10))
     assert popup.pos() == QPoint(screen.left() + 10, screen.top() + 10)  # left where it fits
     popup.close()
+
+
+def test_on_a_body_weight_set_ctrl_p_says_there_is_no_bar(qtbot, window):
+    view = window.log_view
+    type_a_set(qtbot, view, "BW+20")
+    assert press_ctrl_p(qtbot, view) == "Body weight + 20 kg on a belt or vest: no bar"
+    qtbot.keyClick(view.lift.plate_view, Qt.Key.Key_Escape)
+    view.working_grid.setCurrentIndex(view.working_model.index(0, 0))
+    type_cells(qtbot, ["BW-30"])
+    view.working_grid.setCurrentIndex(view.working_model.index(0, 1))
+    assert press_ctrl_p(qtbot, view).startswith("Assisted: the machine's weight is taken off")
