@@ -71,7 +71,9 @@ def test_classic_export_notes_bodyweight_and_assisted_sets():
     assert [s.notes for s in curl.working_sets] == ["Slow negatives", None]
     assert [(s.weight_kg, s.full_reps) for s in pull_up.working_sets] == [(0, 8), (0, 7)]
     assert assisted.name == "Assisted Pull-Up"
-    assert assisted.working_sets == (WorkingSet(1, 0.0, 8, notes="assisted: 20 kg"),)
+    # The help of the assisted machine, written as a negative weight: an assisted set, the
+    # body weight less 20 kg (it was a 0 kg set with a note, a number nobody lifted).
+    assert assisted.working_sets == (WorkingSet(1, 20.0, 8, body_weight="minus"),)
 
 
 def test_classic_export_in_pounds_is_converted_to_the_gram():

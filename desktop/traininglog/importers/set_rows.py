@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain import limits
+from ..domain.session import BODY_WEIGHT_MINUS
 from .csv_tables import Row
 from .set_values import BadValue, check_text, has_value, number, reps, rpe, weight_kg
 from .text_files import EMPTY_WEIGHT_UNIT
@@ -26,6 +27,7 @@ class SetRow:
     rest_minutes: float | None = None
     exercise_notes: str | None = None
     superset: str | None = None  # the app's own id of the superset the set was done in
+    body_weight: str | None = None  # "minus": the weight is an assisted machine's help
 
 
 def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:
@@ -40,10 +42,10 @@ def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:
             "exercise", f"is {len(exercise)} characters long; at most {limits.MAX_NAME_CHARS}"
         )
     value = row.value("weight", lambda t: number(t) if t else 0.0, 0.0)
-    assisted = None
-    if value < 0:  # Strong writes the help of an assisted machine as a negative weight
-        assisted = f"assisted: {-value:g} {unit or ''}".rstrip()
-        value = 0.0
+    # A negative weight is the help of an assisted machine (Strong writes it so): the set
+    # moved the body weight less that much.
+    body_weight = BODY_WEIGHT_MINUS if value < 0 else None
+    value = abs(value)
     if unit is None and value:
         row.problem("weight_unit", EMPTY_WEIGHT_UNIT)
     kg = 0.0
@@ -64,5 +66,6 @@ def read_set(row: Row, kind: str, unit: str | None) -> SetRow | None:
         weight_kg=kg,
         reps=count,
         rpe=row.value("rpe", rpe, None),
-        notes="\n".join(n for n in (assisted, notes) if n) or None,
+        notes=notes or None,
+        body_weight=body_weight,
     )

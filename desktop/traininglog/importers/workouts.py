@@ -363,7 +363,9 @@ class WorkoutCollector:
             notes = _joined(first_notes, _KIND_NOTES.get(row.kind), row.notes)
             first_notes = None
             if row.kind == WARMUP:
-                warmups.append(WarmupSet(len(warmups) + 1, row.weight_kg, row.reps, notes))
+                warmups.append(
+                    WarmupSet(len(warmups) + 1, row.weight_kg, row.reps, notes, row.body_weight)
+                )
             else:
                 workings.append(
                     WorkingSet(
@@ -373,6 +375,7 @@ class WorkoutCollector:
                         rpe=row.rpe,
                         rest_minutes=rest,
                         notes=notes,
+                        body_weight=row.body_weight,
                     )
                 )
             rest = None
