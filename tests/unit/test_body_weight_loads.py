@@ -20,6 +20,7 @@ from traininglog.domain.calculations import (
     session_volume_kg,
 )
 from traininglog.domain.loads import set_load_kg
+from traininglog.domain.progress import exercise_progress
 from traininglog.sessionfiles import encode
 from traininglog.store import history_queries, queries
 
@@ -122,6 +123,10 @@ def test_without_a_weigh_in_the_load_is_unknown_and_left_out_not_counted_as_0(
     assert queries.best_estimated_one_rep_max(PULL_UP, E1rmRule()) is None
     (history,) = queries.exercise_history(PULL_UP)
     assert (history.weight_kg, history.body_weight, history.load_kg) == (20, "plus", None)
+    # The exercise view's summary says the set was left out.
+    totals = exercise_progress(PULL_UP, history_queries.exercise_rep_groups(PULL_UP, E1rmRule()))
+    assert (totals.totals.body_weight_sets, totals.totals.unknown_loads) == (1, 1)
+    assert totals.totals.volume_kg == 0 and totals.records.best_e1rm is None
 
 
 def test_a_weigh_in_saved_later_moves_the_loads_it_is_nearest_to(logbook, folders) -> None:

@@ -27,6 +27,8 @@ class RepGroup(NamedTuple):
     heaviest_kg: float | None  # None when none had a load
     best_e1rm_kg: float | None  # the best estimated 1RM among them, or None
     volume_kg: float
+    body_weight_sets: int = 0  # how many count the lifter's body weight
+    unknown_loads: int = 0  # of those, how many have no weigh-in to count (left out)
 
     @property
     def day(self) -> str:
@@ -63,6 +65,8 @@ class ExerciseTotals:
     volume_kg: float
     first_day: str | None
     last_day: str | None
+    body_weight_sets: int = 0  # working sets that count the lifter's body weight
+    unknown_loads: int = 0  # of those, left out of every figure: no weigh-in logged
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ def exercise_progress(
     points: list[ProgressPoint] = []
     sessions: set[str] = set()
     working_sets, total_volume = 0, 0.0
+    body_weight_sets = unknown_loads = 0
     # One pass; an exercise's rep groups in one session are next to each other. Plain tuple
     # unpacking: this runs over years of history while the lifter waits.
     entry: tuple[str, str, int] | None = None
@@ -105,7 +110,10 @@ def exercise_progress(
         sessions.add(session_id)
         total_volume += volume
 
-    for session_id, started, position, reps, count, heavy, e1rm, group_volume in groups:
+    for session_id, started, position, reps, count, heavy, e1rm, group_volume, *bw in groups:
+        if bw:
+            body_weight_sets += bw[0]
+            unknown_loads += bw[1]
         if entry is None or entry[0] != session_id or entry[2] != position:
             if entry is not None:
                 close_entry()
@@ -137,6 +145,8 @@ def exercise_progress(
         total_volume,
         groups[0].day if groups else None,
         groups[-1].day if groups else None,
+        body_weight_sets,
+        unknown_loads,
     )
     return ExerciseProgress(exercise, records, e1rm_position, totals, points)
 

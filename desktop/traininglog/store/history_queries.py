@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from ..domain.calculations import PLAIN_EPLEY, E1rmRule, OneRepMaxFormula
+from ..domain.calculations import E1rmRule, OneRepMaxFormula
 from ..domain.names import name_key
 from ..domain.progress import BestSet, RepGroup
 from .estimates import e1rm_sql, register
@@ -215,7 +215,8 @@ def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
         rule,
         "e.session_id, e.started, e.position, t.reps_full, count(*), "
         "max(CASE WHEN t.load_kg > 0 THEN t.load_kg END), max({e1rm}), "
-        "sum(t.load_kg * t.reps_full)",
+        "coalesce(sum(t.load_kg * t.reps_full), 0.0), count(t.body_weight), "
+        "count(t.body_weight) - count(t.load_kg * (t.body_weight IS NOT NULL))",
         "AND t.kind = 'working' ",
     )
     # One exercise row is one (session, position): grouping by its rowid groups the same
@@ -224,18 +225,6 @@ def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
     order = "ORDER BY e.started, e.position, t.reps_full"
     rows = _connection().execute(f"{sql} {grouped} {order}", (name_key(name),))
     return [RepGroup(*row) for row in rows]
-
-
-def body_weight_sets(name: str) -> tuple[int, int]:
-    """How many of an exercise's working sets are body-weight sets, and how many of those
-    have no load yet (no weigh-in logged): what its figures say they counted."""
-    sql = _exercise_sql(
-        PLAIN_EPLEY,
-        "count(*), coalesce(sum(t.load_kg IS NULL), 0)",
-        "AND t.kind = 'working' AND t.body_weight IS NOT NULL ",
-    )
-    counted, unknown = _connection().execute(sql, (name_key(name),)).fetchone()
-    return counted, unknown
 
 
 def best_set(session_id: str, position: int, rule: Rule) -> BestSet | None:

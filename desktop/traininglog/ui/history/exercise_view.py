@@ -117,11 +117,9 @@ class ExerciseView(QWidget):
         best: BestSet | None,
         unit: str,
         rule: E1rmRule,
-        body_weight_sets: tuple[int, int] = (0, 0),
     ) -> None:
-        """Show an exercise's sets and records in `unit`, estimated by `rule`;
-        `body_weight_sets`: how many are body-weight sets, and how many of those have no
-        weigh-in to count (the summary says so)."""
+        """Show an exercise's sets and records in `unit`, estimated by `rule`; the summary
+        says how its body-weight sets were counted, if it has any."""
         self.name = name
         self.search.show_name(name)
         self.model.set_display(unit, rule)
@@ -137,7 +135,7 @@ class ExerciseView(QWidget):
         self.summary.setText(
             f"{plural(totals.sessions, 'session')} · {plural(totals.working_sets, 'working set')}"
             f" · {volume_text(totals.volume_kg, unit)} · {years} · warm-ups greyed, not counted"
-            f"{_body_weight_note(*body_weight_sets)}"
+            f"{_body_weight_note(totals.body_weight_sets, totals.unknown_loads)}"
         )
 
     def show_session(self, session_id: str) -> None:

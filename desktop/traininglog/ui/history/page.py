@@ -312,9 +312,7 @@ class HistoryPage(QWidget):
             if record is not None and progress.e1rm_position is not None
             else None
         )
-        self.exercise.show_exercise(
-            shown, progress, best, self.unit, self.rule, history_queries.body_weight_sets(shown)
-        )
+        self.exercise.show_exercise(shown, progress, best, self.unit, self.rule)
 
     # -- deleting ------------------------------------------------------------------------------
 
