@@ -147,3 +147,23 @@ def test_the_exercise_list_counts_a_set_as_soon_as_it_is_typed(qtbot, window):
     to_working_sets(qtbot, view)
     type_cells(qtbot, ["BW+10", "8"])  # the cursor is on Partial: no new row yet
     assert view.exercise_list.item(0).text() == "1. Pull-Up · 1 set"
+
+
+def test_the_e1rm_chart_of_a_body_weight_exercise_says_what_it_counts(qtbot, window, controller):
+    controller.save(
+        Session(
+            id=new_session_id(),
+            date=_days_ago(4),
+            exercises=(
+                Exercise(1, "Pull-Up", ("lats",), (), (WorkingSet(1, 20, 5, body_weight="plus"),)),
+            ),
+            body_weight_kg=80,
+        )
+    )
+    window.findChild(type(window.undo_action), "viewCharts").trigger()
+    charts = window.history.charts
+    charts.dates.set_preset("all")
+    charts.set_exercise("Pull-Up")
+    assert "Body-weight sets count the body weight logged nearest" in charts.view.chart().title()
+    e1rm = charts.plotted[0]
+    assert [round(v, 2) for v in e1rm.kg] == [round(100 * (1 + 5 / 30), 2)]

@@ -235,9 +235,11 @@ def progress_chart(
     first: date | None = None,
     last: date | None = None,
     period: str = "session",
+    body_weight_sets: int = 0,
 ) -> tuple[QChart, list[Plotted]]:
     """Best estimated 1RM (by `rule`, named in the title) and top-set weight per session (or
-    per month: `period`)."""
+    per month: `period`); with body-weight sets, the title says their loads count the body
+    weight."""
     of = "best set of the session" if period == "session" else "best of the month"
     e1rm = [(p.date.date(), p.best_e1rm_kg) for p in points if p.best_e1rm_kg]
     top = [(p.date.date(), p.top_set_kg) for p in points if p.top_set_kg]
@@ -249,7 +251,14 @@ def progress_chart(
     )
     top_line = Line("Top set (heaviest working set)", "top set", colours().second, 1.5)
     plotted = [_series(e1rm_line, period, e1rm, unit), _series(top_line, period, top, unit)]
-    chart = _chart(f"{exercise}: Estimated 1RM ({rule.label}) and top set")
+    title = f"{exercise}: Estimated 1RM ({rule.label}) and top set"
+    if body_weight_sets:
+        muted = colours().muted
+        title += (
+            f"<br><span style='color:{muted}'>Body-weight sets count the body weight logged "
+            "nearest their day</span>"
+        )
+    chart = _chart(title)
     days = [p.date.date() for p in points]
     _axes(
         chart,

@@ -198,7 +198,8 @@ class ChartsView(QWidget):
         self.drawn.emit()
 
     def _progress(self, first: str | None, last: str | None) -> tuple[QChart, list[Plotted]]:
-        every = self.progress(self.exercise).points if self.exercise else []
+        progress = self.progress(self.exercise) if self.exercise else None
+        every = progress.points if progress else []
         points = points_in_range(every, first, last)
         period = "session"
         if len(points) > MONTHLY_AFTER_SESSIONS:
@@ -212,6 +213,7 @@ class ChartsView(QWidget):
             date.fromisoformat(first) if first else None,
             date.fromisoformat(last) if last else None,
             period,
+            body_weight_sets=progress.totals.body_weight_sets if progress else 0,
         )
 
     def _show_controls(self) -> None:
