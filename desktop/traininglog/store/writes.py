@@ -120,6 +120,16 @@ def index_rows(session: Session, stored: StoredFile) -> IndexRows:
     return session_row, exercises, sets
 
 
+_FILE_COLUMNS = slice(10, 14)  # where the session row holds its StoredFile
+
+
+def with_file(rows: IndexRows, stored: StoredFile) -> IndexRows:
+    """The same rows for the session kept in `stored` (made before its file was written)."""
+    session_row = list(rows[0])
+    session_row[_FILE_COLUMNS] = stored
+    return tuple(session_row), rows[1], rows[2]
+
+
 def _insert(cursor, batch: Iterable[tuple[Session, StoredFile]]) -> None:
     _insert_rows(cursor, (index_rows(session, stored) for session, stored in batch))
 
