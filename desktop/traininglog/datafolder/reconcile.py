@@ -65,6 +65,11 @@ def sync(folders: DataDirectory) -> SyncReport:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(folders.sessions / temp)
             report.temp_files_removed += 1
+    if not listing.not_files and listing.files == queries.file_stamps():
+        # Every file has the name, size and mtime the index recorded, and the index has no
+        # other: nothing was touched since (compared in C, not file by file in Python).
+        report.conflicts = list(listing.conflicts.items())
+        return report
     index = queries.file_index()
     owner_of = {sid: name for name, (sid, _) in index.items()}
     changed: list[tuple[Session, StoredFile, FileStat]] = []
