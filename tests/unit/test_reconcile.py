@@ -18,7 +18,7 @@ from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
 from traininglog.sessionfiles import decode, encode, file_name
 from traininglog.sessionfiles.scan import list_sessions_folder, sha256_hex
-from traininglog.store import queries
+from traininglog.store import index_builder, queries
 from traininglog.store.models import database
 
 
@@ -454,6 +454,23 @@ def test_rebuild_keeps_the_indexed_of_two_files_with_one_id_and_deletes_neither(
     assert path.exists() and (folders.sessions / "newer copy.json").exists()
 
 
+def test_rebuild_leaves_out_a_session_whose_indexed_file_can_no_longer_be_read(
+    logbook: Logbook, folders: DataDirectory
+) -> None:
+    # Its copy is read (and its rows go into the new index) before the indexed file is
+    # found unreadable: the copy is reported, not taken, and its rows come out again.
+    path = logbook.save(make_session(1)).session_file
+    logbook.save(make_session(2, day=2))
+    (folders.sessions / "a copy.json").write_bytes(encode(make_session(1)))
+    path.write_bytes(b"{ not json")
+    told = reconcile.SyncReport()
+    count, rejected = reconcile.rebuild(folders, told=told)
+    assert count == 1 and [r.source for r in rejected] == [path.name]
+    assert stored() == {make_session(2).id: encode(make_session(2, day=2))}
+    assert told.duplicates == [("a copy.json", path.name)]
+    assert [t.file_name for t in told.trashed] == [path.name]
+
+
 def test_rebuild_keeps_in_trash_what_no_file_holds(
     logbook: Logbook, folders: DataDirectory
 ) -> None:
@@ -512,10 +529,11 @@ def test_a_rebuild_that_fails_leaves_the_old_index_in_use(
         logbook.save(make_session(n, day=n))
     before = stored()
 
-    def disk_full(batch):
+    def disk_full(cursor, batch):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(reconcile.writes, "insert_rows", disk_full)
+    # The new index's rows go in on the builder's thread.
+    monkeypatch.setattr(index_builder, "_insert_rows", disk_full)
     with pytest.raises(OSError, match="No space"):
         reconcile.rebuild(folders)
     monkeypatch.undo()
