@@ -13,9 +13,10 @@ more than twice its target; how that is kept from failing by chance on a slow or
 machine at a small size (CI runs `--sessions 200 --check`) is in `targets.py`.
 
 - import_5000_s: the history exported as session files (not timed), then read with
-  `read_session_files` and stored with `Logbook.import_sessions` into an empty data
-  directory. Floor: `json.loads` + `executemany` of the same files, on one core (three
-  times in turn with import and rebuild, the median; once above 10,000 sessions).
+  `prepare_session_files` (on every core, as they are stored) and stored with
+  `Logbook.import_sessions` into an empty data directory. Floor: `json.loads` +
+  `executemany` of the same files, on one core (three times in turn with import and
+  rebuild, the median; once above 10,000 sessions).
 - rebuild_5000_s: the database deleted, then `reconcile.rebuild`. Same floor.
 - scan_unchanged_ms: `reconcile.sync` with nothing changed (median).
 - last_time_ms: `queries.last_time` over the ten most used exercises (median). Floor: the
@@ -77,10 +78,10 @@ from targets import failures, judge, targets_for
 from traininglog.datafolder import reconcile
 from traininglog.datafolder.datadir import DataDirectory
 from traininglog.datafolder.logbook import Logbook
+from traininglog.datafolder.prepared import prepare_session_files
 from traininglog.domain import Session
 from traininglog.domain.names import name_key
 from traininglog.importers.detect import read_import
-from traininglog.importers.json_files import read_session_files
 from traininglog.sessionfiles import encode, file_name, to_document
 from traininglog.store import queries
 
@@ -208,16 +209,15 @@ def import_files(folders: DataDirectory, source: Path) -> float:
     """Read and import every file under `source` into an empty data directory; seconds."""
     with Logbook(folders) as logbook:
         start, cpu = time.perf_counter(), time.process_time()
-        items, rejected = read_session_files([source])
-        read_s, read_cpu = time.perf_counter() - start, time.process_time() - cpu
+        items = prepare_session_files([source])
         report = logbook.import_sessions(items)
         total_s, total_cpu = time.perf_counter() - start, time.process_time() - cpu
-    if rejected or report.rejected or report.conflicts:
-        say(f"  WARNING: import rejected {len(rejected) + len(report.rejected)} file(s)")
+    if items.rejected or report.rejected or report.conflicts:
+        say(f"  WARNING: import rejected {len(items.rejected) + len(report.rejected)} file(s)")
     say(
         f"  imported {len(report.imported)} sessions in {total_s:.2f} s, cpu {total_cpu:.2f} s "
-        f"(read_session_files {read_s:.2f} s, cpu {read_cpu:.2f} s; import_sessions "
-        f"{total_s - read_s:.2f} s, cpu {total_cpu - read_cpu:.2f} s); peak {peak_rss_mb():.0f} MB"
+        f"in this process (the files are read on every core as they are stored); "
+        f"peak {peak_rss_mb():.0f} MB"
     )
     return total_s
 

@@ -38,23 +38,23 @@ import sys
 from pathlib import Path
 from traininglog.datafolder import reconcile
 from traininglog.datafolder.datadir import DataDirectory
-from traininglog.importers.json_files import read_session_files
+from traininglog.datafolder.prepared import prepare_session_files
 from traininglog.datafolder.logbook import Logbook
 from traininglog.store import writes
 
-insert_sessions = writes.insert_sessions
+insert_rows = writes.insert_rows
 def insert_and_report(batch, *args, **kwargs):
-    insert_sessions(batch, *args, **kwargs)
-    print("".join(f"saved {session.id}\\n" for session, _ in batch), end="", flush=True)
-writes.insert_sessions = insert_and_report
+    insert_rows(batch, *args, **kwargs)
+    print("".join(f"saved {rows[0][0]}\\n" for rows in batch), end="", flush=True)
+writes.insert_rows = insert_and_report
 
 folders = DataDirectory(Path(sys.argv[1]))
 with Logbook(folders) as book:
     reconcile.sync(folders)
-    read, rejected = read_session_files([Path(sys.argv[2])])
-    assert not rejected
+    read = prepare_session_files([Path(sys.argv[2])])
     print("go", flush=True)
     book.import_sessions(read, progress=lambda done, total: print(".", flush=True))
+    assert not read.rejected
 print("done", flush=True)
 """
 

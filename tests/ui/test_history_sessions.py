@@ -171,6 +171,88 @@ def test_cells_are_made_in_qt_without_python_wrappers(history, monkeypatch):
     assert item_wrappers() == before
 
 
+def cells(model) -> list[list[object] | None]:
+    """Each row's cells as the view reads them (None for a row that holds none), with the
+    date cell's roles."""
+    found = []
+    for row in range(model.rowCount()):
+        if model.item(row, 0) is None:
+            assert all(model.item(row, c) is None for c in range(len(COLUMNS)))
+            found.append(None)
+            continue
+        date = model.index(row, 0)
+        roles = [date.data(role) for role in (SESSION_ID_ROLE, RECORDS_ROLE, TOOLTIP)]
+        found.append([model.index(row, c).data() for c in range(len(COLUMNS))] + roles)
+    return found
+
+
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+def test_only_the_rows_near_the_view_keep_their_cells(history, monkeypatch):
+    model = history.model
+    shown_keys(history)
+    every_row = cells(model)
+    assert None not in every_row
+    before = item_wrappers()
+    monkeypatch.setattr(type(model), "PAGE", 1)
+    monkeypatch.setattr(type(model), "KEPT", 3)
+    model.reload()
+    first = [model.item(0, column) for column in range(len(COLUMNS))]
+    while model.canFetchMore():
+        model.fetchMore()
+    # Fetched to the end: the last three rows hold their cells, the first three none.
+    assert cells(model) == [None, None, None, *every_row[3:]]
+    assert not any(Shiboken.isValid(item) for item in first)  # deleted, not left allocated
+    del first
+    keys = [ID_KEY[model.session_id(row)] for row in range(model.rowCount())]
+    assert "".join(keys) == OLDEST_FIRST[::-1]  # every row still knows its session
+    model.fill(0, 0)  # the top in sight again: it and a page below it, read again
+    assert cells(model) == [*every_row[:2], None, None, None, None]
+    model.fill(2, 2)  # one row further down: held as well, still no more than three
+    held = [row for row, found in enumerate(cells(model)) if found is not None]
+    assert len(held) <= 3 and 2 in held and cells(model)[2] == every_row[2]
+    assert model.summary(5).id == model.session_id(5)  # read again when asked for
+    assert cells(model)[5] == every_row[5]
+    model.set_marks(model._marks, "Epley")  # rows without cells are passed over
+    model.restyle()
+    assert [found for found in cells(model) if found] == [
+        every_row[row] for row, found in enumerate(cells(model)) if found
+    ]
+    assert item_wrappers() == before  # let go of in Qt, no wrapper left behind
+
+
+def test_rows_scrolled_back_into_sight_show_their_cells_again(qtbot, history, monkeypatch):
+    model, table = history.model, history.table
+    shown_keys(history)
+    every_row = cells(model)
+    monkeypatch.setattr(type(model), "PAGE", 1)
+    monkeypatch.setattr(type(model), "KEPT", 3)
+    table.verticalHeader().setDefaultSectionSize(table.viewport().height() // 2 + 1)
+    model.reload()
+    while model.canFetchMore():
+        model.fetchMore()  # as a selection far down does, the view still at the top
+
+    def in_sight() -> list[int]:
+        rows = {table.rowAt(0), table.rowAt(table.viewport().height() - 1)} - {-1}
+        return sorted(rows)
+
+    def shows_them() -> bool:
+        return bool(in_sight()) and all(cells(model)[row] == every_row[row] for row in in_sight())
+
+    qtbot.waitUntil(shows_them, timeout=3000)  # the rows in sight got their cells back
+    assert in_sight() == [0, 1]
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert in_sight() == [4, 5] and shows_them()
+    assert cells(model)[0] is None  # let go of, far out of sight
+    bar.setValue(0)
+    assert shows_them()  # made again before the view painted
+    assert sum(found is not None for found in cells(model)) <= 3
+    table.setCurrentIndex(model.index(1, 0))
+    assert history.sessions.selected_session_id() == model.session_id(1)
+
+
 def test_record_holders_are_starred(history):
     marked = {}
     for row in range(history.model.rowCount()):

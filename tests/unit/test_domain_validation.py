@@ -294,3 +294,30 @@ def test_ensure_valid_raises_with_every_problem() -> None:
 def test_a_problem_without_a_path_is_just_its_message() -> None:
     assert str(Problem("", "is not valid JSON")) == "is not valid JSON"
     assert str(Problem("week", "is missing")) == "week: is missing"
+
+
+def test_a_session_found_valid_is_not_checked_again_while_it_lives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from traininglog.domain import validation
+
+    checked: list[Session] = []
+    check = validation._check_session
+
+    def counting(s: Session, out: list[Problem]) -> None:
+        checked.append(s)
+        check(s, out)
+
+    monkeypatch.setattr(validation, "_check_session", counting)
+    valid = session()
+    assert problems(valid) == [] and problems(valid) == []
+    ensure_valid(valid)
+    assert checked == [valid]  # once, by identity
+    twin = replace(valid)
+    assert twin == valid and twin is not valid
+    assert problems(twin) == [] and len(checked) == 2  # an equal session is checked itself
+    wrong = replace(valid, phase=-1)
+    for _ in range(2):
+        with pytest.raises(InvalidSession):
+            ensure_valid(wrong)
+    assert len(checked) == 4  # one found invalid is checked each time

@@ -380,12 +380,12 @@ def test_a_batch_that_cannot_be_written_leaves_the_batches_before_it(
     monkeypatch.setattr(importing, "IMPORT_BATCH", 3)
     items = [(str(n), make_session(n, day=1 + n % 28)) for n in range(1, 12)]
     real_write = importing.write_session_file
-    doomed = items[4][1].id  # in the second batch
+    doomed = items[4][1]  # in the second batch
 
-    def write(session, *rest):
-        if session.id == doomed:
+    def write(path, *rest):
+        if path.name == file_name(doomed):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(session, *rest)
+        return real_write(path, *rest)
 
     monkeypatch.setattr(importing, "write_session_file", write)
     with pytest.raises(OSError):

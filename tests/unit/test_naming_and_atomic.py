@@ -91,6 +91,8 @@ NAME = "training_session_2026_02_16_3fcb25c2.json"
         ),
         ("~syncthing~training_session_2026_02_16_3fcb25c2.json.tmp", False, False, False),
         (".training_session_2026_02_16_3fcb25c2.json.tl-0000beef.x1.tmp", False, False, False),
+        # Not the app's name: `$` in a pattern would take the newline for the end.
+        ("training_session_2026_02_16_3fcb25c2.json\n", False, False, False),
     ],
 )
 def test_name_kinds(name: str, conventional: bool, session_file: bool, temp: bool) -> None:

@@ -17,8 +17,8 @@ from traininglog.datafolder.datadir import DataDirectory
 from traininglog.datafolder.logbook import Logbook
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
 from traininglog.sessionfiles import decode, encode, file_name
-from traininglog.sessionfiles.scan import sha256_hex
-from traininglog.store import queries
+from traininglog.sessionfiles.scan import list_sessions_folder, sha256_hex
+from traininglog.store import index_builder, queries
 from traininglog.store.models import database
 
 
@@ -79,6 +79,39 @@ def test_sync_of_an_agreeing_folder_changes_nothing(
     assert report.warnings() == []
     assert stored() == before
     assert agrees(folders)
+
+
+def test_a_scan_with_nothing_changed_reads_no_file_and_keeps_telling_of_conflicts(
+    logbook: Logbook, folders: DataDirectory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(1, 4):
+        logbook.save(make_session(n, day=n))
+    original = file_name(make_session(2, day=2))
+    copy = original.replace(".json", ".sync-conflict-20261203-101500-ABCDEFG.json")
+    shutil.copy(folders.sessions / original, folders.sessions / copy)
+    expected = reconcile.sync(folders)
+    assert expected.conflicts == [(copy, original)] and not expected.changed_anything
+
+    def not_called(*args: object) -> None:
+        raise AssertionError("a file or the whole index read with nothing changed")
+
+    monkeypatch.setattr(reconcile, "_read", not_called)
+    monkeypatch.setattr(reconcile.queries, "file_index", not_called)
+    assert reconcile.sync(folders) == expected
+
+
+def test_a_file_touched_or_a_folder_in_its_place_is_looked_at(
+    logbook: Logbook, folders: DataDirectory
+) -> None:
+    paths = [logbook.save(make_session(n, day=n)).session_file for n in range(1, 4)]
+    later(paths[0])  # same bytes, a later mtime: read, found unchanged, its stamp updated
+    (folders.sessions / "not-a-session.json").mkdir()
+    report = reconcile.sync(folders)
+    assert report.not_files == [("not-a-session.json", "a folder")]
+    assert queries.file_stamps()[paths[0].name] == tuple(
+        list_sessions_folder(folders.sessions).files[paths[0].name]
+    )
+    assert reconcile.sync(folders).not_files == [("not-a-session.json", "a folder")]
 
 
 def test_a_file_dropped_into_the_folder_is_imported(
@@ -421,6 +454,23 @@ def test_rebuild_keeps_the_indexed_of_two_files_with_one_id_and_deletes_neither(
     assert path.exists() and (folders.sessions / "newer copy.json").exists()
 
 
+def test_rebuild_leaves_out_a_session_whose_indexed_file_can_no_longer_be_read(
+    logbook: Logbook, folders: DataDirectory
+) -> None:
+    # Its copy is read (and its rows go into the new index) before the indexed file is
+    # found unreadable: the copy is reported, not taken, and its rows come out again.
+    path = logbook.save(make_session(1)).session_file
+    logbook.save(make_session(2, day=2))
+    (folders.sessions / "a copy.json").write_bytes(encode(make_session(1)))
+    path.write_bytes(b"{ not json")
+    told = reconcile.SyncReport()
+    count, rejected = reconcile.rebuild(folders, told=told)
+    assert count == 1 and [r.source for r in rejected] == [path.name]
+    assert stored() == {make_session(2).id: encode(make_session(2, day=2))}
+    assert told.duplicates == [("a copy.json", path.name)]
+    assert [t.file_name for t in told.trashed] == [path.name]
+
+
 def test_rebuild_keeps_in_trash_what_no_file_holds(
     logbook: Logbook, folders: DataDirectory
 ) -> None:
@@ -479,10 +529,11 @@ def test_a_rebuild_that_fails_leaves_the_old_index_in_use(
         logbook.save(make_session(n, day=n))
     before = stored()
 
-    def disk_full(batch):
+    def disk_full(cursor, batch):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(reconcile.writes, "insert_rows", disk_full)
+    # The new index's rows go in on the builder's thread.
+    monkeypatch.setattr(index_builder, "_insert_rows", disk_full)
     with pytest.raises(OSError, match="No space"):
         reconcile.rebuild(folders)
     monkeypatch.undo()

@@ -3,5 +3,6 @@ the index and the session files; `reconcile` is the startup scan, check and rebu
 them the data directory's layout, the writer lock, backups, health, repair, quarantine, the
 error descriptions a lifter reads and the error log.
 
-May import `domain`, `files`, `sessionfiles`, `exercises`, `drafts` and `store`; never Qt.
+May import `domain`, `files`, `sessionfiles`, `exercises`, `drafts`, `store` and `importers`
+(the session files an import reads); never Qt.
 """

@@ -8,7 +8,6 @@ import contextlib
 import os
 from pathlib import Path
 
-from ..domain import Session
 from ..files import faults
 from ..files.atomic import fsync_folder, write_atomically
 from ..sessionfiles.scan import FileStat, sha256_hex
@@ -50,14 +49,12 @@ class FileBefore:
             os.utime(self.path, ns=(self.st.st_atime_ns, self.st.st_mtime_ns))
 
 
-def write_session_file(
-    session: Session, path: Path, data: bytes, digest: str
-) -> tuple[Session, StoredFile]:
+def write_session_file(path: Path, data: bytes, digest: str) -> StoredFile:
     """Write one imported session's file; the folder is made durable once for the batch."""
     write_atomically(path, data, sync_folder=False)
     faults.checkpoint("json-written")
     st = os.stat(path)
-    return session, StoredFile(path.name, st.st_size, st.st_mtime_ns, digest)
+    return StoredFile(path.name, st.st_size, st.st_mtime_ns, digest)
 
 
 def make_newer(path: Path, than: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from concurrent import futures
 from datetime import datetime
 from pathlib import Path
@@ -20,13 +20,13 @@ from ..domain import InvalidSession, Problem, Session
 from ..domain.reports import ImportReport, Rejection
 from ..files import faults
 from ..files.atomic import fsync_folder, write_atomically
-from ..sessionfiles import encode, file_name
-from ..sessionfiles.scan import sha256_hex
+from ..sessionfiles import encode
 from ..store import queries, writes
 from ..store.writes import StoredFile
 from .file_steps import remove_if_there, write_session_file
+from .prepared import Prepared, prepare
 from .quarantine import free_path
-from .saving import Cancelled, Progress, SaveError, validate_for_saving
+from .saving import Cancelled, Progress, SaveError
 
 if TYPE_CHECKING:
     from .logbook import Logbook
@@ -38,31 +38,43 @@ IMPORT_BATCH = 250
 # files one by one.
 _WRITERS = futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="session-file-writer")
 
-Pending = list[tuple[Session, Path, bytes, str]]  # a new session, its path, bytes and digest
+Pending = list[tuple[Prepared, Path]]  # a new session and its path
 Replacing = list[tuple[str, Session, bytes, StoredFile]]  # source, new reading, stored file
 
 
 def import_sessions(
     book: Logbook,
-    items: Iterable[tuple[str, Session]],
+    items: Iterable[tuple[str, Session | Prepared]],
     dry_run: bool,
     progress: Progress | None,
     cancelled: Cancelled | None,
     replace: bool,
 ) -> ImportReport:
-    """Sort each session, write the new ones a batch at a time, then replace, if asked."""
-    todo = list(items)
+    """Sort each session, write the new ones a batch at a time, then replace, if asked.
+
+    `items` may be read as they are sorted (`prepared.PreparedFiles`): when it is sized, its
+    length is the total the progress counts towards, and the batches are written while the
+    rest is still being read.
+    """
+    todo = items if isinstance(items, Sized) else list(items)
+    total = len(todo)
     run = _Sorting(book, dry_run, replace)
-    for done, (source, session) in enumerate(todo, start=1):
-        run.sort(source, session)
-        if len(run.pending) >= IMPORT_BATCH:
-            commit_batch(book, run.pending)
-        if progress:
-            progress(done, len(todo))
-        if cancelled and cancelled():
-            run.report.cancelled = True
-            break
-    commit_batch(book, run.pending)
+    batches = Batches(book)
+    try:
+        for done, (source, item) in enumerate(todo, start=1):
+            run.sort(source, item)
+            if len(run.pending) >= IMPORT_BATCH:
+                batches.write(run.pending)
+            if progress:
+                progress(done, total)
+            if cancelled and cancelled():
+                run.report.cancelled = True
+                break
+        batches.write(run.pending)
+    finally:
+        # Stopped by an error or not, the batch whose files are being written is finished,
+        # as it was when each batch was committed before the next was sorted.
+        batches.finish()
     if run.replacing:
         replace_stored(book, run.replacing, run.report)
     return run.report
@@ -82,52 +94,53 @@ class _Sorting:
         self.pending: Pending = []
         self.replacing: Replacing = []
 
-    def sort(self, source: str, session: Session) -> None:
-        try:
-            validate_for_saving(session, schema=False)
-        except InvalidSession as invalid:
-            self.report.rejected.append(Rejection(source, tuple(invalid.problems)))
-            return
-        data = encode(session)
-        digest = sha256_hex(data)
-        stored = self.stored_by_id.get(session.id)
-        if session.id in self.seen or (
-            stored is not None and stored_unchanged(session.id, stored, data, digest)
+    def sort(self, source: str, item: Session | Prepared) -> None:
+        if isinstance(item, Prepared):
+            ready = item
+        else:
+            try:
+                ready = prepare(item)
+            except InvalidSession as invalid:
+                self.report.rejected.append(Rejection(source, tuple(invalid.problems)))
+                return
+        stored = self.stored_by_id.get(ready.id)
+        if ready.id in self.seen or (
+            stored is not None and stored_unchanged(ready.id, stored, ready.data, ready.digest)
         ):
             self.report.already_stored.append(source)
         elif stored is not None and self.replace:
-            self._replacing(source, session, data, stored)
+            self._replacing(source, ready, stored)
         elif stored is not None:
             self.report.conflicts.append(
-                f"{source}: a different version of session {session.id} is already "
+                f"{source}: a different version of session {ready.id} is already "
                 f"stored ({stored.name}); kept the stored one"
             )
-        elif self._name_taken(name := file_name(session)):
-            problem = Problem("_id", f"{name} is already taken by another session")
+        elif self._name_taken(ready.name):
+            problem = Problem("_id", f"{ready.name} is already taken by another session")
             self.report.rejected.append(Rejection(source, (problem,)))
         else:
-            self._new(source, session, name, data, digest)
+            self._new(source, ready)
 
     def _name_taken(self, name: str) -> bool:
         return name in self.taken_names and (
             name in self.new_names or not self.book._unreadable_and_kept(name, self.index)
         )
 
-    def _replacing(self, source: str, session: Session, data: bytes, stored: StoredFile) -> None:
-        self.seen.add(session.id)
-        path = self.book.folders.sessions / file_name(session)
+    def _replacing(self, source: str, ready: Prepared, stored: StoredFile) -> None:
+        self.seen.add(ready.id)
+        path = self.book.folders.sessions / ready.name
         self.report.replaced.append((source, path))
         if not self.dry_run:
-            self.replacing.append((source, session, data, stored))
+            self.replacing.append((source, ready.session(), ready.data, stored))
 
-    def _new(self, source: str, session: Session, name: str, data: bytes, digest: str) -> None:
-        self.seen.add(session.id)
-        self.taken_names.add(name)
-        self.new_names.add(name)
-        path = self.book.folders.sessions / name
+    def _new(self, source: str, ready: Prepared) -> None:
+        self.seen.add(ready.id)
+        self.taken_names.add(ready.name)
+        self.new_names.add(ready.name)
+        path = self.book.folders.sessions / ready.name
         self.report.imported.append((source, path))
         if not self.dry_run:
-            self.pending.append((session, path, data, digest))
+            self.pending.append((ready, path))
 
 
 def stored_unchanged(session_id: str, stored: StoredFile, data: bytes, digest: str) -> bool:
@@ -139,34 +152,71 @@ def stored_unchanged(session_id: str, stored: StoredFile, data: bytes, digest: s
     return held is not None and encode(held) == data
 
 
-def commit_batch(book: Logbook, pending: Pending) -> None:
-    """Write a batch's files, make them durable, then index them in one transaction.
+class Batch:
+    """A batch of new sessions whose files the writer threads are writing.
 
+    `finish` waits for them, makes them durable, then indexes them in one transaction.
     Nothing is indexed before all of the batch's files are on disk; if one cannot be
     written or the index refuses the batch, the batch's files (all new ones) go, so that both
     stores hold what was imported before it and importing again picks up from there.
     """
-    if not pending:
-        return
-    sessions = book.folders.sessions
-    written = [_WRITERS.submit(write_session_file, *item) for item in pending]
-    futures.wait(written)
-    batch = [w.result() for w in written if w.exception() is None]
-    failure = next((w.exception() for w in written if w.exception() is not None), None)
-    pending.clear()
-    try:
-        if failure is not None:
-            raise failure
-        fsync_folder(sessions)
-        faults.checkpoint("import-files-written")
-        writes.insert_sessions(batch)
-    except Exception:
+
+    def __init__(self, book: Logbook, pending: Pending):
+        self.sessions = book.folders.sessions
+        self.written = [
+            (ready, _WRITERS.submit(write_session_file, path, ready.data, ready.digest))
+            for ready, path in pending
+        ]
+
+    def _wait(self) -> tuple[list[tuple[Prepared, StoredFile]], BaseException | None]:
+        futures.wait([w for _, w in self.written])
+        done = [(ready, w.result()) for ready, w in self.written if w.exception() is None]
+        failure = next((w.exception() for _, w in self.written if w.exception() is not None), None)
+        return done, failure
+
+    def finish(self) -> None:
+        batch, failure = self._wait()
+        try:
+            if failure is not None:
+                raise failure
+            fsync_folder(self.sessions)
+            faults.checkpoint("import-files-written")
+            writes.insert_rows([writes.with_file(ready.rows, stored) for ready, stored in batch])
+        except Exception:
+            self._remove(batch)
+            raise
+        faults.checkpoint("db-written")
+
+    def _remove(self, batch: list[tuple[Prepared, StoredFile]]) -> None:
         for _, stored in batch:
-            remove_if_there(sessions / stored.name)
+            remove_if_there(self.sessions / stored.name)
         with contextlib.suppress(OSError):
-            fsync_folder(sessions)
-        raise
-    faults.checkpoint("db-written")
+            fsync_folder(self.sessions)
+
+
+class Batches:
+    """The batch whose files are being written while the next one is sorted (and read).
+
+    Its rows go into the index before the next batch's files are started, so that at any
+    moment at most one batch has files the index lacks, as when each batch was written
+    whole before the next was sorted.
+    """
+
+    def __init__(self, book: Logbook):
+        self.book = book
+        self.writing: Batch | None = None
+
+    def write(self, pending: Pending) -> None:
+        """Finish the batch being written, then start writing the files of `pending`."""
+        self.finish()
+        if pending:
+            self.writing = Batch(self.book, pending)
+            pending.clear()
+
+    def finish(self) -> None:
+        writing, self.writing = self.writing, None
+        if writing is not None:
+            writing.finish()
 
 
 def replace_stored(book: Logbook, replacing: Replacing, report: ImportReport) -> None:

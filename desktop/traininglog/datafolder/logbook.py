@@ -35,6 +35,7 @@ from ..store.db import (
 from . import importing
 from .datadir import DataDirectory
 from .file_steps import FileBefore, make_newer, remove_if_there, stamp, writable_folder
+from .prepared import Prepared
 from .quarantine import copy_into, free_path, is_quarantined
 from .saving import Cancelled, ChangedElsewhere, Progress, SaveError, validate_for_saving
 from .writerlock import WriterLock
@@ -328,7 +329,7 @@ class Logbook:
     @_one_writer_at_a_time
     def import_sessions(
         self,
-        items: Iterable[tuple[str, Session]],
+        items: Iterable[tuple[str, Session | Prepared]],
         dry_run: bool = False,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
@@ -343,6 +344,9 @@ class Logbook:
         with another weight unit) is kept as stored, unless `replace`: then the new reading
         is saved over it, and the stored version goes to one `trash/replaced-…` folder for
         the whole import (`report.trash_folder`), whether or not it was edited since.
+
+        Session files read for import are best given as `prepared.prepare_session_files`
+        gives them: read, checked and encoded on every core while the import writes.
         """
         if not dry_run:
             self._writable()

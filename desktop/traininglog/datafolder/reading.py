@@ -118,6 +118,18 @@ def workers_for(count: int) -> int:
     return 0 if count < PARALLEL_FROM or CORES < 2 else min(CORES, 8)
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """`workers` processes that end with this one."""
+    # spawn: a fresh interpreter, never a fork of a process that runs Qt's threads; it
+    # also works in the frozen bundle (freeze_support in its launcher).
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_die_with,
+        initargs=(os.getpid(),),
+    )
+
+
 def read_folder(
     folder: Path,
     names: Sequence[str],
@@ -133,15 +145,7 @@ def read_folder(
     start = 0
     if workers:
         chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
-        # spawn: a fresh interpreter, never a fork of a process that runs Qt's threads; it
-        # also works in the frozen bundle (freeze_support in its launcher).
-        context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=context,
-            initializer=_die_with,
-            initargs=(os.getpid(),),
-        )
+        pool = worker_pool(workers)
         try:
             for outcomes in pool.map(read_chunk, [folder] * len(chunks), chunks):
                 yield from outcomes

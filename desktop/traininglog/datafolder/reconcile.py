@@ -27,8 +27,9 @@ from ..sessionfiles.scan import (
 )
 from ..store import queries, writes
 from ..store.db import init_db
+from ..store.index_builder import IndexBuilder
 from ..store.models import database
-from ..store.writes import StoredFile
+from ..store.writes import IndexRows, StoredFile
 from .datadir import DataDirectory
 from .file_steps import stamp_from
 from .quarantine import (
@@ -65,6 +66,11 @@ def sync(folders: DataDirectory) -> SyncReport:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(folders.sessions / temp)
             report.temp_files_removed += 1
+    if not listing.not_files and listing.files == queries.file_stamps():
+        # Every file has the name, size and mtime the index recorded, and the index has no
+        # other: nothing was touched since (compared in C, not file by file in Python).
+        report.conflicts = list(listing.conflicts.items())
+        return report
     index = queries.file_index()
     owner_of = {sid: name for name, (sid, _) in index.items()}
     changed: list[tuple[Session, StoredFile, FileStat]] = []
@@ -359,56 +365,62 @@ def rebuild(
         if progress and (count % 100 == 0 or count == len(names)):
             progress(count, len(names) * 2)
 
-    for outcome in read_folder(folders.sessions, names, done, asked_to_stop):
-        if isinstance(outcome, ReadFile):
-            read.append((outcome, outcome.stamp, outcome.stat))
-        elif isinstance(outcome, Unreadable):
-            note_unreadable(folders, outcome.name, outcome.stat, outcome.why)
-            rejected.append(Rejection(outcome.name, outcome.problems))
-        elif isinstance(outcome, Newer):  # left as it is, never copied to quarantine/
-            told.newer.append(outcome.name)
-        elif isinstance(outcome, Invalid):
-            rejected.append(
-                quarantine_copy(folders, outcome.name, outcome.data, list(outcome.problems))
-                or Rejection(outcome.name, outcome.problems)
-            )
-    if stopped:
-        return 0, rejected
-    owner_of = {sid: name for name, sid in held_before.items()}
-    winners = _one_file_per_session(read, told, folders, listing.files, owner_of)
-    in_files = {found.session_id for found, _, _ in winners}
-    for name, session_id in sorted(held_before.items()):
-        if session_id not in in_files:
-            _trash_indexed(folders, told, session_id, name, f"{name} holds it no longer")
-
     target = folders.database
     building = _rebuilding(target)
     for leftover in _database_files(building):
         leftover.unlink(missing_ok=True)
-    current = database.obj
-    current.close()
-    new_db = None
+    # The rows go into the new index as the files are read (on the builder's thread), each
+    # session's first file's; which file a session held twice is read from is settled after.
+    builder = IndexBuilder(building)
+    inserted: dict[str, str] = {}  # session id → the file its rows came from
+    coming: list[IndexRows] = []
     try:
-        new_db = init_db(building)
-        for start in range(0, len(winners), REBUILD_BATCH):
-            chunk = winners[start : start + REBUILD_BATCH]
-            writes.insert_rows([found.rows for found, _, _ in chunk])
-            if progress:
-                progress(len(names) + start + len(chunk), len(names) * 2)
-            if cancelled and cancelled():
-                raise _Cancelled
-        new_db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        new_db.close()
+        for outcome in read_folder(folders.sessions, names, done, asked_to_stop):
+            if isinstance(outcome, ReadFile):
+                read.append((outcome, outcome.stamp, outcome.stat))
+                if outcome.session_id not in inserted:
+                    inserted[outcome.session_id] = outcome.name
+                    coming.append(outcome.rows)
+                    if len(coming) >= REBUILD_BATCH:
+                        builder.add(coming)
+                        coming = []
+            elif isinstance(outcome, Unreadable):
+                note_unreadable(folders, outcome.name, outcome.stat, outcome.why)
+                rejected.append(Rejection(outcome.name, outcome.problems))
+            elif isinstance(outcome, Newer):  # left as it is, never copied to quarantine/
+                told.newer.append(outcome.name)
+            elif isinstance(outcome, Invalid):
+                rejected.append(
+                    quarantine_copy(folders, outcome.name, outcome.data, list(outcome.problems))
+                    or Rejection(outcome.name, outcome.problems)
+                )
+        if stopped:
+            raise _Cancelled
+        builder.add(coming)
+        owner_of = {sid: name for name, sid in held_before.items()}
+        winners = _one_file_per_session(read, told, folders, listing.files, owner_of)
+        chosen = {found.session_id: found for found, _, _ in winners}
+        wrong = [
+            sid for sid, name in inserted.items() if sid not in chosen or chosen[sid].name != name
+        ]
+        builder.drop(wrong)
+        builder.add([chosen[sid].rows for sid in wrong if sid in chosen])
+        for name, session_id in sorted(held_before.items()):
+            if session_id not in chosen:
+                _trash_indexed(folders, told, session_id, name, f"{name} holds it no longer")
+        builder.finish()
     except BaseException as error:
         # Cancelled or failed: the half-built index goes, the old one stays in use.
-        if new_db is not None:
-            new_db.close()
+        builder.abandon()
         for leftover in _database_files(building):
             leftover.unlink(missing_ok=True)
-        _reopen(current, folders)
         if isinstance(error, _Cancelled):
             return 0, rejected
         raise
+    if progress:
+        progress(len(names) * 2, len(names) * 2)
+    current = database.obj
+    current.close()
     faults.checkpoint("rebuild-built")
     try:
         for stale in _database_files(target)[1:]:

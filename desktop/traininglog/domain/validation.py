@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass
 
 from . import limits
@@ -52,10 +53,20 @@ class InvalidSession(ValueError):
         super().__init__("; ".join(str(p) for p in problems))
 
 
+# The sessions found valid, for as long as they live. A session is frozen, so one found
+# valid stays valid: one checked where it was read (an importer) is not checked again where
+# it is stored. Kept by identity (a weak reference), never by equality.
+_FOUND_VALID: weakref.WeakValueDictionary[int, Session] = weakref.WeakValueDictionary()
+
+
 def problems(session: Session) -> list[Problem]:
     """Every rule the session breaks, in document order."""
+    if _FOUND_VALID.get(id(session)) is session:
+        return []
     found: list[Problem] = []
     _check_session(session, found)
+    if not found:
+        _FOUND_VALID[id(session)] = session
     return found
 
 

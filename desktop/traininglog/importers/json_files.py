@@ -37,17 +37,24 @@ def read_session_file(path: Path) -> Session:
     return decode(path.read_bytes())
 
 
+def read_or_refuse(path: Path) -> Session | Rejection:
+    """One session file, or its rejection naming every problem."""
+    try:
+        return read_session_file(path)
+    except SessionFileError as error:
+        return Rejection(str(path), tuple(error.problems))
+    except OSError as error:
+        return Rejection(str(path), (Problem("", f"cannot be read: {error.strerror}"),))
+
+
 def read_session_files(paths: Iterable[Path]) -> tuple[list[tuple[str, Session]], list[Rejection]]:
     """Every readable session under `paths`, and a rejection for each file that is not one."""
     files, rejected = session_files_in(paths)
     sessions: list[tuple[str, Session]] = []
     for path in files:
-        try:
-            sessions.append((str(path), read_session_file(path)))
-        except SessionFileError as error:
-            rejected.append(Rejection(str(path), tuple(error.problems)))
-        except OSError as error:
-            rejected.append(
-                Rejection(str(path), (Problem("", f"cannot be read: {error.strerror}"),))
-            )
+        read = read_or_refuse(path)
+        if isinstance(read, Rejection):
+            rejected.append(read)
+        else:
+            sessions.append((str(path), read))
     return sessions, rejected

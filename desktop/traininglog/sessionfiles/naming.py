@@ -8,7 +8,7 @@ from ..domain import Session
 from ..files.atomic import TEMP_FILE_PREFIX, TEMP_FILE_SUFFIX, TEMP_TAG
 
 SESSION_FILE_SUFFIX = ".json"
-_CONVENTIONAL = re.compile(r"^training_session_\d{4}_\d{2}_\d{2}_[0-9a-f]{8}\.json$")
+_CONVENTIONAL = re.compile(r"training_session_\d{4}_\d{2}_\d{2}_[0-9a-f]{8}\.json")
 
 
 def file_name(session: Session) -> str:
@@ -20,7 +20,7 @@ def file_name(session: Session) -> str:
 
 def is_conventional(name: str) -> bool:
     """True for names the app itself writes."""
-    return bool(_CONVENTIONAL.match(name))
+    return _CONVENTIONAL.fullmatch(name) is not None  # `$` would allow a trailing "\n"
 
 
 def is_session_file(name: str) -> bool:

@@ -7,9 +7,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISREG
+from typing import NamedTuple
 
 from ..domain import Problem
-from .naming import is_session_file, is_temp_file
+from .naming import is_conventional, is_session_file, is_temp_file
 from .reader import SessionFileError
 from .sync_names import conflict_original
 
@@ -17,8 +18,9 @@ from .sync_names import conflict_original
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class FileStat:
+class FileStat(NamedTuple):
+    """A file's name, size and mtime: a plain tuple, made for every file at each start."""
+
     name: str
     size: int
     mtime_ns: int
@@ -53,17 +55,22 @@ def list_sessions_folder(folder: Path) -> FolderListing:
     conflicts: dict[str, str] = {}
     with os.scandir(folder) as entries:
         for entry in entries:
-            if is_temp_file(entry.name):
-                temps.append(entry.name)
-            elif not is_session_file(entry.name):
-                continue
-            elif (original := conflict_original(entry.name)) is not None:
-                conflicts[entry.name] = original
-            elif entry.is_file(follow_symlinks=False):
+            name = entry.name
+            # The app's own names first: neither temp files nor conflict copies.
+            if not is_conventional(name):
+                if is_temp_file(name):
+                    temps.append(name)
+                    continue
+                if not is_session_file(name):
+                    continue
+                if (original := conflict_original(name)) is not None:
+                    conflicts[name] = original
+                    continue
+            if entry.is_file(follow_symlinks=False):
                 st = entry.stat(follow_symlinks=False)
-                files[entry.name] = FileStat(entry.name, st.st_size, st.st_mtime_ns)
+                files[name] = FileStat(name, st.st_size, st.st_mtime_ns)
             else:
-                not_files[entry.name] = _kind(entry)
+                not_files[name] = _kind(entry)
     return FolderListing(files, sorted(temps), not_files, dict(sorted(conflicts.items())))
 
 

@@ -111,6 +111,13 @@ def file_index() -> dict[str, tuple[str, StoredFile]]:
     return {name: (sid, StoredFile(name, size, mtime, sha)) for name, sid, size, mtime, sha in rows}
 
 
+def file_stamps() -> dict[str, tuple[str, int, int]]:
+    """file name → (name, size, mtime) as the index recorded the file: equal to the folder
+    listing's FileStat of a file not touched since."""
+    rows = database.obj.execute_sql("SELECT file_name, file_size, file_mtime_ns FROM session")
+    return {row[0]: row for row in rows}
+
+
 def _rows(sql: str, params: tuple = ()) -> sqlite3.Cursor:
     """A query on this thread's connection, without Peewee's query building: the small
     lookups of a save and of "last time" cost Peewee ten times what SQLite spends on them."""

@@ -131,6 +131,14 @@ def index_rows(session: Session, stored: StoredFile) -> IndexRows:
 
 
 _BODY_WEIGHT = 11  # a set row's body-weight kind (`index_rows`)
+_FILE_COLUMNS = slice(10, 14)  # where the session row holds its StoredFile
+
+
+def with_file(rows: IndexRows, stored: StoredFile) -> IndexRows:
+    """The same rows for the session kept in `stored` (made before its file was written)."""
+    session_row = list(rows[0])
+    session_row[_FILE_COLUMNS] = stored
+    return tuple(session_row), rows[1], rows[2]
 
 
 def _insert_rows(cursor, batch: Iterable[IndexRows]) -> tuple[list[tuple], list[tuple]]:

@@ -77,7 +77,8 @@ class PagedItemModel(QStandardItemModel):
         self.blockSignals(True)
         try:
             for row, line in enumerate(self._lines):
-                update(row, line)
+                if line is not None:  # a row let go of (see SessionTableModel) has no cells
+                    update(row, line)
         finally:
             self.blockSignals(False)
         last_row = len(self._lines) - 1
@@ -88,8 +89,11 @@ class PagedItemModel(QStandardItemModel):
         lines = self._lines
         self.blockSignals(True)
         try:
-            self._lines = []
-            self._write(lines)
+            previous = None
+            for row, line in enumerate(lines):
+                if line is not None:
+                    self._set_cells(row, line, previous)
+                previous = line
         finally:
             self.blockSignals(False)
         if lines:

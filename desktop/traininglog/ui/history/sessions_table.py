@@ -1,6 +1,9 @@
 """The sessions table: a model over the index. A filter or a sort is one query for the ordered
 ids and totals; the rows themselves are fetched a page at a time as the view scrolls, and
-kept as Qt items formatted once (see paged_items).
+kept as Qt items formatted once (see paged_items). Only the `KEPT` rows nearest the view
+keep their cells: a row scrolled far out of sight lets them go, and is read and formatted
+again when it comes back into sight (`fill`), so that a window scrolled through 50,000
+sessions holds a thousand rows' cells, not all of them.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from shiboken6 import Shiboken
 
 from ...domain.calculations import LB_PER_KG
 from ...store.history_queries import (
@@ -65,13 +69,16 @@ class SessionTableModel(PagedItemModel):
     Python."""
 
     PAGE = 50  # rows a fetch adds: a page builds in well under a frame
+    KEPT = 1000  # rows that keep their cells, around the view (20 pages, 30 screens)
 
     def __init__(self, unit: str = "kg", parent=None):
         super().__init__(len(COLUMNS), parent)
         self.unit = unit
         self.filter = SessionFilter()
         self._shown = ShownSessions((), 0, 0)
-        self._lines: list[SessionLine]
+        self._lines: list[SessionLine | None]  # None: a row that let go of its cells
+        self._row_ids: list[str] = []  # each fetched row's session
+        self._held = (0, 0)  # the rows [first, end) that hold their cells
         self._total = 0
         self._order, self._descending = "date", True
         self._marks: dict[str, tuple[RecordMark, ...]] = {}
@@ -87,7 +94,10 @@ class SessionTableModel(PagedItemModel):
         self._loaded = True
         self._total = session_count()
         self._shown = shown_sessions(self.filter, self._order, self._descending)
-        self._replace_rows(session_lines(self._shown.ids[: self.PAGE]))
+        lines = session_lines(self._shown.ids[: self.PAGE])
+        self._replace_rows(lines)
+        self._row_ids = [line.summary.id for line in lines]
+        self._held = (0, len(lines))
 
     def set_filter(self, shown: SessionFilter) -> None:
         if shown != self.filter or not self._loaded:
@@ -124,7 +134,69 @@ class SessionTableModel(PagedItemModel):
         if not page:  # deleted meanwhile: the next change reloads
             self._shown = ShownSessions(self._shown.ids[:first], 0, 0)
             return
+        start, end = self._held
+        if end != first:  # the rows holding cells are elsewhere: the new ones start afresh
+            self._let_go(start, end)
+            start = first
         self._add_rows(page)
+        self._row_ids.extend(line.summary.id for line in page)
+        end = len(self._lines)
+        self._let_go(start, max(start, end - self.KEPT))
+        self._held = (max(start, end - self.KEPT), end)
+
+    def fill(self, first: int, last: int) -> None:
+        """Rows `first` to `last` (those in sight) hold their cells; the rows farthest from
+        them let go of theirs, so that at most KEPT rows (and a page) hold any."""
+        last = min(last, len(self._lines) - 1)
+        first = max(first, 0)
+        start, end = self._held
+        if first > last or (start <= first and last < end):
+            return
+        wanted = (max(0, first - self.PAGE), min(len(self._lines), last + 1 + self.PAGE))
+        if wanted[1] < start or wanted[0] > end:  # far from the rows held: start afresh
+            self._let_go(start, end)
+            start, end = wanted
+            self._write_rows(*wanted)
+        else:
+            self._write_rows(wanted[0], start)
+            self._write_rows(end, wanted[1])
+            start, end = min(start, wanted[0]), max(end, wanted[1])
+        if end - start > self.KEPT:
+            if wanted[0] - start > end - wanted[1]:  # more held above the view than below
+                self._let_go(start, end - self.KEPT)
+                start = end - self.KEPT
+            else:
+                self._let_go(start + self.KEPT, end)
+                end = start + self.KEPT
+        self._held = (start, end)
+
+    def _write_rows(self, start: int, end: int) -> None:
+        """Read rows [start, end) again and write their cells (a session gone meanwhile
+        stays blank until the next change reloads)."""
+        if start >= end:
+            return
+        ids = self._row_ids[start:end]
+        found = {line.summary.id: line for line in session_lines(ids)}
+        self.blockSignals(True)
+        try:
+            for row, session_id in enumerate(ids, start=start):
+                line = found.get(session_id)
+                if line is not None:
+                    self._lines[row] = line
+                    self._set_cells(row, line, None)
+        finally:
+            self.blockSignals(False)
+        self.dataChanged.emit(self.index(start, 0), self.index(end - 1, self.columnCount() - 1))
+
+    def _let_go(self, start: int, end: int) -> None:
+        """Rows [start, end) give up their cells (made in Qt, deleted in Qt) and lines."""
+        for row in range(start, end):
+            if self._lines[row] is not None:
+                self._lines[row] = None
+                for column in range(self.columnCount()):
+                    # Taken out, the item is the caller's to delete: at once, in C++ (a
+                    # wrapper dropped would leave it allocated).
+                    Shiboken.delete(self.takeItem(row, column))
 
     def _set_cells(self, row: int, line: SessionLine, previous: SessionLine | None) -> None:
         texts = self._texts(line)
@@ -170,10 +242,15 @@ class SessionTableModel(PagedItemModel):
         return self._shown
 
     def summary(self, row: int) -> SessionSummary:
-        return self._lines[row].summary
+        line = self._lines[row]
+        if line is None:
+            self.fill(row, row)
+            line = self._lines[row]
+            assert line is not None, "deleted since it was fetched"
+        return line.summary
 
     def session_id(self, row: int) -> str:
-        return self._lines[row].summary.id
+        return self._row_ids[row]
 
     def row_of(self, session_id: str) -> int | None:
         """The row of a session, fetching pages up to it; None when it is not shown."""

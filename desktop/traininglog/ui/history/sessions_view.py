@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,6 +89,14 @@ class SessionsView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.read_ahead = ReadAhead(self.table, rows=READ_AHEAD)
+        # Before the view paints: rows scrolled back into sight get their cells again; and
+        # once fetched rows are in (a fetch far ahead may have let go of the rows in sight).
+        self.table.verticalScrollBar().valueChanged.connect(self._fill_in_sight)
+        self._refill = QTimer(self)
+        self._refill.setSingleShot(True)
+        self._refill.setInterval(0)
+        self._refill.timeout.connect(self._fill_in_sight)
+        self.model.rowsInserted.connect(self._refill.start)
         self.table.doubleClicked.connect(self._edit_index)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as from any field
         self.table.installEventFilter(self)  # Enter on a session opens it in the log
@@ -139,6 +147,12 @@ class SessionsView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.read_ahead.schedule()
+
+    def _fill_in_sight(self, *_value: int) -> None:
+        first = self.table.rowAt(0)
+        if first >= 0:
+            last = self.table.rowAt(self.table.viewport().height() - 1)
+            self.model.fill(first, last if last >= 0 else self.model.rowCount() - 1)
 
     def selected_session_id(self) -> str | None:
         index = self.table.currentIndex()

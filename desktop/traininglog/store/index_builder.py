@@ -1,0 +1,98 @@
+"""A new index filled on a thread of its own while the session files are still being read.
+
+A rebuild reads the folder in worker processes; this process only collects their rows. The
+rows go into the new index as they come, on this builder's thread and its own plain sqlite3
+connection, so that the inserts overlap the reading instead of following it. The models
+stay bound to the index in use until the new one is swapped in.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from .db import PRAGMAS, refuse_incomplete
+from .migrations import migrate
+from .writes import IndexRows, _insert_rows
+
+_END = object()
+
+
+def open_new_index(path: Path) -> sqlite3.Connection:
+    """A plain connection to a new index at `path`, its schema made, as `init_db` makes it."""
+    connection = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        for name, value in PRAGMAS.items():
+            connection.execute(f"PRAGMA {name} = {value}")
+        migrate(connection)
+        refuse_incomplete(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+class IndexBuilder:
+    """Rows added here go into the index at `path`, a transaction per call, on a thread."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._work: queue.SimpleQueue = queue.SimpleQueue()
+        self._error: BaseException | None = None
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, name="index-builder", daemon=True)
+        self._thread.start()
+
+    def add(self, rows: Sequence[IndexRows]) -> None:
+        if rows:
+            self._work.put(("add", list(rows)))
+
+    def drop(self, session_ids: Sequence[str]) -> None:
+        """Take sessions out again (their exercises and sets go with them)."""
+        if session_ids:
+            self._work.put(("drop", list(session_ids)))
+
+    def finish(self) -> None:
+        """Wait until every row is in and the index is checkpointed and closed; raises what
+        went wrong on the thread."""
+        self._work.put(_END)
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def abandon(self) -> None:
+        """Stop at the next transaction and close; the caller removes the files."""
+        self._stop = True
+        self._work.put(_END)
+        self._thread.join()
+
+    def _run(self) -> None:
+        connection = None
+        ended = False
+        try:
+            connection = open_new_index(self.path)
+            while (item := self._work.get()) is not _END:
+                if self._stop:
+                    continue
+                kind, payload = item
+                connection.execute("BEGIN IMMEDIATE")
+                if kind == "add":
+                    _insert_rows(connection.cursor(), payload)
+                else:
+                    connection.executemany(
+                        "DELETE FROM session WHERE id = ?", [(sid,) for sid in payload]
+                    )
+                connection.execute("COMMIT")
+            ended = True
+            if not self._stop:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except BaseException as error:  # handed to the caller by `finish`
+            self._error = error
+            while not ended and self._work.get() is not _END:  # until the caller is done
+                pass
+        finally:
+            if connection is not None:
+                connection.close()  # an open transaction is rolled back
