@@ -61,6 +61,18 @@ def after_insert(cursor, session_rows: Iterable[tuple], with_body_weight_sets: I
         refresh(cursor, set(), only=own)
 
 
+def refresh_everything(cursor) -> None:
+    """Every body-weight set's load and its session's volume, from every weigh-in: once at
+    the end of a rebuild, whose batches come in any order."""
+    targets = _sessions_between(cursor, None, None)
+    if not targets:
+        return
+    log = _weigh_ins_between(cursor, None, None)
+    for session_id, day in targets:
+        nearest = log.nearest(date.fromisoformat(day))
+        _write_loads(cursor, session_id, None if nearest is None else float(nearest.weight))
+
+
 def refresh(cursor, changed_days: set[str], only: list[str] | None = None) -> None:
     """Write the loads of the body-weight sets a weigh-in change on `changed_days` can move
     (or, with `only`, of those sessions alone), and their sessions' volumes."""

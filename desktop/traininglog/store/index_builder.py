@@ -14,6 +14,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from .body_weight_loads import refresh_everything
 from .db import PRAGMAS, refuse_incomplete
 from .migrations import migrate
 from .writes import IndexRows, _insert_rows
@@ -88,6 +89,11 @@ class IndexBuilder:
                 connection.execute("COMMIT")
             ended = True
             if not self._stop:
+                # Body-weight sets count the weigh-in nearest their day, which may come in
+                # any batch: their loads are worked out once every row is in.
+                connection.execute("BEGIN IMMEDIATE")
+                refresh_everything(connection.cursor())
+                connection.execute("COMMIT")
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except BaseException as error:  # handed to the caller by `finish`
             self._error = error
