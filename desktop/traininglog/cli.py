@@ -28,6 +28,7 @@ from .datafolder.folder_settings import SettingsFileError, resolve_folders
 from .datafolder.logbook import Logbook
 from .datafolder.writerlock import DataDirectoryBusy
 from .domain.calculations import E1rmRule
+from .domain.loads import body_weight_text
 from .domain.reports import ImportReport, SyncReport
 from .exporters.body_weight_csv import export_body_weight_csv
 from .exporters.csv_table import export_csv
@@ -415,8 +416,7 @@ def _body_weight_for_people(row: dict) -> dict:
         return row
     kind, weight = row["bodyWeight"], row["weightKg"]
     if kind is not None:
-        sign = "+" if kind == "plus" else "−"
-        weight = "BW" if kind == "plus" and weight == 0 else f"BW {sign} {weight}"
+        weight = body_weight_text(kind, str(weight), weight == 0)
     return {k: v for k, v in {**row, "weightKg": weight}.items() if k != "bodyWeight"}
 
 

@@ -683,15 +683,4 @@ def test_history_without_body_weight_sets_keeps_its_columns(tl: Cli, seed_file: 
     assert tl("import", str(seed_file)) == 0, tl.err
     name = json.loads(seed_file.read_text(encoding="utf-8"))["exercises"][0]["Name"]
     rows = tl.history("--exercise", name)
-    assert list(rows[0]) == [
-        "_id",
-        "date",
-        "exercise",
-        "set",
-        "weightKg",
-        "full",
-        "partial",
-        "rpe",
-        "e1rmKg",
-        "e1rmFormula",
-    ]
+    assert list(rows[0]) == SET_KEYS

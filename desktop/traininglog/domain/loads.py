@@ -34,6 +34,20 @@ def load_kg(
     raise ValueError(f"{body_weight!r} is not a kind of body-weight set (plus, minus)")
 
 
+BODY_WEIGHT_WORD = "BW"  # how lifters write the body weight in a set's weight
+
+
+def body_weight_text(kind: str, weight: str, nothing_added: bool, cell: bool = False) -> str:
+    """A body-weight set's weight as lifters write it, `weight` being what was added or taken
+    off as shown: "BW" for the body alone, "BW + 20 kg" added, "BW − 30 kg" taken off; as
+    typed in a cell (`cell`): "BW", "BW+20", "BW-30"."""
+    if kind == BODY_WEIGHT_PLUS and nothing_added:
+        return BODY_WEIGHT_WORD
+    if cell:
+        return f"{BODY_WEIGHT_WORD}{'+' if kind == BODY_WEIGHT_PLUS else '-'}{weight}"
+    return f"{BODY_WEIGHT_WORD} {'+' if kind == BODY_WEIGHT_PLUS else '−'} {weight}"
+
+
 def set_load_kg(one_set: WarmupSet | WorkingSet, body_weight_kg: float | None) -> float | None:
     """The load `one_set` moved for a lifter weighing `body_weight_kg` (None: not known)."""
     return load_kg(one_set.weight_kg, one_set.body_weight, body_weight_kg)

@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import ClassVar
 
 from .exact import Number, check_unit, exact, kg_to, shown
+from .loads import body_weight_text
 from .plates import ROUNDINGS, PlateSet
 from .session import Exercise, Session
 
@@ -87,10 +88,7 @@ class Target:
         """ "102.5 kg × 8"; "BW + 22.5 kg × 6" for a weighted body-weight exercise."""
         weight = f"{shown(self.weight)} {self.unit}"
         if self.body_weight is not None:
-            sign = "+" if self.body_weight == "plus" else "−"
-            weight = (
-                "BW" if self.body_weight == "plus" and not self.weight else f"BW {sign} {weight}"
-            )
+            weight = body_weight_text(self.body_weight, weight, not self.weight)
         return f"{weight} × {self.reps}"
 
 

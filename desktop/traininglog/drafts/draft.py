@@ -20,7 +20,7 @@ from typing import Any
 from ..domain import Exercise, Session, WarmupSet, WorkingSet, limits, new_session_id
 from ..domain.calculations import LB_PER_KG
 from ..domain.exact import shown
-from ..domain.loads import load_kg
+from ..domain.loads import body_weight_text, load_kg
 from ..domain.next_session import target_text
 from ..domain.progression import Target
 from ..domain.session import BODY_WEIGHT_MINUS, BODY_WEIGHT_PLUS
@@ -194,7 +194,6 @@ def weight_range_text(unit: str) -> str:
 
 # A body-weight set as typed: "BW", "BW+20", "bw + 20 kg", "BW-30", "BW − 45lb".
 _BODY_WEIGHT_SET = re.compile(r"^\s*(?:bw|bodyweight)\s*(?:([+\-−])\s*(.*?))?\s*$", re.IGNORECASE)
-BODY_WEIGHT_TEXT = "BW"
 
 
 def parse_load(text: str, unit: str) -> tuple[float | None, str | None, str | None]:
@@ -208,7 +207,7 @@ def parse_load(text: str, unit: str) -> tuple[float | None, str | None, str | No
     sign, number = match.group(1), match.group(2)
     if sign is None:
         return 0.0, BODY_WEIGHT_PLUS, None
-    kind = BODY_WEIGHT_PLUS if sign == "+" else BODY_WEIGHT_MINUS
+    kind = _kind_of_sign(sign)
     what = "added to" if kind == BODY_WEIGHT_PLUS else "taken off"
     if not number:
         return (
@@ -234,10 +233,7 @@ def load_cell(kg: float, body_weight: str | None, unit: str) -> str:
     body-weight set (`parse_load` reads each back)."""
     if body_weight is None:
         return weight_cell(kg, unit)
-    if body_weight == BODY_WEIGHT_PLUS and kg == 0:
-        return BODY_WEIGHT_TEXT
-    sign = "+" if body_weight == BODY_WEIGHT_PLUS else "-"
-    return f"{BODY_WEIGHT_TEXT}{sign}{weight_cell(kg, unit)}"
+    return body_weight_text(body_weight, weight_cell(kg, unit), kg == 0, cell=True)
 
 
 def parse_weight(text: str, unit: str) -> tuple[float | None, str | None]:
@@ -456,7 +452,12 @@ def _kind(row: DraftSet) -> str | None:
     match = _BODY_WEIGHT_SET.match(row.weight)
     if not match:
         return None
-    return BODY_WEIGHT_MINUS if match.group(1) in ("-", "−") else BODY_WEIGHT_PLUS
+    return _kind_of_sign(match.group(1))
+
+
+def _kind_of_sign(sign: str | None) -> str:
+    """After "BW": a minus (either kind) takes the weight off, a plus or nothing adds it."""
+    return BODY_WEIGHT_MINUS if sign in ("-", "−") else BODY_WEIGHT_PLUS
 
 
 def weight_cell(kg: float, unit: str) -> str:
@@ -555,8 +556,7 @@ def _target_weight(target: Target, unit: str) -> str:
         text = shown(target.weight)
         if target.body_weight is None:
             return text
-        plain = load_cell(float(target.weight), target.body_weight, "kg")  # "BW+…", "BW-…"
-        return plain if plain == BODY_WEIGHT_TEXT else f"{plain[:3]}{text}"
+        return body_weight_text(target.body_weight, text, not target.weight, cell=True)
     kg = float(target.weight) if target.unit == "kg" else float(target.weight) * KG_PER_LB
     return load_cell(kg, target.body_weight, unit)
 

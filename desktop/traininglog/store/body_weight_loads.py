@@ -36,7 +36,7 @@ def after_save(cursor, session, replaced: Iterable[WeighIn]) -> None:
     new = {(session.day, session.body_weight_kg)} if session.body_weight_kg is not None else set()
     old = {(day, kg) for day, kg in replaced if kg is not None}
     changed_days = {day for day, _ in old ^ new}
-    own = [session.id] if _uses_body_weight(session) else []
+    own = [session.id] if session.has_body_weight_sets else []
     if changed_days:
         refresh(cursor, changed_days)
     elif own:
@@ -64,31 +64,25 @@ def after_insert(cursor, session_rows: Iterable[tuple], with_body_weight_sets: I
 def refresh_everything(cursor) -> None:
     """Every body-weight set's load and its session's volume, from every weigh-in: once at
     the end of a rebuild, whose batches come in any order."""
-    targets = _sessions_between(cursor, None, None)
-    if not targets:
-        return
-    log = _weigh_ins_between(cursor, None, None)
-    for session_id, day in targets:
-        nearest = log.nearest(date.fromisoformat(day))
-        _write_loads(cursor, session_id, None if nearest is None else float(nearest.weight))
+    _write_all(cursor, _sessions_between(cursor, None, None), None, None)
 
 
 def refresh(cursor, changed_days: set[str], only: list[str] | None = None) -> None:
     """Write the loads of the body-weight sets a weigh-in change on `changed_days` can move
     (or, with `only`, of those sessions alone), and their sessions' volumes."""
-    if only is not None and not changed_days:
-        targets = _sessions_by_id(cursor, only)
-        if not targets:
-            return
-        changed_days = {day for _, day in targets}
-        low, high = _span(cursor, changed_days)
-    else:
-        low, high = _span(cursor, changed_days)
-        targets = (
-            _sessions_by_id(cursor, only)
-            if only is not None
-            else _sessions_between(cursor, low, high)
-        )
+    targets = _sessions_by_id(cursor, only) if only is not None else None
+    days = changed_days or {day for _, day in targets or ()}
+    if not days:
+        return
+    low, high = _span(cursor, days)
+    if targets is None:
+        targets = _sessions_between(cursor, low, high)
+    _write_all(cursor, targets, low, high)
+
+
+def _write_all(cursor, targets: list[tuple[str, str]], low: str | None, high: str | None):
+    """The loads of `targets` (session id, day), every one between the weigh-ins `low` and
+    `high` (None: open on that side), from the weigh-ins in that span."""
     if not targets:
         return
     log = _weigh_ins_between(cursor, low, high)
@@ -103,14 +97,6 @@ def nearest_weigh_in(cursor, day: str) -> tuple[str, float] | None:
     low, high = _span(cursor, {day})
     entry = _weigh_ins_between(cursor, low, high).nearest(date.fromisoformat(day))
     return None if entry is None else (entry.day.isoformat(), float(entry.weight))
-
-
-def _uses_body_weight(session) -> bool:
-    return any(
-        s.body_weight is not None
-        for e in session.exercises
-        for s in (*e.warmup_sets, *e.working_sets)
-    )
 
 
 def _span(cursor, days: set[str]) -> tuple[str | None, str | None]:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from functools import cache
 
 from ...domain.calculations import LB_PER_KG
+from ...domain.loads import BODY_WEIGHT_WORD, body_weight_text
 from ...drafts.draft import weight_cell
 
 
@@ -33,7 +34,7 @@ def lifted_text(kg: float | None, unit: str = "kg", with_unit: bool = False) -> 
     return f"{text} {unit}" if with_unit else text
 
 
-BODY_WEIGHT = "BW"  # a set with no load: pull-ups, dips, push-ups
+BODY_WEIGHT = BODY_WEIGHT_WORD  # a set with no load: pull-ups, dips, push-ups
 
 
 def load_text(
@@ -42,11 +43,10 @@ def load_text(
     """A set's weight as lifters write it: "BW" for body weight alone (0 kg, or a body-weight
     set with nothing added), "BW + 20 kg" for a weighted one, "BW − 30 kg" for an assisted
     one (`body_weight` "plus" or "minus"), else the weight."""
-    if kg == 0 and body_weight != "minus":
+    if kg == 0 and body_weight is None:
         return BODY_WEIGHT
     if body_weight is not None:
-        sign = "+" if body_weight == "plus" else "−"
-        return f"{BODY_WEIGHT} {sign} {lifted_text(kg, unit, with_unit)}"
+        return body_weight_text(body_weight, lifted_text(kg, unit, with_unit), kg == 0)
     return lifted_text(kg, unit, with_unit)
 
 

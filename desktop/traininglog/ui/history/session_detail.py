@@ -128,11 +128,7 @@ def _weight(one_set: WarmupSet | WorkingSet, unit: str, body_weight_kg: float | 
 
 def _body_weight_counted(session: Session, unit: str, weigh_in: tuple[str, float] | None) -> str:
     """What its body-weight sets count, said where their loads are shown."""
-    if not any(
-        s.body_weight is not None
-        for x in session.exercises
-        for s in (*x.warmup_sets, *x.working_sets)
-    ):
+    if not session.has_body_weight_sets:
         return ""
     if weigh_in is None:
         return "body-weight sets not counted: no body weight logged"
