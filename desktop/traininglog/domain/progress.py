@@ -9,8 +9,9 @@ the first session to reach it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from typing import NamedTuple
 
 from .calculations import ExerciseRecords, Record
@@ -69,6 +70,11 @@ class ExerciseTotals:
     unknown_loads: int = 0  # of those, left out of every figure: no weigh-in logged
 
 
+# One session's figures as the pass over the rep groups finds them: (started, session id,
+# best estimated 1RM, top set). The chart's points are made of them only when drawn.
+_Entry = tuple[str, str, float | None, float | None]
+
+
 @dataclass(frozen=True)
 class ExerciseProgress:
     """Everything the history shows of one exercise but its table of sets."""
@@ -77,7 +83,16 @@ class ExerciseProgress:
     records: ExerciseRecords | None
     e1rm_position: int | None  # where in its session the exercise with the best estimate was
     totals: ExerciseTotals
-    points: list[ProgressPoint]
+    entries: Sequence[_Entry] = field(default=(), repr=False)
+
+    @cached_property
+    def points(self) -> list[ProgressPoint]:
+        """One chart point per session, oldest first (made when first asked: the Exercise
+        tab shows the records and totals alone)."""
+        return [
+            ProgressPoint(datetime.fromisoformat(started), session_id, best, top)
+            for started, session_id, best, top in self.entries
+        ]
 
 
 def exercise_progress(
@@ -88,7 +103,7 @@ def exercise_progress(
     e1rm_position: int | None = None
     heaviest: dict[int, Record] = {}
     best_volume: Record | None = None
-    points: list[ProgressPoint] = []
+    entries: list[_Entry] = []
     sessions: set[str] = set()
     working_sets, total_volume = 0, 0.0
     body_weight_sets = unknown_loads = 0
@@ -106,7 +121,7 @@ def exercise_progress(
             e1rm_position = position
         if volume > 0 and (best_volume is None or volume > best_volume.value_kg):
             best_volume = Record("session-volume", volume, started[:10], session_id)
-        points.append(ProgressPoint(datetime.fromisoformat(started), session_id, best, top))
+        entries.append((started, session_id, best, top))
         sessions.add(session_id)
         total_volume += volume
 
@@ -148,7 +163,7 @@ def exercise_progress(
         body_weight_sets,
         unknown_loads,
     )
-    return ExerciseProgress(exercise, records, e1rm_position, totals, points)
+    return ExerciseProgress(exercise, records, e1rm_position, totals, entries)
 
 
 def points_in_range(
