@@ -8,12 +8,14 @@ stay bound to the index in use until the new one is swapped in.
 
 from __future__ import annotations
 
+import os
 import queue
 import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..files.atomic import full_fsync
 from .body_weight_loads import refresh_everything
 from .db import PRAGMAS, refuse_incomplete
 from .migrations import migrate
@@ -34,6 +36,31 @@ def open_new_index(path: Path) -> sqlite3.Connection:
         connection.close()
         raise
     return connection
+
+
+# Nothing reads the new index until it is complete, made durable and swapped in, and a crash
+# or an error leaves it to be removed: it is filled with no journal and no syncs, and with a
+# page cache that holds the indexes being filled (sessions are keyed by random ids, so their
+# inserts land all over them). 5,000 sessions went in in 2.0-2.3 s instead of 3.1-3.3 s.
+_FILL_CACHE_KIB = 64 * 1024
+
+
+def _fill_quickly(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.execute(f"PRAGMA cache_size = -{_FILL_CACHE_KIB}")
+
+
+def _as_in_use(connection: sqlite3.Connection, path: Path) -> None:
+    """Give the filled index the journal the app uses, and make it durable."""
+    connection.execute(f"PRAGMA journal_mode = {PRAGMAS['journal_mode']}")
+    connection.execute(f"PRAGMA synchronous = {PRAGMAS['synchronous']}")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        full_fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class IndexBuilder:
@@ -75,6 +102,7 @@ class IndexBuilder:
         ended = False
         try:
             connection = open_new_index(self.path)
+            _fill_quickly(connection)
             while (item := self._work.get()) is not _END:
                 if self._stop:
                     continue
@@ -94,7 +122,7 @@ class IndexBuilder:
                 connection.execute("BEGIN IMMEDIATE")
                 refresh_everything(connection.cursor())
                 connection.execute("COMMIT")
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                _as_in_use(connection, self.path)
         except BaseException as error:  # handed to the caller by `finish`
             self._error = error
             while not ended and self._work.get() is not _END:  # until the caller is done
