@@ -60,21 +60,22 @@ def import_sessions(
     total = len(todo)
     run = _Sorting(book, dry_run, replace)
     batches = Batches(book)
-    try:
-        for done, (source, item) in enumerate(todo, start=1):
-            run.sort(source, item)
-            if len(run.pending) >= IMPORT_BATCH:
-                batches.write(run.pending)
-            if progress:
-                progress(done, total)
-            if cancelled and cancelled():
-                run.report.cancelled = True
-                break
-        batches.write(run.pending)
-    finally:
-        # Stopped by an error or not, the batch whose files are being written is finished,
-        # as it was when each batch was committed before the next was sorted.
-        batches.finish()
+    with writes.many_inserts():
+        try:
+            for done, (source, item) in enumerate(todo, start=1):
+                run.sort(source, item)
+                if len(run.pending) >= IMPORT_BATCH:
+                    batches.write(run.pending)
+                if progress:
+                    progress(done, total)
+                if cancelled and cancelled():
+                    run.report.cancelled = True
+                    break
+            batches.write(run.pending)
+        finally:
+            # Stopped by an error or not, the batch whose files are being written is
+            # finished, as it was when each batch was committed before the next was sorted.
+            batches.finish()
     if run.replacing:
         replace_stored(book, run.replacing, run.report)
     return run.report

@@ -3,7 +3,8 @@ service calls these."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from ..domain import Session
@@ -230,3 +231,28 @@ def update_file_stamp(session_id: str, size: int, mtime_ns: int) -> None:
             "UPDATE session SET file_size = ?, file_mtime_ns = ? WHERE id = ?",
             (size, mtime_ns, session_id),
         )
+
+
+# While an import inserts batch after batch, SQLite's checkpoint after every 4 MB of log
+# copied and synced the same index pages over and over: a checkpoint every 40 MB, with a page
+# cache that holds the indexes being filled, inserted 5,000 sessions in 2.7 s instead of
+# 3.3-3.7 s. Each batch is still one transaction, committed as before.
+_BULK_CHECKPOINT_PAGES = 10_000
+_BULK_CACHE_KIB = 32 * 1024
+
+
+@contextlib.contextmanager
+def many_inserts() -> Iterator[None]:
+    """Around many `insert_rows` on this thread's connection: fewer, larger checkpoints, the
+    last when they are done."""
+    connection = database.obj.connection()
+    checkpoint_pages = connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    cache = connection.execute("PRAGMA cache_size").fetchone()[0]
+    connection.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
+    connection.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.execute(f"PRAGMA wal_autocheckpoint = {checkpoint_pages}")
+        connection.execute(f"PRAGMA cache_size = {cache}")
+        connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # never waits for readers
