@@ -184,12 +184,7 @@ class Controller(QObject):
     ) -> StandingRecords:
         """What a set typed today has to beat: every earlier working set of the exercise (any
         spelling), the session being edited left out."""
-        sets = (
-            (s.load_kg, s.full_reps, s.rpe)
-            for s in queries.exercise_history(exercise_name)
-            if s.session_id != excluding and s.load_kg is not None
-        )
-        return StandingRecords.of_sets(sets, rule)
+        return queries.standing_records(exercise_name, rule, excluding)
 
     def body_weight_near(self, day: str) -> tuple[str, float] | None:
         """The weigh-in nearest `day` (its day, kg): what a body-weight set that day counts."""

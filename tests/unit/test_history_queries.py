@@ -25,6 +25,7 @@ from traininglog.domain.progress import (
     points_in_range,
     weekly_series,
 )
+from traininglog.domain.records_as_typed import StandingRecords
 from traininglog.store import history_queries as hq
 from traininglog.store import queries
 from traininglog.store.estimates import e1rm_sql, e1rm_sql_by_callback, register
@@ -416,3 +417,28 @@ def test_monthly_best_and_monthly_mean():
     # at all has no figure.
     weeks = [(date(2025, 1, 6), 30.0), (date(2025, 1, 13), None), (date(2025, 2, 3), None)]
     assert monthly_mean(weeks) == [(date(2025, 1, 1), 15.0), (date(2025, 2, 1), None)]
+
+
+@pytest.mark.parametrize("formula", list(OneRepMaxFormula))
+def test_standing_records_are_the_domain_s_over_every_earlier_set(logbook, formula):
+    """What the form's new set has to beat, added up by the index, is what
+    `StandingRecords.of_sets` makes of the same sets, with any session left out."""
+    history = generate_history(sessions=150, seed=11)
+    logbook.import_sessions([(str(i), s) for i, s in enumerate(history)])
+    names = queries.exercise_names()
+    assert len(names) > 20
+    for cap in (3, 12):
+        rule = E1rmRule(formula, cap)
+        for name in names:
+            for excluding in (None, history[40].id):
+                sets = [
+                    (s.load_kg, s.full_reps, s.rpe)
+                    for s in queries.exercise_history(name)
+                    if s.session_id != excluding and s.load_kg is not None
+                ]
+                found = queries.standing_records(name, rule, excluding)
+                assert found == StandingRecords.of_sets(sets, rule), (name, rule, excluding)
+
+
+def test_standing_records_of_an_exercise_never_logged_are_empty(stored):
+    assert queries.standing_records("Zercher Squat", E1rmRule()) == StandingRecords()

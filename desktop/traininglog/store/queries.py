@@ -11,6 +11,7 @@ from typing import NamedTuple
 from ..domain import Exercise, Session, WarmupSet, WorkingSet
 from ..domain.calculations import E1rmRule, OneRepMaxFormula
 from ..domain.names import name_key
+from ..domain.records_as_typed import MAX_REP_RECORD, StandingRecords
 from ..sessionfiles.reader import parse_date
 from . import body_weight_loads
 from .estimates import e1rm_sql, register
@@ -280,6 +281,38 @@ def exercise_history(exercise_name: str, since: str | None = None) -> list[Histo
         params.append(since)
     sql += _OLDEST_FIRST
     return list(map(HistorySet._make, db.execute_sql(sql, params)))
+
+
+def standing_records(
+    exercise_name: str, rule: E1rmRule | OneRepMaxFormula, excluding: str | None = None
+) -> StandingRecords:
+    """What a set typed today has to beat: the best estimated 1RM and the heaviest load of
+    each rep count among the exercise's working sets (any spelling), the session `excluding`
+    left out. SQLite adds them up per rep count, so a few dozen rows come back instead of
+    every set: the form asks each time an exercise is chosen. The same figures as
+    `StandingRecords.of_sets` over those sets (a test holds them equal)."""
+    estimate = e1rm_sql(rule, "t.load_kg", "t.reps_full", "t.rpe")
+    sql = (
+        f"SELECT t.reps_full, max({estimate}), max(t.load_kg) "
+        "FROM exercise e "
+        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
+        "AND t.kind = 'working' "
+        "WHERE e.name_key = ? AND t.load_kg IS NOT NULL"
+    )
+    params: list[object] = [name_key(exercise_name)]
+    if excluding is not None:
+        sql += " AND e.session_id != ?"
+        params.append(excluding)
+    best: float | None = None
+    heaviest: dict[int, float] = {}
+    for reps, estimated, heaviest_kg in database.obj.execute_sql(
+        f"{sql} GROUP BY t.reps_full ORDER BY t.reps_full", params
+    ):
+        if estimated is not None and (best is None or estimated > best):
+            best = estimated
+        if 1 <= reps <= MAX_REP_RECORD and heaviest_kg > 0:
+            heaviest[reps] = heaviest_kg
+    return StandingRecords(best, heaviest)
 
 
 def body_weight_near(day: str) -> tuple[str, float] | None:
