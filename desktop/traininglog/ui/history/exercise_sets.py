@@ -48,7 +48,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ExerciseSetsModel(PagedItemModel):
-    PAGE = 100
+    PAGE = 50
 
     def __init__(self, unit: str = "kg", rule: E1rmRule = PLAIN_EPLEY, parent=None):
         super().__init__(len(COLUMNS), parent)
