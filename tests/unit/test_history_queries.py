@@ -442,3 +442,16 @@ def test_standing_records_are_the_domain_s_over_every_earlier_set(logbook, formu
 
 def test_standing_records_of_an_exercise_never_logged_are_empty(stored):
     assert queries.standing_records("Zercher Squat", E1rmRule()) == StandingRecords()
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_the_sessions_in_date_order_are_read_off_one_index(stored, descending):
+    """The sessions table's first order (every session, by date) needs no sorting and no
+    table rows: at 50,000 sessions that was most of opening History."""
+    sql, params = hq.shown_ids_sql(SessionFilter(), "date", descending)
+    connection = stored.db.connection()
+    plan = " ".join(str(row[-1]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+    assert "COVERING INDEX session_order" in plan and "TEMP B-TREE" not in plan
+    ids = [row[0] for row in connection.execute(sql, params)]
+    assert ids == list(hq.shown_sessions(descending=descending).ids)
+    assert "".join(ID_KEY[i] for i in ids) == (OLDEST_FIRST[::-1] if descending else OLDEST_FIRST)

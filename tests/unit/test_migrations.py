@@ -55,7 +55,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
     db = init_db(path, tmp_path / "backups")
     try:
         connection = db.connection()
-        assert schema_version(connection) == LATEST == 6
+        assert schema_version(connection) == LATEST == 7
         # Sessions from before supersets: every exercise on its own.
         supersets = connection.execute("SELECT DISTINCT superset FROM exercise").fetchall()
         assert supersets == [(None,)]
@@ -88,7 +88,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
             row[0]
             for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
-        assert {"exercise_last_time", "session_day", "session_started"} <= indexes
+        assert {"exercise_last_time", "session_day"} <= indexes
         assert {"set_body_weight", "session_weighed"} <= indexes
         plan = " ".join(
             str(row[-1])
@@ -110,6 +110,16 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
             )
         )
         assert "COVERING INDEX set_notes" in plan
+        # Schema 7: the sessions table's order, newest first, is read off one index with the
+        # ids in it: no sorting, no table rows.
+        assert "session_started" not in indexes and "session_order" in indexes
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM session ORDER BY started DESC, id DESC"
+            )
+        )
+        assert "COVERING INDEX session_order" in plan and "TEMP B-TREE" not in plan
 
         # The queries of the latest schema work on the migrated data.
         last = queries.last_time("Barbell Bench Press")

@@ -111,30 +111,35 @@ def _where(shown: SessionFilter) -> tuple[str, list[object]]:
     return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
+def shown_ids_sql(
+    shown: SessionFilter, order: str = "date", descending: bool = True
+) -> tuple[str, list[object]]:
+    """The query for the ids of the sessions `shown` lets through, in the column's order
+    (ties: newest first, then by id), with its parameters."""
+    direction = "DESC" if descending else "ASC"
+    # The date is never missing: by date, the order is the `session_order` index's own.
+    keys = [] if order == "date" else [f"{k} {direction} NULLS LAST" for k in SORT_KEYS[order]]
+    keys += [f"s.started {direction}", f"s.id {direction}"]
+    where, params = _where(shown)
+    return f"SELECT s.id FROM session s {where} ORDER BY {', '.join(keys)}", params
+
+
 def shown_sessions(
     shown: SessionFilter = SessionFilter(),
     order: str = "date",
     descending: bool = True,
 ) -> ShownSessions:
     """Every session the filter lets through, in the given column's order, and their totals."""
-    direction = "DESC" if descending else "ASC"
-    keys = [f"{key} {direction} NULLS LAST" for key in SORT_KEYS[order]]
-    keys += [f"s.started {direction}", f"s.id {direction}"]
+    connection = _connection()
+    sql, params = shown_ids_sql(shown, order, descending)
+    ids = tuple(row[0] for row in connection.execute(sql, params))
     where, params = _where(shown)
-    rows = (
-        _connection()
-        .execute(
-            f"SELECT s.id, s.working_set_count, s.volume_kg FROM session s {where} "
-            f"ORDER BY {', '.join(keys)}",
-            params,
-        )
-        .fetchall()
-    )
-    return ShownSessions(
-        ids=tuple(row[0] for row in rows),
-        working_sets=sum(row[1] for row in rows),
-        volume_kg=sum(row[2] for row in rows),
-    )
+    working_sets, volume_kg = connection.execute(
+        "SELECT coalesce(sum(s.working_set_count), 0), coalesce(sum(s.volume_kg), 0.0) "
+        f"FROM session s {where}",
+        params,
+    ).fetchone()
+    return ShownSessions(ids=ids, working_sets=working_sets, volume_kg=volume_kg)
 
 
 _LINE_SQL = (
