@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet
 from traininglog.sessionfiles import encode
-from traininglog.store import queries, writes
+from traininglog.store import queries, session_pages, writes
 from traininglog.store.db import PRAGMAS, backup_to, init_db, integrity_ok
 from traininglog.store.migrations import LATEST, schema_version
 from traininglog.store.models import database
@@ -193,7 +193,7 @@ def test_sessions_sort_by_wall_clock_whatever_the_offset(db) -> None:
     put(a)
     put(b)
     assert [s.id for s in queries.load_sessions()] == [b.id, a.id]
-    assert queries.latest_session_id() == a.id
+    assert session_pages.latest_session_id() == a.id
 
 
 def test_exercise_history_and_last_time_match_names_loosely(db) -> None:
@@ -286,3 +286,12 @@ def test_any_valid_session_round_trips_through_the_index(db, s: Session) -> None
     finally:
         writes.delete_session(s.id)
     assert table_counts() == (0, 0, 0)
+
+
+def test_of_two_sessions_started_at_the_same_minute_the_latest_is_the_one_stored_last(db) -> None:
+    # Ids are random: whichever sorts first, the session stored last is the latest.
+    for order in ((1, 2), (2, 1)):
+        first, second = (session(n, datetime(2026, 3, 2, 18, 0), bench()) for n in order)
+        put(first)
+        put(second)
+        assert session_pages.latest_session_id() == second.id  # each put stores the session anew

@@ -343,7 +343,12 @@ def body_weights(
     where: list[str] = ["body_weight_kg IS NOT NULL"]
     params: list[object] = []
     _within(where, params, "day", first_day, last_day)
-    sql = f"SELECT day, body_weight_kg FROM session WHERE {' AND '.join(where)} ORDER BY started"
+    # Ties (two sessions started at the same minute): the one stored last, as the loads'
+    # weigh-ins have it (`body_weight_loads`, by the index of weigh-ins).
+    sql = (
+        f"SELECT day, body_weight_kg FROM session WHERE {' AND '.join(where)} "
+        "ORDER BY started, rowid"
+    )
     return list(dict(_connection().execute(sql, params).fetchall()).items())
 
 

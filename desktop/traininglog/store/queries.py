@@ -363,11 +363,6 @@ def focuses() -> list[str]:
     return [row[0] for row in rows]
 
 
-def latest_session_id() -> str | None:
-    """The most recent session's id."""
-    return SessionRow.select(SessionRow.id).order_by(SessionRow.started.desc()).limit(1).scalar()
-
-
 class ProgressionSet(NamedTuple):
     """One working set of an exercise for its progression rule: the session's day and
     deload flag, and what was lifted."""
