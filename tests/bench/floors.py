@@ -201,3 +201,23 @@ def last_time_floor_ms(database: Path, name_keys: Sequence[str], repeat: int) ->
     finally:
         connection.close()
     return statistics.median(times) * 1000
+
+
+def rows_floor_ms(rows: Sequence[tuple], repeat: int) -> float:
+    """Median ms to hand `rows` to Python from SQLite with nothing to find: the same values
+    in a plain table of their own, in memory, read whole with `fetchall`. What fetching an
+    exercise's full history costs before any query work, on this machine."""
+    width = len(rows[0]) if rows else 1
+    connection = sqlite3.connect(":memory:")
+    try:
+        columns = ", ".join(f"c{i}" for i in range(width))
+        connection.execute(f"CREATE TABLE h ({columns})")
+        connection.executemany(f"INSERT INTO h VALUES ({_marks(width)})", rows)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            connection.execute("SELECT * FROM h").fetchall()
+            times.append(time.perf_counter() - start)
+    finally:
+        connection.close()
+    return statistics.median(times) * 1000
