@@ -221,3 +221,17 @@ def rows_floor_ms(rows: Sequence[tuple], repeat: int) -> float:
     finally:
         connection.close()
     return statistics.median(times) * 1000
+
+
+def listing_floor_ms(folder: Path, repeat: int) -> float:
+    """Median ms to list `folder` and stat every entry in it (`os.scandir`, one `stat` each),
+    keeping nothing: what any scan that notices a file changed in place (same name, new
+    bytes) costs on this machine before it compares anything."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                entry.stat(follow_symlinks=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000

@@ -15,9 +15,10 @@ makes the limit hard to miss by chance on a slow or busy machine:
   milliseconds, and one scheduler hiccup in either the figure or its floor would otherwise
   double the ratio;
 - a fixed amount with a floor measured beside it (the slowest scroll step of a plain table
-  that holds every row; an exercise's history read from a plain table of its own rows) is
-  never checked below that floor: what the machine itself takes to paint, or to hand that
-  many values to Python, is no failure of the app's.
+  that holds every row; an exercise's history read from a plain table of its own rows; the
+  sessions folder listed with a stat per file) is never checked below that floor: what the
+  machine itself takes to paint, to hand that many values to Python or to stat that many
+  files is no failure of the app's.
 """
 
 from __future__ import annotations
