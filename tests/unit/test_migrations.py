@@ -120,6 +120,16 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
             )
         )
         assert "COVERING INDEX session_order" in plan and "TEMP B-TREE" not in plan
+        for sql, index in (
+            ("SELECT sum(working_set_count), sum(volume_kg) FROM session", "session_order"),
+            (
+                "SELECT focus FROM session WHERE focus IS NOT NULL GROUP BY focus "
+                "ORDER BY max(started) DESC",
+                "session_focus",
+            ),
+        ):
+            plan = " ".join(str(row[-1]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert f"COVERING INDEX {index}" in plan, sql
 
         # The queries of the latest schema work on the migrated data.
         last = queries.last_time("Barbell Bench Press")
