@@ -250,3 +250,29 @@ def test_an_empty_exercise_view_follows_the_unit_at_once(qtbot, window, exercise
     window.history.apply_settings()
     assert view.model.headerData(2, Qt.Orientation.Horizontal) == "Weight (lb)"
     assert "lb" in view.model.headerData(5, Qt.Orientation.Horizontal)
+
+
+def test_the_records_texts_fit_their_columns_as_exercises_and_units_change(
+    qtbot, window, exercise_tab
+):
+    view = exercise_tab
+    records = view.records
+
+    def fits() -> bool:
+        metrics = records.fontMetrics()
+        for column in (0, 1, 2):
+            header = records.model().headerData(column, Qt.Orientation.Horizontal)
+            texts = [records.item(row, column).text() for row in range(records.rowCount())]
+            widest = max(metrics.horizontalAdvance(t) for t in [header, *texts])
+            if records.columnWidth(column) < widest:
+                return False
+        return True
+
+    assert fits()  # nothing chosen yet: dashes
+    choose(qtbot, view, "bench")
+    assert records.item(0, 2).text() == "Mon 13 Jan 2025"
+    assert fits()
+    window.settings.unit = "lb"
+    window.history.apply_settings()
+    assert records.item(1, 1).text() != "—"
+    assert fits()
