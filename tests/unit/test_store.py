@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -295,3 +296,18 @@ def test_of_two_sessions_started_at_the_same_minute_the_latest_is_the_one_stored
         put(first)
         put(second)
         assert session_pages.latest_session_id() == second.id  # each put stores the session anew
+
+
+@pytest.mark.parametrize(("free", "pages_during"), [(100 << 20, 1000), (8 << 30, 10_000)])
+def test_an_import_lets_the_log_grow_only_where_the_disk_has_room(
+    db, monkeypatch: pytest.MonkeyPatch, free: int, pages_during: int
+) -> None:
+    # On a nearly full disk a 40 MB log could fail an import that fits (a 1 MB disk in
+    # tests/faults/test_real_full_disk.py did): checkpoints stay as often as ever there.
+    monkeypatch.setattr(writes.shutil, "disk_usage", lambda _path: SimpleNamespace(free=free))
+    connection = db.connection()
+    with writes.many_inserts():
+        assert connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == pages_during
+        put(session(1, datetime(2026, 3, 2, 18, 0), bench()))
+    assert connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    assert [s.id for s in queries.load_sessions()] == [session(1, datetime(2026, 3, 2), bench()).id]

@@ -4,6 +4,9 @@ service calls these."""
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
@@ -236,16 +239,23 @@ def update_file_stamp(session_id: str, size: int, mtime_ns: int) -> None:
 # While an import inserts batch after batch, SQLite's checkpoint after every 4 MB of log
 # copied and synced the same index pages over and over: a checkpoint every 40 MB, with a page
 # cache that holds the indexes being filled, inserted 5,000 sessions in 2.7 s instead of
-# 3.3-3.7 s. Each batch is still one transaction, committed as before.
+# 3.3-3.7 s. Each batch is still one transaction, committed as before. The log then grows to
+# 40 MB before it is folded back, so only where the disk has room to spare: on a nearly full
+# disk an import that fits must not fail for the sake of speed.
 _BULK_CHECKPOINT_PAGES = 10_000
 _BULK_CACHE_KIB = 32 * 1024
+_BULK_NEEDS_FREE_BYTES = 1 << 30
 
 
 @contextlib.contextmanager
 def many_inserts() -> Iterator[None]:
-    """Around many `insert_rows` on this thread's connection: fewer, larger checkpoints, the
-    last when they are done."""
-    connection = database.obj.connection()
+    """Around many `insert_rows` on this thread's connection: fewer, larger checkpoints
+    (where the disk has room for the larger log), the last when they are done."""
+    db = database.obj
+    connection = db.connection()
+    if not _room_for_a_long_log(db.database):
+        yield
+        return
     checkpoint_pages = connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     cache = connection.execute("PRAGMA cache_size").fetchone()[0]
     connection.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
@@ -253,6 +263,17 @@ def many_inserts() -> Iterator[None]:
     try:
         yield
     finally:
-        connection.execute(f"PRAGMA wal_autocheckpoint = {checkpoint_pages}")
-        connection.execute(f"PRAGMA cache_size = {cache}")
-        connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # never waits for readers
+        # Never in place of what stopped the import: the rows are committed either way.
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute(f"PRAGMA wal_autocheckpoint = {checkpoint_pages}")
+            connection.execute(f"PRAGMA cache_size = {cache}")
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # never waits for readers
+
+
+def _room_for_a_long_log(database_path: str) -> bool:
+    try:
+        return shutil.disk_usage(os.path.dirname(os.path.abspath(database_path))).free >= (
+            _BULK_NEEDS_FREE_BYTES
+        )
+    except OSError:
+        return False
