@@ -10,7 +10,6 @@ here, as a rebuild reads few files here (`reading.workers_for`).
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -21,7 +20,7 @@ from ..importers.json_files import read_or_refuse, session_files_in
 from ..sessionfiles import decode, encode, file_name
 from ..sessionfiles.scan import sha256_hex
 from ..store.writes import IndexRows, StoredFile, index_rows
-from .reading import CHUNK, worker_pool, workers_for
+from .reading import on_workers
 from .saving import validate_for_saving
 
 
@@ -67,10 +66,6 @@ def prepare_file(path: Path) -> Prepared | Session | Rejection:
         return session
 
 
-def prepare_chunk(paths: Sequence[Path]) -> list[Prepared | Session | Rejection]:
-    return [prepare_file(path) for path in paths]
-
-
 class PreparedFiles:
     """The sessions of some session files, made ready as they are iterated over: (source,
     Prepared or Session) for each file read; a file refused goes into `rejected`. Sized by
@@ -91,24 +86,7 @@ class PreparedFiles:
                 yield str(path), outcome
 
     def _outcomes(self) -> Iterator[Prepared | Session | Rejection]:
-        files = self.files
-        workers = workers_for(len(files))
-        done = 0
-        if workers:
-            chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-            pool = worker_pool(workers)
-            try:
-                for outcomes in pool.map(prepare_chunk, chunks):
-                    for outcome in outcomes:
-                        done += 1
-                        yield outcome
-            except Exception:  # a worker died or could not start: the rest is read here
-                pass
-            finally:
-                with contextlib.suppress(Exception):
-                    pool.shutdown(wait=True, cancel_futures=True)
-        for path in files[done:]:
-            yield prepare_file(path)
+        return on_workers(prepare_file, self.files)
 
 
 def prepare_session_files(paths: Sequence[Path]) -> PreparedFiles:

@@ -21,8 +21,9 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..domain import Problem
 from ..sessionfiles import NewerFormatError, SessionFileError, decode, file_name
@@ -37,6 +38,8 @@ PARALLEL_FROM = 2000
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 CHUNK = 50  # files a worker reads per task
 CORES = os.cpu_count() or 1
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class ReadFile(NamedTuple):
@@ -94,10 +97,6 @@ def read_one(folder: Path, name: str) -> Outcome | None:
     return ReadFile(name, session.id, file_name(session), stamp, stat, index_rows(session, stamp))
 
 
-def read_chunk(folder: Path, names: Sequence[str]) -> list[Outcome | None]:
-    return [read_one(folder, name) for name in names]
-
-
 def _die_with(parent: int) -> None:
     """A worker's first step: it ends when the process that started it ends, even by
     SIGKILL mid-rebuild (a worker left behind would hold the parent's pipes open)."""
@@ -141,27 +140,48 @@ def read_folder(
     `done(n)` is told how many files are read so far; `cancelled()` is asked between files
     (between chunks when parallel), and stops the reading when true.
     """
-    workers = workers_for(len(names))
-    start = 0
+    return on_workers(partial(read_one, folder), names, done, cancelled)
+
+
+def on_workers(
+    one: Callable[[T], R],
+    items: Sequence[T],
+    done: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[R]:
+    """`one(item)` for each of `items`, in their order: in worker processes, a chunk at a
+    time, when there are many (`one` is then sent to them: a module's function, or a
+    `partial` of one); here when there are few, and here for what is left when a worker fails.
+
+    `done(n)` is told how many items are done so far, and `cancelled()` is asked at the same
+    points (after each chunk in the workers, each item here); it stops the work when true.
+    """
+    workers = workers_for(len(items))
+    finished = 0
     if workers:
-        chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
         pool = worker_pool(workers)
         try:
-            for outcomes in pool.map(read_chunk, [folder] * len(chunks), chunks):
-                yield from outcomes
-                start += len(outcomes)
+            for results in pool.map(_each, [one] * len(chunks), chunks):
+                yield from results
+                finished += len(results)
                 if done:
-                    done(start)
+                    done(finished)
                 if cancelled and cancelled():
                     return
-        except Exception:  # a worker died or could not start: the rest is read here
+        except Exception:  # a worker died or could not start: the rest is done here
             pass
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    for name in names[start:]:
-        yield read_one(folder, name)
-        start += 1
+            with contextlib.suppress(Exception):
+                pool.shutdown(wait=True, cancel_futures=True)
+    for item in items[finished:]:
+        yield one(item)
+        finished += 1
         if done:
-            done(start)
+            done(finished)
         if cancelled and cancelled():
             return
+
+
+def _each(one: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    return [one(item) for item in chunk]
