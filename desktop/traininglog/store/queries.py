@@ -255,15 +255,18 @@ def last_time(exercise_name: str, before: str | None = None) -> LastTime | None:
     return LastTime(session_id, day, _exercise(position, name, groups, set_rows))
 
 
-# An exercise's working sets (by name key) with their sessions: what the history and the
-# progression rules read, each its own columns and its own bound on `e.started`.
-_EXERCISE_WORKING_SETS = (
-    "FROM exercise e "
-    "JOIN session s ON s.id = e.session_id "
+# An exercise's working sets (by name key): with their sessions, what the history and the
+# progression rules read, each its own columns and its own bound on `e.started`; without,
+# what the records and the best estimate add up.
+_WORKING_SETS_JOIN = (
     'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
     "AND t.kind = 'working' "
-    "WHERE e.name_key = ?"
 )
+_EXERCISE_WORKING_SETS = (
+    "FROM exercise e JOIN session s ON s.id = e.session_id "
+    f"{_WORKING_SETS_JOIN}WHERE e.name_key = ?"
+)
+_NAMED_WORKING_SETS = f"FROM exercise e {_WORKING_SETS_JOIN}WHERE e.name_key = ?"
 _OLDEST_FIRST = " ORDER BY e.started, e.position, t.number"
 
 
@@ -293,11 +296,8 @@ def standing_records(
     `StandingRecords.of_sets` over those sets (a test holds them equal)."""
     estimate = e1rm_sql(rule, "t.load_kg", "t.reps_full", "t.rpe")
     sql = (
-        f"SELECT t.reps_full, max({estimate}), max(t.load_kg) "
-        "FROM exercise e "
-        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
-        "AND t.kind = 'working' "
-        "WHERE e.name_key = ? AND t.load_kg IS NOT NULL"
+        f"SELECT t.reps_full, max({estimate}), max(t.load_kg) {_NAMED_WORKING_SETS} "
+        "AND t.load_kg IS NOT NULL"
     )
     params: list[object] = [name_key(exercise_name)]
     if excluding is not None:
@@ -332,11 +332,7 @@ def best_estimated_one_rep_max(
     db = database.obj
     register(db.connection())
     row = db.execute_sql(
-        f"SELECT max({e1rm_sql(rule, 't.load_kg', 't.reps_full', 't.rpe')}) "
-        "FROM exercise e "
-        'JOIN "set" t ON t.session_id = e.session_id AND t.exercise_position = e.position '
-        "AND t.kind = 'working' "
-        "WHERE e.name_key = ?",
+        f"SELECT max({e1rm_sql(rule, 't.load_kg', 't.reps_full', 't.rpe')}) {_NAMED_WORKING_SETS}",
         (name_key(exercise_name),),
     ).fetchone()
     return row[0] if row else None
