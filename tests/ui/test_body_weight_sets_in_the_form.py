@@ -6,6 +6,7 @@ record is marked on that load."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -167,3 +168,34 @@ def test_the_e1rm_chart_of_a_body_weight_exercise_says_what_it_counts(qtbot, win
     assert "Body-weight sets count the body weight logged nearest" in charts.view.chart().title()
     e1rm = charts.plotted[0]
     assert [round(v, 2) for v in e1rm.kg] == [round(100 * (1 + 5 / 30), 2)]
+
+
+def test_pull_ups_logged_both_ways_count_only_body_weight_sets_as_left_out(
+    qtbot, window, controller
+):
+    """Pull-ups logged as body-weight sets one day and as plain sets another: the summary
+    counts the body-weight sets, and says how many of them no weigh-in counts for."""
+
+    def pull_ups(days: int, *sets: WorkingSet, weighed: float | None = None) -> Session:
+        exercise = Exercise(1, "Pull-Up", ("lats",), (), sets)
+        return Session(
+            id=new_session_id(), date=_days_ago(days), exercises=(exercise,), body_weight_kg=weighed
+        )
+
+    plain = pull_ups(5, WorkingSet(1, 0, 8), WorkingSet(2, 0, 8), WorkingSet(3, 10, 8))
+    weighted = pull_ups(
+        2, WorkingSet(1, 10, 8, body_weight="plus"), WorkingSet(2, 0, 8, body_weight="plus")
+    )
+    for session in (plain, weighted):
+        controller.save(session)
+    window.findChild(type(window.undo_action), "viewExercise").trigger()
+    view = window.history.exercise
+    qtbot.keyClicks(view.search, "Pull-Up")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    summary = view.summary.text()
+    assert "2 body-weight sets count the body weight logged nearest their day" in summary
+    assert "(2 left out: no body weight logged)" in summary  # no weigh-in yet
+
+    controller.save(replace(plain, body_weight_kg=80))  # weighed now: nothing left out
+    qtbot.waitUntil(lambda: "left out" not in view.summary.text())
+    assert "2 body-weight sets count the body weight" in view.summary.text()

@@ -221,7 +221,7 @@ def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
         "e.session_id, e.started, e.position, t.reps_full, count(*), "
         "max(CASE WHEN t.load_kg > 0 THEN t.load_kg END), max({e1rm}), "
         "coalesce(sum(t.load_kg * t.reps_full), 0.0), count(t.body_weight), "
-        "count(t.body_weight) - count(t.load_kg * (t.body_weight IS NOT NULL))",
+        "count(CASE WHEN t.body_weight IS NOT NULL AND t.load_kg IS NULL THEN 1 END)",
         "AND t.kind = 'working' ",
     )
     # One exercise row is one (session, position): grouping by its rowid groups the same
