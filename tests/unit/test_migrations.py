@@ -55,7 +55,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
     db = init_db(path, tmp_path / "backups")
     try:
         connection = db.connection()
-        assert schema_version(connection) == LATEST == 7
+        assert schema_version(connection) == LATEST == 8
         # Sessions from before supersets: every exercise on its own.
         supersets = connection.execute("SELECT DISTINCT superset FROM exercise").fetchall()
         assert supersets == [(None,)]
@@ -130,6 +130,29 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
         ):
             plan = " ".join(str(row[-1]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}"))
             assert f"COVERING INDEX {index}" in plan, sql
+
+        # Schema 8: the rep groups are the migrated sets' sums, and an exercise's are one
+        # range of their table, read in order.
+        groups = connection.execute(
+            "SELECT session_id, reps_full, sets, heaviest_kg, volume_kg FROM rep_group "
+            "ORDER BY session_id, position, reps_full"
+        ).fetchall()
+        assert groups == [
+            (LOWER_ID, 4, 1, 140, 560),
+            (LOWER_ID, 5, 1, 140, 700),
+            (LOWER_ID, 8, 1, 100, 800),
+            (LOWER_ID, 10, 1, 60.5, 605),
+            (BENCH_ID, 5, 1, 80, 400),
+        ]
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN SELECT * FROM rep_group WHERE name_key = ? "
+                "ORDER BY started, session_id, position, reps_full",
+                ("barbellbenchpress",),
+            )
+        )
+        assert "PRIMARY KEY (name_key=?)" in plan and "TEMP B-TREE" not in plan
 
         # The queries of the latest schema work on the migrated data.
         last = queries.last_time("Barbell Bench Press")

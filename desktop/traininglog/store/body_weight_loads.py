@@ -21,6 +21,7 @@ from datetime import date
 
 from ..domain.body_weight import BodyWeightEntry, BodyWeightLog
 from ..domain.loads import load_kg
+from . import rep_groups
 
 # Rows as the writes read them before changing a session: (day, body_weight_kg).
 WeighIn = tuple[str, float | None]
@@ -153,7 +154,8 @@ def _sessions_by_id(cursor, ids: list[str]) -> list[tuple[str, str]]:
 
 def _write_loads(cursor, session_id: str, body_weight_kg: float | None) -> None:
     """The loads of one session's body-weight sets for a lifter weighing `body_weight_kg`,
-    and its volume, added up exactly as `calculations.session_volume_kg` does."""
+    its volume, added up exactly as `calculations.session_volume_kg` does, and its rep
+    groups."""
     rows = cursor.execute(
         'SELECT rowid, weight_kg, body_weight FROM "set" '
         "WHERE session_id = ? AND body_weight IS NOT NULL",
@@ -179,3 +181,5 @@ def _write_loads(cursor, session_id: str, body_weight_kg: float | None) -> None:
         for sets in by_exercise.values()
     )
     cursor.execute("UPDATE session SET volume_kg = ? WHERE id = ?", (volume, session_id))
+    if rows:
+        rep_groups.redo(cursor, session_id)

@@ -88,7 +88,7 @@ def init_db(path: Path, backups: Path | None = None) -> pw.SqliteDatabase:
     return db
 
 
-OUR_TABLES = {"session", "exercise", "set"}
+OUR_TABLES = {"session", "exercise", "set", "rep_group"}
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:

@@ -215,7 +215,24 @@ def _exercise_sql(rule: Rule, columns: str, kind: str = "") -> str:
 
 def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
     """An exercise's working sets (any spelling) summed up per session and rep count, oldest
-    first: SQLite does the adding, years of sets come back as a few thousand rows."""
+    first (sessions started at the same minute in a settled order): one range of the rep
+    groups kept beside the sets (`rep_groups.py`), or, for a formula that reads RPE, the sets
+    themselves."""
+    if E1rmRule.of(rule).formula.reads_rpe:
+        return exercise_rep_groups_from_sets(name, rule)
+    e1rm = e1rm_sql(rule, "g.heaviest_kg", "g.reps_full", "NULL")
+    rows = _connection().execute(
+        "SELECT g.session_id, g.started, g.position, g.reps_full, g.sets, g.heaviest_kg, "
+        f"{e1rm}, g.volume_kg, g.body_weight_sets, g.unknown_loads FROM rep_group g "
+        "WHERE g.name_key = ? ORDER BY g.started, g.session_id, g.position, g.reps_full",
+        (name_key(name),),
+    )
+    return [RepGroup(*row) for row in rows]
+
+
+def exercise_rep_groups_from_sets(name: str, rule: Rule) -> list[RepGroup]:
+    """The same sums, added up from the sets: SQLite does the adding, years of sets come
+    back as a few thousand rows."""
     sql = _exercise_sql(
         rule,
         "e.session_id, e.started, e.position, t.reps_full, count(*), "
@@ -227,7 +244,7 @@ def exercise_rep_groups(name: str, rule: Rule) -> list[RepGroup]:
     # One exercise row is one (session, position): grouping by its rowid groups the same
     # rows as by the two text-and-integer keys, a third faster.
     grouped = "GROUP BY e.rowid, t.reps_full"
-    order = "ORDER BY e.started, e.position, t.reps_full"
+    order = "ORDER BY e.started, e.session_id, e.position, t.reps_full"
     rows = _connection().execute(f"{sql} {grouped} {order}", (name_key(name),))
     return [RepGroup(*row) for row in rows]
 

@@ -120,6 +120,38 @@ CREATE INDEX session_order ON session (started, id, working_set_count, volume_kg
 CREATE INDEX session_focus ON session (focus, started) WHERE focus IS NOT NULL;
 """
 
+# Schema 8: each exercise's working sets summed per session and rep count (`rep_groups.py`),
+# in name and date order: the Exercise tab and the progress chart read one range of one table
+# instead of searching the sets once for every time the exercise was done. The sums are
+# those `rep_groups` keeps (written out here: a migration says what it did when it shipped).
+SCHEMA_8 = """
+CREATE TABLE rep_group (
+    name_key TEXT NOT NULL,
+    started TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    reps_full INTEGER NOT NULL,
+    sets INTEGER NOT NULL,
+    heaviest_kg REAL,
+    volume_kg REAL NOT NULL,
+    body_weight_sets INTEGER NOT NULL,
+    unknown_loads INTEGER NOT NULL,
+    PRIMARY KEY (name_key, started, session_id, position, reps_full),
+    FOREIGN KEY (session_id, position)
+        REFERENCES exercise (session_id, position) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX rep_group_exercise ON rep_group (session_id, position);
+INSERT INTO rep_group (name_key, started, session_id, position, reps_full, sets,
+    heaviest_kg, volume_kg, body_weight_sets, unknown_loads)
+SELECT e.name_key, e.started, e.session_id, e.position, t.reps_full, count(*),
+    max(CASE WHEN t.load_kg > 0 THEN t.load_kg END),
+    coalesce(sum(t.load_kg * t.reps_full), 0.0), count(t.body_weight),
+    count(CASE WHEN t.body_weight IS NOT NULL AND t.load_kg IS NULL THEN 1 END)
+FROM exercise e JOIN "set" t ON t.session_id = e.session_id
+    AND t.exercise_position = e.position AND t.kind = 'working'
+GROUP BY e.rowid, t.reps_full;
+"""
+
 MIGRATIONS: dict[int, str] = {
     1: SCHEMA_1,
     2: SCHEMA_2,
@@ -128,6 +160,7 @@ MIGRATIONS: dict[int, str] = {
     5: SCHEMA_5,
     6: SCHEMA_6,
     7: SCHEMA_7,
+    8: SCHEMA_8,
 }
 LATEST = max(MIGRATIONS)
 

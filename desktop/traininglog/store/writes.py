@@ -14,7 +14,7 @@ from ..domain import Session
 from ..domain.calculations import session_volume_kg
 from ..domain.loads import set_load_kg
 from ..domain.names import name_key
-from . import body_weight_loads
+from . import body_weight_loads, rep_groups
 from .models import database
 
 _SESSION_SQL = (
@@ -146,8 +146,8 @@ def with_file(rows: IndexRows, stored: StoredFile) -> IndexRows:
 
 
 def _insert_rows(cursor, batch: Iterable[IndexRows]) -> tuple[list[tuple], list[tuple]]:
-    """Insert sessions' rows, their body-weight loads left out; returns the session rows and
-    the set rows inserted."""
+    """Insert sessions' rows and their rep groups, their body-weight loads left out; returns
+    the session rows and the set rows inserted."""
     session_rows: list[tuple] = []
     exercise_rows: list[tuple] = []
     set_rows: list[tuple] = []
@@ -158,6 +158,7 @@ def _insert_rows(cursor, batch: Iterable[IndexRows]) -> tuple[list[tuple], list[
     cursor.executemany(_SESSION_SQL, session_rows)
     cursor.executemany(_EXERCISE_SQL, exercise_rows)
     cursor.executemany(_SET_SQL, set_rows)
+    rep_groups.add(cursor, [row[0] for row in session_rows])
     return session_rows, set_rows
 
 
