@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QStandardItem
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QImage, QStandardItem
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from shiboken6 import Shiboken
 from test_history_data import BENCH, IDS, OLDEST_FIRST, import_fixed_history
@@ -432,3 +432,79 @@ def test_a_first_click_on_a_number_column_sorts_the_most_first(qtbot, history):
     qtbot.wait(QApplication.doubleClickInterval() + 50)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert shown_keys(history) == "FDCEBA"  # a second click turns it round
+
+
+class Paints(QObject):
+    """Counts the paint events a widget gets."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def on_screen(window, widget) -> QImage:
+    """What the window shows of `widget` now (its backing store), not a fresh paint."""
+    shown = QApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    at = widget.mapTo(window, QPoint(0, 0))
+    return shown.copy(at.x(), at.y(), widget.width(), widget.height())
+
+
+def painted_afresh(widget) -> QImage:
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def rows_in_sight(table, rows: int) -> None:
+    table.verticalHeader().setDefaultSectionSize(table.viewport().height() // rows + 1)
+
+
+def test_rows_read_ahead_below_the_view_leave_the_rows_in_sight_as_they_are(
+    qtbot, window, history, monkeypatch
+):
+    model, table = history.model, history.table
+    read_ahead = history.sessions.read_ahead
+    monkeypatch.setattr(type(model), "PAGE", 3)
+    rows_in_sight(table, 2)  # the third row, just below them, is out of sight
+    read_ahead.timer.blockSignals(True)
+    model.reload()
+    qtbot.wait(50)  # painted, nothing read ahead yet
+    assert model.rowCount() == 3
+    read_ahead.timer.blockSignals(False)
+    paints = Paints(table.viewport())
+    read_ahead.schedule()
+    qtbot.waitUntil(lambda: model.rowCount() == len(OLDEST_FIRST), timeout=3000)
+    qtbot.wait(50)
+    assert paints.count == 0  # the rows in sight were not painted again
+    viewport = table.viewport()
+    shown = on_screen(window, viewport)
+    assert shown == painted_afresh(viewport)  # and still show right
+    colours = {
+        shown.pixel(x, y) for x in range(0, shown.width(), 3) for y in range(0, shown.height(), 3)
+    }
+    assert len(colours) > 2  # rows with text, not a blank picture
+    bar = table.verticalScrollBar()
+    assert bar.maximum() > 0  # the scroll bar took the new rows in
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: paints.count > 0)
+    qtbot.wait(50)
+    assert on_screen(window, viewport) == painted_afresh(viewport)
+    assert table.rowAt(viewport.height() - 1) == len(OLDEST_FIRST) - 1
+
+
+def test_rows_read_ahead_into_blank_space_in_sight_are_painted(qtbot, window, history, monkeypatch):
+    model, table = history.model, history.table
+    monkeypatch.setattr(type(model), "PAGE", 2)
+    rows_in_sight(table, len(OLDEST_FIRST) + 2)  # room for every row, and blank below
+    model.reload()
+    paints = Paints(table.viewport())
+    qtbot.waitUntil(lambda: model.rowCount() == len(OLDEST_FIRST), timeout=3000)
+    qtbot.waitUntil(lambda: paints.count > 0)
+    qtbot.wait(50)
+    viewport = table.viewport()
+    assert on_screen(window, viewport) == painted_afresh(viewport)
+    assert table.rowAt(table.rowViewportPosition(len(OLDEST_FIRST) - 1)) == len(OLDEST_FIRST) - 1

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...controller import Controller
 from ...exercises.catalogue import Catalogue
+from .appending_table import AppendingTableView
 from .column_widths import fit_columns
 from .date_range import Span
 from .filters_bar import FiltersBar
@@ -65,7 +65,7 @@ class SessionsView(QWidget):
         self.export_button.clicked.connect(self.export_requested)
 
         self.model = SessionTableModel(unit=unit, parent=self)
-        self.table = QTableView()
+        self.table = AppendingTableView()
         self.table.setObjectName("sessionsTable")
         self.table.setAccessibleName("Sessions")
         self.table.setModel(self.model)
