@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFileDialog
 from test_history_data import BENCH, import_fixed_history
 
@@ -17,6 +17,8 @@ from traininglog.ui.history.exercise_sets import (
     E1RM_KG_ROLE,
     IS_WARMUP_ROLE,
 )
+
+from bench.history import generate_history
 
 
 @pytest.fixture
@@ -276,3 +278,33 @@ def test_the_records_texts_fit_their_columns_as_exercises_and_units_change(
     window.history.apply_settings()
     assert records.item(1, 1).text() != "—"
     assert fits()
+
+
+class Paints(QObject):
+    """Counts the paint events a widget gets."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_choosing_an_exercise_paints_its_sets_once(qtbot, window, logbook):
+    # Enough sets to fill the table and read ahead a page below it.
+    history = generate_history(sessions=120, seed=3)
+    logbook.import_sessions([(str(n), s) for n, s in enumerate(history)])
+    window.controller.changed.emit()
+    window.findChild(type(window.undo_action), "viewExercise").trigger()
+    view = window.history.exercise
+    qtbot.wait(100)
+    sets = Paints(view.table.viewport())
+    choose(qtbot, view, "Barbell Bench Press")
+    qtbot.waitUntil(lambda: sets.count > 0)
+    qtbot.wait(200)  # idle: the layouts, the page read ahead
+    assert view.model.rowCount() > 50  # read ahead below the rows in sight
+    assert sets.count == 1  # not again for each layout and for the rows read ahead

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +21,7 @@ from ...domain.progress import BestSet, ExerciseProgress
 from ...exercises.catalogue import Catalogue
 from ..common.formatting import plural, volume_text
 from ..common.layouts import titled_panel
+from .appending_table import AppendingTableView
 from .column_widths import fit_columns
 from .exercise_search import ExerciseSearch
 from .exercise_sets import COLUMNS, ExerciseSetsModel
@@ -62,7 +62,7 @@ class ExerciseView(QWidget):
         self.export_button.clicked.connect(self.export_requested)
 
         self.model = ExerciseSetsModel(parent=self)
-        self.table = QTableView()
+        self.table = AppendingTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("exerciseSets")
         self.table.setAccessibleName("Sets of the exercise")
@@ -125,18 +125,12 @@ class ExerciseView(QWidget):
         self.model.set_display(unit, rule)
         self.model.set_exercise(name)
         self.records.show_records(progress, best, unit, rule)
-        totals = progress.totals
         self.export_button.setEnabled(self.model.rowCount() > 0)
-        if not totals.sessions:
-            self.summary.setText(f"No sets of {name} in your history yet.")
-            return
-        first, last = (totals.first_day or "")[:4], (totals.last_day or "")[:4]
-        years = first if first == last else f"{first}–{last}"
-        self.summary.setText(
-            f"{plural(totals.sessions, 'session')} · {plural(totals.working_sets, 'working set')}"
-            f" · {volume_text(totals.volume_kg, unit)} · {years} · warm-ups greyed, not counted"
-            f"{_body_weight_note(totals.body_weight_sets, totals.unknown_loads)}"
-        )
+        self.summary.setText(_summary(name, progress, unit))
+        # Both tables laid out now, before the window paints them: left to Qt's next idle
+        # moment, each layout (and the scroll bars it shows or hides) painted them again.
+        self.table.doItemsLayout()
+        self.records.doItemsLayout()
 
     def show_session(self, session_id: str) -> None:
         """Scroll to and select the sets a session had."""
@@ -146,6 +140,19 @@ class ExerciseView(QWidget):
             self.table.scrollTo(
                 self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
             )
+
+
+def _summary(name: str, progress: ExerciseProgress, unit: str) -> str:
+    totals = progress.totals
+    if not totals.sessions:
+        return f"No sets of {name} in your history yet."
+    first, last = (totals.first_day or "")[:4], (totals.last_day or "")[:4]
+    years = first if first == last else f"{first}–{last}"
+    return (
+        f"{plural(totals.sessions, 'session')} · {plural(totals.working_sets, 'working set')}"
+        f" · {volume_text(totals.volume_kg, unit)} · {years} · warm-ups greyed, not counted"
+        f"{_body_weight_note(totals.body_weight_sets, totals.unknown_loads)}"
+    )
 
 
 def _body_weight_note(counted: int, unknown: int) -> str:
