@@ -8,6 +8,10 @@ history, with no application logic. Each figure of the benchmark is shown beside
 - load (the floor of rebuild and import): every file of a sessions folder read and parsed
   with `json.loads`, turned into plain tuples and put into an empty database of the index's
   three tables with three `executemany`, one transaction, on one core.
+- files (information beside import): every file of a sessions folder written again into an
+  empty folder as an import writes its files (a temp file each, written, fsynced and renamed,
+  by eight threads; the folder fsynced once per 250), its bytes read before the clock starts.
+  The import must write and fsync each file it keeps; the load floor writes none.
 - last time: the indexed queries behind "last time" (the newest exercise row of a name key,
   its sets, its session's day), through a plain sqlite3 connection, name key made before.
 - startup: a fresh process that imports what the app imports, makes a QApplication and a
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import statistics
 import time
@@ -168,6 +173,50 @@ def load_floor_s(sessions_folder: Path, work: Path) -> float:
     connection.execute("COMMIT")
     seconds = time.perf_counter() - start
     connection.close()
+    return seconds
+
+
+FILES_BATCH = 250  # files per folder fsync, as the import's batches
+FILE_WRITERS = 8  # threads, as the import's
+
+
+def files_floor_s(sessions_folder: Path, work: Path) -> float:
+    """Seconds to write every file of `sessions_folder` again into an empty folder under
+    `work`, each made durable as the import makes its files (no parsing, no index)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    target = work / "files-floor"
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    files = []
+    for name in sorted(os.listdir(sessions_folder)):
+        if name.endswith(".json"):
+            with open(sessions_folder / name, "rb") as file:
+                files.append((target / name, file.read()))
+
+    def write(item: tuple[Path, bytes]) -> None:
+        path, data = item
+        temp = path.with_name(path.name + ".floor.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=FILE_WRITERS) as writers:
+        for first in range(0, len(files), FILES_BATCH):
+            list(writers.map(write, files[first : first + FILES_BATCH]))
+            folder = os.open(target, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+    seconds = time.perf_counter() - start
+    shutil.rmtree(target)
     return seconds
 
 

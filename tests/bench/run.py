@@ -16,7 +16,9 @@ machine at a small size (CI runs `--sessions 200 --check`) is in `targets.py`.
   `prepare_session_files` (on every core, as they are stored) and stored with
   `Logbook.import_sessions` into an empty data directory. Floor: `json.loads` +
   `executemany` of the same files, on one core (three times in turn with import and
-  rebuild, the median; once above 10,000 sessions).
+  rebuild, the median; once above 10,000 sessions). Beside it, for information,
+  import_files_floor_s: the same files written again as an import writes them (fsynced,
+  renamed, eight threads), no parsing, no index: what keeping the files alone costs.
 - rebuild_5000_s: the database deleted, then `reconcile.rebuild`. Same floor.
 - scan_unchanged_ms: `reconcile.sync` with nothing changed (median). Its floor, for
   information (the target is a fixed amount): `os.scandir` of the sessions folder and one
@@ -286,6 +288,10 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
     if several:
         load_floors.append(floors.load_floor_s(exported, work / "floor"))
         said(f"floor: json.loads + executemany of {sessions} files {load_floors[-1]:.2f} s")
+    # What writing the files alone takes, fsyncs and all (information beside import): right
+    # after the import, on the same disk, once.
+    files_floor = floors.files_floor_s(exported, work / "floor")
+    said(f"the {sessions} files written and fsynced as an import writes them {files_floor:.2f} s")
 
     say("rebuild…")
     rebuild_s = rebuild(folders)
@@ -357,7 +363,10 @@ def run(args: argparse.Namespace, work: Path) -> dict[str, object]:
             last_time_ms=round(last_time_ms, 3),
             exercise_history_ms=round(history_ms, 2),
         )
-        information = {"history_summary_ms": round(summary_ms, 2)}
+        information = {
+            "history_summary_ms": round(summary_ms, 2),
+            "import_files_floor_s": round(files_floor, 3),
+        }
 
         if args.profile:
             say(f"profiling into {args.profile}…")
