@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..files.atomic import full_fsync
+from . import rep_groups
 from .body_weight_loads import refresh_everything
 from .db import PRAGMAS, refuse_incomplete
 from .migrations import migrate
@@ -118,8 +119,10 @@ class IndexBuilder:
             ended = True
             if not self._stop:
                 # Body-weight sets count the weigh-in nearest their day, which may come in
-                # any batch: their loads are worked out once every row is in.
+                # any batch: their loads are worked out once every row is in. The rep groups
+                # first, in one pass (a batch at a time took 12 s more at 50,000 sessions).
                 connection.execute("BEGIN IMMEDIATE")
+                rep_groups.fill(connection.cursor())
                 refresh_everything(connection.cursor())
                 connection.execute("COMMIT")
                 _as_in_use(connection, self.path)

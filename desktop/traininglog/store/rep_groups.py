@@ -7,10 +7,10 @@ exercise name and date, they are one range of one table.
 
 The rows are derived from the sets in the same transaction as every change to them:
 
-- sessions written (a save, an import, a rebuild): `add` for their ids, before their
-  body-weight loads are worked out;
+- sessions written (a save, an import): `add` for their ids, before their body-weight loads
+  are worked out; a rebuild fills the new index's at once, once every row is in (`fill`);
 - a session's body-weight loads rewritten (`body_weight_loads`): `redo` for that session;
-- a session deleted: its exercises go, and their rep groups with them (ON DELETE CASCADE).
+- a session deleted: its exercises go, and a trigger deletes their rep groups by their key.
 
 What a group holds does not depend on the estimated-1RM formula: its estimate is worked out
 from its heaviest load when read, which for a formula that reads only the load and the reps
@@ -48,7 +48,11 @@ def add(cursor, session_ids: Sequence[str]) -> None:
 
 def redo(cursor, session_id: str) -> None:
     """One session's rep groups again, after its sets' loads changed."""
-    cursor.execute("DELETE FROM rep_group WHERE session_id = ?", (session_id,))
+    cursor.execute(
+        "DELETE FROM rep_group WHERE (name_key, started, session_id) IN "
+        "(SELECT name_key, started, session_id FROM exercise WHERE session_id = ?)",
+        (session_id,),
+    )
     cursor.execute(_SUMS.format(where="WHERE e.session_id = ? "), (session_id,))
 
 

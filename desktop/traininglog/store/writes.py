@@ -146,8 +146,8 @@ def with_file(rows: IndexRows, stored: StoredFile) -> IndexRows:
 
 
 def _insert_rows(cursor, batch: Iterable[IndexRows]) -> tuple[list[tuple], list[tuple]]:
-    """Insert sessions' rows and their rep groups, their body-weight loads left out; returns
-    the session rows and the set rows inserted."""
+    """Insert sessions' rows, their body-weight loads and rep groups left out; returns the
+    session rows and the set rows inserted."""
     session_rows: list[tuple] = []
     exercise_rows: list[tuple] = []
     set_rows: list[tuple] = []
@@ -158,13 +158,14 @@ def _insert_rows(cursor, batch: Iterable[IndexRows]) -> tuple[list[tuple], list[
     cursor.executemany(_SESSION_SQL, session_rows)
     cursor.executemany(_EXERCISE_SQL, exercise_rows)
     cursor.executemany(_SET_SQL, set_rows)
-    rep_groups.add(cursor, [row[0] for row in session_rows])
     return session_rows, set_rows
 
 
 def _insert_many(cursor, batch: Iterable[IndexRows]) -> None:
-    """Insert many sessions' rows, then the loads their weigh-ins and body-weight sets move."""
+    """Insert many sessions' rows and their rep groups, then the loads their weigh-ins and
+    body-weight sets move."""
     session_rows, set_rows = _insert_rows(cursor, batch)
+    rep_groups.add(cursor, [row[0] for row in session_rows])
     body_weight_loads.after_insert(
         cursor, session_rows, (row[0] for row in set_rows if row[_BODY_WEIGHT] is not None)
     )
@@ -183,6 +184,7 @@ def upsert_session(session: Session, stored: StoredFile) -> None:
             "DELETE FROM session WHERE id = ? OR file_name = ?", (session.id, stored.name)
         )
         _insert_rows(cursor, [index_rows(session, stored)])
+        rep_groups.add(cursor, [session.id])
         body_weight_loads.after_save(cursor, session, replaced)
 
 
