@@ -101,7 +101,8 @@ def test_a_save_on_a_full_disk_keeps_both_stores_and_says_what_to_do(small_disk:
     with Logbook(folders) as book:
         book.save(make_session(1))
         filler = small_disk / "filler"
-        with filler.open("wb") as f, pytest.raises(OSError):
+        # Unbuffered: a buffered file would try the rest again on close, and raise there.
+        with filler.open("wb", buffering=0) as f, pytest.raises(OSError):
             while True:
                 f.write(b"\0" * 65536)
                 f.flush()
