@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..domain.calculations import E1rmRule, OneRepMaxFormula
 from ..domain.names import name_key
 from ..domain.progress import BestSet, RepGroup
+from . import rep_groups
 from .estimates import e1rm_sql, register
 from .models import database
 from .queries import SessionSummary
@@ -116,12 +117,16 @@ def shown_ids_sql(
 ) -> tuple[str, list[object]]:
     """The query for the ids of the sessions `shown` lets through, in the column's order
     (ties: newest first, then by id), with its parameters."""
+    where, params = _where(shown)
+    return _ids_sql(where, order, descending), params
+
+
+def _ids_sql(where: str, order: str, descending: bool) -> str:
     direction = "DESC" if descending else "ASC"
     # The date is never missing: by date, the order is the `session_order` index's own.
     keys = [] if order == "date" else [f"{k} {direction} NULLS LAST" for k in SORT_KEYS[order]]
     keys += [f"s.started {direction}", f"s.id {direction}"]
-    where, params = _where(shown)
-    return f"SELECT s.id FROM session s {where} ORDER BY {', '.join(keys)}", params
+    return f"SELECT s.id FROM session s {where} ORDER BY {', '.join(keys)}"
 
 
 def shown_sessions(
@@ -131,9 +136,8 @@ def shown_sessions(
 ) -> ShownSessions:
     """Every session the filter lets through, in the given column's order, and their totals."""
     connection = _connection()
-    sql, params = shown_ids_sql(shown, order, descending)
-    ids = tuple(row[0] for row in connection.execute(sql, params))
     where, params = _where(shown)
+    ids = tuple(row[0] for row in connection.execute(_ids_sql(where, order, descending), params))
     working_sets, volume_kg = connection.execute(
         "SELECT coalesce(sum(s.working_set_count), 0), coalesce(sum(s.volume_kg), 0.0) "
         f"FROM session s {where}",
@@ -236,9 +240,7 @@ def exercise_rep_groups_from_sets(name: str, rule: Rule) -> list[RepGroup]:
     sql = _exercise_sql(
         rule,
         "e.session_id, e.started, e.position, t.reps_full, count(*), "
-        "max(CASE WHEN t.load_kg > 0 THEN t.load_kg END), max({e1rm}), "
-        "coalesce(sum(t.load_kg * t.reps_full), 0.0), count(t.body_weight), "
-        "count(CASE WHEN t.body_weight IS NOT NULL AND t.load_kg IS NULL THEN 1 END)",
+        f"{rep_groups.HEAVIEST}, max({{e1rm}}), {rep_groups.VOLUME_AND_BODY_WEIGHT}",
         "AND t.kind = 'working' ",
     )
     # One exercise row is one (session, position): grouping by its rowid groups the same

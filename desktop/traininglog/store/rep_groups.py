@@ -22,15 +22,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+# What a group adds up of its working sets `t`: its heaviest load, then its volume and how
+# many of them are body-weight sets, and of those how many have no load for want of a
+# weigh-in. The query that reads an exercise from its sets (`history_queries`, for a formula
+# that reads RPE) adds up the same.
+HEAVIEST = "max(CASE WHEN t.load_kg > 0 THEN t.load_kg END)"
+VOLUME_AND_BODY_WEIGHT = (
+    "coalesce(sum(t.load_kg * t.reps_full), 0.0), count(t.body_weight), "
+    "count(CASE WHEN t.body_weight IS NOT NULL AND t.load_kg IS NULL THEN 1 END)"
+)
+
 # The sums of a session's exercises, by (exercise row, reps): the same groups, and the same
 # additions in the same order, as the query over the sets they replace.
 _SUMS = (
     "INSERT INTO rep_group (name_key, started, session_id, position, reps_full, sets, "
     "heaviest_kg, volume_kg, body_weight_sets, unknown_loads) "
     "SELECT e.name_key, e.started, e.session_id, e.position, t.reps_full, count(*), "
-    "max(CASE WHEN t.load_kg > 0 THEN t.load_kg END), "
-    "coalesce(sum(t.load_kg * t.reps_full), 0.0), count(t.body_weight), "
-    "count(CASE WHEN t.body_weight IS NOT NULL AND t.load_kg IS NULL THEN 1 END) "
+    f"{HEAVIEST}, {VOLUME_AND_BODY_WEIGHT} "
     'FROM exercise e JOIN "set" t ON t.session_id = e.session_id '
     "AND t.exercise_position = e.position AND t.kind = 'working' "
     "{where}GROUP BY e.rowid, t.reps_full"
