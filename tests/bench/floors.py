@@ -59,7 +59,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def _fsynced_write(path: Path, data: bytes) -> None:
+def _fsynced_write(path: Path, data: bytes, sync_folder: bool = True) -> None:
     temp = path.with_name(path.name + ".floor.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -68,11 +68,16 @@ def _fsynced_write(path: Path, data: bytes) -> None:
     finally:
         os.close(fd)
     os.replace(temp, path)
-    folder = os.open(path.parent, os.O_RDONLY)
+    if sync_folder:
+        _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(folder)
+        os.fsync(fd)
     finally:
-        os.close(folder)
+        os.close(fd)
 
 
 class SaveFloor:
@@ -196,25 +201,13 @@ def files_floor_s(sessions_folder: Path, work: Path) -> float:
                 files.append((target / name, file.read()))
 
     def write(item: tuple[Path, bytes]) -> None:
-        path, data = item
-        temp = path.with_name(path.name + ".floor.tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
+        _fsynced_write(*item, sync_folder=False)  # the folder once per batch, below
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=FILE_WRITERS) as writers:
         for first in range(0, len(files), FILES_BATCH):
             list(writers.map(write, files[first : first + FILES_BATCH]))
-            folder = os.open(target, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
+            _fsync_folder(target)
     seconds = time.perf_counter() - start
     shutil.rmtree(target)
     return seconds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from traininglog.domain import Exercise, Session, WarmupSet, WorkingSet, new_session_id
@@ -60,3 +60,17 @@ def stored_session(day: str, focus: str = "upper-strength", bench=((80, 5, 8.0),
             ),
         ),
     )
+
+
+class Paints(QObject):
+    """Counts the paint events a widget gets."""
+
+    def __init__(self, widget):
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from test_history_data import BENCH, import_fixed_history
 
@@ -19,6 +19,7 @@ from traininglog.ui.history.exercise_sets import (
 )
 
 from bench.history import generate_history
+from helpers import Paints
 
 
 @pytest.fixture
@@ -278,20 +279,6 @@ def test_the_records_texts_fit_their_columns_as_exercises_and_units_change(
     window.history.apply_settings()
     assert records.item(1, 1).text() != "—"
     assert fits()
-
-
-class Paints(QObject):
-    """Counts the paint events a widget gets."""
-
-    def __init__(self, widget):
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def test_choosing_an_exercise_paints_its_sets_once(qtbot, window, logbook):

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QStandardItem
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from shiboken6 import Shiboken
@@ -16,6 +16,8 @@ from test_history_data import BENCH, IDS, OLDEST_FIRST, import_fixed_history
 
 from traininglog.store import queries
 from traininglog.ui.history.sessions_table import COLUMNS, RECORDS_ROLE, SESSION_ID_ROLE
+
+from helpers import Paints
 
 ID_KEY = {v: k for k, v in IDS.items()}
 
@@ -432,20 +434,6 @@ def test_a_first_click_on_a_number_column_sorts_the_most_first(qtbot, history):
     qtbot.wait(QApplication.doubleClickInterval() + 50)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert shown_keys(history) == "FDCEBA"  # a second click turns it round
-
-
-class Paints(QObject):
-    """Counts the paint events a widget gets."""
-
-    def __init__(self, widget):
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def on_screen(window, widget) -> QImage:

@@ -39,6 +39,11 @@ def columns(connection: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
 
 
+def query_plan(connection: sqlite3.Connection, sql: str, params: tuple = ()) -> str:
+    """SQLite's plan for `sql`, its steps in one line."""
+    return " ".join(str(row[-1]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+
+
 def test_fixture_is_a_schema_1_database(tmp_path: Path) -> None:
     connection = sqlite3.connect(schema1_database(tmp_path))
     try:
@@ -90,35 +95,24 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
         }
         assert {"exercise_last_time", "session_day"} <= indexes
         assert {"set_body_weight", "session_weighed"} <= indexes
-        plan = " ".join(
-            str(row[-1])
-            for row in connection.execute(
-                "EXPLAIN QUERY PLAN SELECT session_id FROM exercise WHERE name_key = ? "
-                "ORDER BY started DESC LIMIT 1",
-                ("barbellbenchpress",),
-            )
+        plan = query_plan(
+            connection,
+            "SELECT session_id FROM exercise WHERE name_key = ? ORDER BY started DESC LIMIT 1",
+            ("barbellbenchpress",),
         )
         assert "exercise_last_time" in plan
         # Schema 3: the notes search reads the partial index of notes, not the set table.
         assert "set_notes" in indexes
-        plan = " ".join(
-            str(row[-1])
-            for row in connection.execute(
-                'EXPLAIN QUERY PLAN SELECT session_id FROM "set" '
-                "WHERE notes IS NOT NULL AND instr(notes, ?) > 0",
-                ("pr",),
-            )
+        plan = query_plan(
+            connection,
+            'SELECT session_id FROM "set" WHERE notes IS NOT NULL AND instr(notes, ?) > 0',
+            ("pr",),
         )
         assert "COVERING INDEX set_notes" in plan
         # Schema 7: the sessions table's order, newest first, is read off one index with the
         # ids in it: no sorting, no table rows.
         assert "session_started" not in indexes and "session_order" in indexes
-        plan = " ".join(
-            str(row[-1])
-            for row in connection.execute(
-                "EXPLAIN QUERY PLAN SELECT id FROM session ORDER BY started DESC, id DESC"
-            )
-        )
+        plan = query_plan(connection, "SELECT id FROM session ORDER BY started DESC, id DESC")
         assert "COVERING INDEX session_order" in plan and "TEMP B-TREE" not in plan
         for sql, index in (
             ("SELECT sum(working_set_count), sum(volume_kg) FROM session", "session_order"),
@@ -128,7 +122,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
                 "session_focus",
             ),
         ):
-            plan = " ".join(str(row[-1]) for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            plan = query_plan(connection, sql)
             assert f"COVERING INDEX {index}" in plan, sql
 
         # Schema 8: the rep groups are the migrated sets' sums, and an exercise's are one
@@ -144,13 +138,11 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
             (LOWER_ID, 10, 1, 60.5, 605),
             (BENCH_ID, 5, 1, 80, 400),
         ]
-        plan = " ".join(
-            str(row[-1])
-            for row in connection.execute(
-                "EXPLAIN QUERY PLAN SELECT * FROM rep_group WHERE name_key = ? "
-                "ORDER BY started, session_id, position, reps_full",
-                ("barbellbenchpress",),
-            )
+        plan = query_plan(
+            connection,
+            "SELECT * FROM rep_group WHERE name_key = ? "
+            "ORDER BY started, session_id, position, reps_full",
+            ("barbellbenchpress",),
         )
         assert "PRIMARY KEY (name_key=?)" in plan and "TEMP B-TREE" not in plan
 
