@@ -11,9 +11,11 @@ import pytest
 from traininglog.datafolder.datadir import DataDirectory
 from traininglog.datafolder.logbook import Logbook
 from traininglog.datafolder.writerlock import WriterLock
+from traininglog.domain.calculations import OneRepMaxFormula
 from traininglog.domain.names import name_key
 from traininglog.store import migrations, queries
 from traininglog.store.db import init_db
+from traininglog.store.exercise_figures import exercise_figures
 from traininglog.store.migrations import LATEST, DatabaseTooNew, schema_version
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema1.sql"
@@ -60,7 +62,7 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
     db = init_db(path, tmp_path / "backups")
     try:
         connection = db.connection()
-        assert schema_version(connection) == LATEST == 8
+        assert schema_version(connection) == LATEST == 9
         # Sessions from before supersets: every exercise on its own.
         supersets = connection.execute("SELECT DISTINCT superset FROM exercise").fetchall()
         assert supersets == [(None,)]
@@ -145,6 +147,32 @@ def test_schema_1_migrates_to_the_latest_with_its_data(tmp_path: Path) -> None:
             ("barbellbenchpress",),
         )
         assert "PRIMARY KEY (name_key=?)" in plan and "TEMP B-TREE" not in plan
+
+        # Schema 9: the rep groups added up per exercise and year, and the records read from
+        # them are those of the sets.
+        years = connection.execute(
+            "SELECT name_key, year, sessions, sets, volume_kg, best_volume_kg "
+            "FROM exercise_year ORDER BY 1, 2"
+        ).fetchall()
+        assert years == [
+            ("barbellbacksquat", "2026", 1, 2, 140 * 5 + 140 * 4, 140 * 5 + 140 * 4),
+            ("barbellbenchpress", "2026", 2, 2, 80 * 5 + 60.5 * 10, 60.5 * 10),
+            ("romaniandeadlift", "2026", 1, 1, 100 * 8, 100 * 8),
+        ]
+        heaviest = connection.execute(
+            "SELECT name_key, reps_full, heaviest_kg FROM exercise_year_heaviest ORDER BY 1, 2"
+        ).fetchall()
+        assert heaviest == [
+            ("barbellbacksquat", 4, 140),
+            ("barbellbacksquat", 5, 140),
+            ("barbellbenchpress", 5, 80),
+            ("barbellbenchpress", 10, 60.5),
+            ("romaniandeadlift", 8, 100),
+        ]
+        bench = exercise_figures("Barbell Bench Press", OneRepMaxFormula.EPLEY)
+        assert bench.records.best_session_volume.session_id == LOWER_ID
+        assert bench.records.best_e1rm.session_id == BENCH_ID  # 80 × 5 over 60.5 × 10
+        assert (bench.totals.sessions, bench.totals.working_sets) == (2, 2)
 
         # The queries of the latest schema work on the migrated data.
         last = queries.last_time("Barbell Bench Press")

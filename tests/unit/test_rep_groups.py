@@ -1,7 +1,8 @@
-"""The rep groups kept beside the sets (`store/rep_groups.py`) stay equal to the sums of the
-sets, whichever way sessions come in or go (import, save, save over, delete, restore,
-rebuild) and when a weigh-in moves body-weight sets' loads; an exercise read from them is
-what reading its sets gives, bit for bit, by every formula and rep cap."""
+"""The rep groups kept beside the sets (`store/rep_groups.py`), and their sums per year
+(`store/exercise_years.py`), stay equal to the sums of the sets, whichever way sessions come
+in or go (import, save, save over, delete, restore, rebuild) and when a weigh-in moves
+body-weight sets' loads; an exercise read from them is what reading its sets gives, bit for
+bit, by every formula and rep cap."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from traininglog.domain.calculations import E1rmRule, OneRepMaxFormula
 from traininglog.domain.progress import exercise_progress
 from traininglog.store import history_queries as hq
 from traininglog.store import queries
+from traininglog.store.exercise_figures import exercise_figures
 
 from bench.history import generate_history
 
@@ -76,10 +78,71 @@ def kept_and_fresh(folders) -> tuple[list, list]:
         connection.close()
 
 
+def years_of(groups: list[tuple]) -> tuple[dict, dict]:
+    """The test's own sums per exercise and year, of rep groups as `FROM_SETS` gives them:
+    (sessions, sets, volume, body-weight sets, unknown loads, best session volume), and the
+    heaviest load per rep count."""
+    entries: dict[tuple, list[tuple]] = {}
+    heaviest: dict[tuple, float] = {}
+    for row in groups:
+        key, started, session_id, position, reps, _sets, heavy = row[:7]
+        entries.setdefault((key, started[:4], session_id, position), []).append(row)
+        if heavy is not None:
+            at = (key, started[:4], reps)
+            heaviest[at] = max(heaviest.get(at, heavy), heavy)
+    years: dict[tuple, list] = {}
+    for (key, year, session_id, _), rows in entries.items():
+        held = years.setdefault((key, year), [set(), 0, 0.0, 0, 0, None])
+        volume = sum(row[7] for row in rows)
+        held[0].add(session_id)
+        held[1] += sum(row[5] for row in rows)
+        held[2] += volume
+        held[3] += sum(row[8] for row in rows)
+        held[4] += sum(row[9] for row in rows)
+        if volume > 0:
+            held[5] = volume if held[5] is None else max(held[5], volume)
+    return {k: (len(v[0]), *v[1:]) for k, v in years.items()}, heaviest
+
+
 def assert_kept_equal_to_the_sets(folders) -> None:
     kept, fresh = kept_and_fresh(folders)
     assert kept == fresh
     assert kept  # something was compared
+    connection = sqlite3.connect(folders.database)
+    try:
+        kept_years = {
+            (row[0], row[1]): row[2:]
+            for row in connection.execute("SELECT * FROM exercise_year ORDER BY 1, 2")
+        }
+        kept_heaviest = {
+            row[:3]: row[3] for row in connection.execute("SELECT * FROM exercise_year_heaviest")
+        }
+    finally:
+        connection.close()
+    years, heaviest = years_of(fresh)
+    assert kept_heaviest == heaviest
+    assert kept_years.keys() == years.keys()
+    for at, sums in years.items():
+        assert kept_years[at] == pytest.approx(sums), at
+
+
+def assert_figures_read_from_the_years_are_the_groups_summed() -> None:
+    """The Exercise tab's records and totals, read from a few rows a year, are those of one
+    pass over every rep group, by every formula and rep cap."""
+    names = queries.exercise_names()
+    assert PULL_UP in names and len(names) > 10
+    for rule in RULES:
+        for name in names:
+            figures = exercise_figures(name, rule)
+            summed = exercise_progress(name, hq.exercise_rep_groups(name, rule))
+            assert (figures.records, figures.e1rm_position) == (
+                summed.records,
+                summed.e1rm_position,
+            ), (name, rule)
+            assert figures.totals == replace(
+                summed.totals, volume_kg=pytest.approx(summed.totals.volume_kg)
+            )
+            assert figures.points == summed.points
 
 
 @pytest.fixture
@@ -98,9 +161,11 @@ def test_an_exercise_read_from_its_rep_groups_is_its_sets_summed(history, folder
         for name in names:
             kept = hq.exercise_rep_groups(name, rule)
             assert kept == hq.exercise_rep_groups_from_sets(name, rule), (name, rule)
-            assert exercise_progress(name, kept) == exercise_progress(
-                name, hq.exercise_rep_groups_from_sets(name, rule)
-            )
+            from_groups = exercise_progress(name, kept)
+            from_sets = exercise_progress(name, hq.exercise_rep_groups_from_sets(name, rule))
+            assert from_groups == from_sets
+            assert from_groups.points == from_sets.points
+    assert_figures_read_from_the_years_are_the_groups_summed()
     pull_ups = hq.exercise_rep_groups(PULL_UP, RULES[0])
     assert any(g.body_weight_sets for g in pull_ups)
     assert not any(g.unknown_loads for g in pull_ups)
@@ -147,6 +212,7 @@ def test_saves_weigh_ins_and_deletes_keep_them_equal(history, logbook, folders):
 
     logbook.restore(trash)
     assert_kept_equal_to_the_sets(folders)
+    assert_figures_read_from_the_years_are_the_groups_summed()
     for rule in RULES:
         assert hq.exercise_rep_groups(PULL_UP, rule) == hq.exercise_rep_groups_from_sets(
             PULL_UP, rule
@@ -156,8 +222,10 @@ def test_saves_weigh_ins_and_deletes_keep_them_equal(history, logbook, folders):
 def test_a_rebuild_makes_them_again(history, logbook, folders):
     connection = sqlite3.connect(folders.database)
     connection.execute("DELETE FROM rep_group")  # what the rebuild must not rely on
+    connection.execute("DELETE FROM exercise_year")
     connection.commit()
     connection.close()
     count, rejected = reconcile.rebuild(folders)
     assert (count, rejected) == (len(history), [])
     assert_kept_equal_to_the_sets(folders)
+    assert_figures_read_from_the_years_are_the_groups_summed()

@@ -8,7 +8,7 @@ the first session to reach it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
@@ -83,12 +83,17 @@ class ExerciseProgress:
     records: ExerciseRecords | None
     e1rm_position: int | None  # where in its session the exercise with the best estimate was
     totals: ExerciseTotals
-    entries: Sequence[_Entry] = field(default=(), repr=False)
+    # Reads one entry per session, oldest first: called when first asked for (the Exercise
+    # tab shows the records and totals alone; the chart reads the entries).
+    read_entries: Callable[[], Sequence[_Entry]] = field(default=tuple, repr=False, compare=False)
+
+    @cached_property
+    def entries(self) -> tuple[_Entry, ...]:
+        return tuple(self.read_entries())
 
     @cached_property
     def points(self) -> list[ProgressPoint]:
-        """One chart point per session, oldest first (made when first asked: the Exercise
-        tab shows the records and totals alone)."""
+        """One chart point per session, oldest first."""
         return [
             ProgressPoint(datetime.fromisoformat(started), session_id, best, top)
             for started, session_id, best, top in self.entries
@@ -98,7 +103,9 @@ class ExerciseProgress:
 def exercise_progress(
     exercise: str, groups: Sequence[RepGroup], max_rep_count: int = 12
 ) -> ExerciseProgress:
-    """Records, totals and one chart point per session, from rep groups in date order."""
+    """Records, totals and one chart point per session, from rep groups in date order (the
+    whole history in one pass; `store.exercise_figures` reads the same from a few rows a
+    year, for every formula that does not read RPE)."""
     best_e1rm: Record | None = None
     e1rm_position: int | None = None
     heaviest: dict[int, Record] = {}
@@ -163,7 +170,7 @@ def exercise_progress(
         body_weight_sets,
         unknown_loads,
     )
-    return ExerciseProgress(exercise, records, e1rm_position, totals, entries)
+    return ExerciseProgress(exercise, records, e1rm_position, totals, lambda: entries)
 
 
 def points_in_range(

@@ -88,7 +88,7 @@ def init_db(path: Path, backups: Path | None = None) -> pw.SqliteDatabase:
     return db
 
 
-OUR_TABLES = {"session", "exercise", "set", "rep_group"}
+OUR_TABLES = {"session", "exercise", "set", "rep_group", "exercise_year", "exercise_year_heaviest"}
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..files.atomic import full_fsync
-from . import rep_groups
+from . import exercise_years, rep_groups
 from .body_weight_loads import refresh_everything
 from .db import PRAGMAS, refuse_incomplete
 from .migrations import migrate
@@ -124,6 +124,7 @@ class IndexBuilder:
                 connection.execute("BEGIN IMMEDIATE")
                 rep_groups.fill(connection.cursor())
                 refresh_everything(connection.cursor())
+                exercise_years.fill(connection.cursor())
                 connection.execute("COMMIT")
                 _as_in_use(connection, self.path)
         except BaseException as error:  # handed to the caller by `finish`

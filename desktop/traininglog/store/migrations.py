@@ -155,6 +155,73 @@ FROM exercise e JOIN "set" t ON t.session_id = e.session_id
 GROUP BY e.rowid, t.reps_full;
 """
 
+# Schema 9: each exercise's rep groups added up again per calendar year (`exercise_years.py`):
+# its totals, its best volume in one session and its heaviest load for each rep count, one
+# row a year. The Exercise tab finds every record and total in these few rows and then
+# searches the year that holds each record for the session that set it first, instead of
+# reading the exercise's whole history (18,000 rep groups for one exercise at 50,000
+# sessions). A year's rows are worked out again whenever one of its exercise rows goes.
+SCHEMA_9 = """
+CREATE TABLE exercise_year (
+    name_key TEXT NOT NULL,
+    year TEXT NOT NULL,
+    sessions INTEGER NOT NULL,
+    sets INTEGER NOT NULL,
+    volume_kg REAL NOT NULL,
+    body_weight_sets INTEGER NOT NULL,
+    unknown_loads INTEGER NOT NULL,
+    best_volume_kg REAL,
+    PRIMARY KEY (name_key, year)
+) WITHOUT ROWID;
+CREATE TABLE exercise_year_heaviest (
+    name_key TEXT NOT NULL,
+    year TEXT NOT NULL,
+    reps_full INTEGER NOT NULL,
+    heaviest_kg REAL NOT NULL,
+    PRIMARY KEY (name_key, year, reps_full)
+) WITHOUT ROWID;
+DROP TRIGGER rep_groups_go_with_their_exercise;
+CREATE TRIGGER rep_groups_go_with_their_exercise AFTER DELETE ON exercise BEGIN
+    DELETE FROM rep_group WHERE name_key = OLD.name_key AND started = OLD.started
+        AND session_id = OLD.session_id AND position = OLD.position;
+    DELETE FROM exercise_year
+        WHERE name_key = OLD.name_key AND year = substr(OLD.started, 1, 4);
+    DELETE FROM exercise_year_heaviest
+        WHERE name_key = OLD.name_key AND year = substr(OLD.started, 1, 4);
+    INSERT INTO exercise_year (name_key, year, sessions, sets, volume_kg, body_weight_sets,
+        unknown_loads, best_volume_kg)
+    SELECT name_key, substr(started, 1, 4), count(DISTINCT session_id), sum(sets),
+        sum(volume_kg), sum(body_weight_sets), sum(unknown_loads),
+        max(CASE WHEN volume_kg > 0 THEN volume_kg END)
+    FROM (SELECT name_key, started, session_id, sum(sets) AS sets,
+            sum(volume_kg) AS volume_kg, sum(body_weight_sets) AS body_weight_sets,
+            sum(unknown_loads) AS unknown_loads
+        FROM rep_group WHERE name_key = OLD.name_key
+            AND started >= substr(OLD.started, 1, 4) AND started < substr(OLD.started, 1, 4) || '.'
+        GROUP BY name_key, started, session_id, position)
+    GROUP BY name_key, substr(started, 1, 4);
+    INSERT INTO exercise_year_heaviest (name_key, year, reps_full, heaviest_kg)
+    SELECT name_key, substr(started, 1, 4), reps_full, max(heaviest_kg) FROM rep_group
+        WHERE name_key = OLD.name_key AND heaviest_kg IS NOT NULL
+            AND started >= substr(OLD.started, 1, 4) AND started < substr(OLD.started, 1, 4) || '.'
+        GROUP BY name_key, substr(started, 1, 4), reps_full;
+END;
+INSERT INTO exercise_year (name_key, year, sessions, sets, volume_kg, body_weight_sets,
+    unknown_loads, best_volume_kg)
+SELECT name_key, substr(started, 1, 4), count(DISTINCT session_id), sum(sets),
+    sum(volume_kg), sum(body_weight_sets), sum(unknown_loads),
+    max(CASE WHEN volume_kg > 0 THEN volume_kg END)
+FROM (SELECT name_key, started, session_id, sum(sets) AS sets,
+        sum(volume_kg) AS volume_kg, sum(body_weight_sets) AS body_weight_sets,
+        sum(unknown_loads) AS unknown_loads
+    FROM rep_group GROUP BY name_key, started, session_id, position)
+GROUP BY name_key, substr(started, 1, 4);
+INSERT INTO exercise_year_heaviest (name_key, year, reps_full, heaviest_kg)
+SELECT name_key, substr(started, 1, 4), reps_full, max(heaviest_kg) FROM rep_group
+    WHERE heaviest_kg IS NOT NULL
+    GROUP BY name_key, substr(started, 1, 4), reps_full;
+"""
+
 MIGRATIONS: dict[int, str] = {
     1: SCHEMA_1,
     2: SCHEMA_2,
@@ -164,6 +231,7 @@ MIGRATIONS: dict[int, str] = {
     6: SCHEMA_6,
     7: SCHEMA_7,
     8: SCHEMA_8,
+    9: SCHEMA_9,
 }
 LATEST = max(MIGRATIONS)
 

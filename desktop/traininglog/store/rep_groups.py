@@ -5,7 +5,8 @@ from the sets on every opening, they cost a B-tree search into the sets for each
 exercise was done: 40 ms at 5,000 sessions, 400 ms at 50,000. Kept in `rep_group`, ordered by
 exercise name and date, they are one range of one table.
 
-The rows are derived from the sets in the same transaction as every change to them:
+The rows are derived from the sets in the same transaction as every change to them, and
+each change goes on to the groups' sums per year (`exercise_years.py`):
 
 - sessions written (a save, an import): `add` for their ids, before their body-weight loads
   are worked out; a rebuild fills the new index's at once, once every row is in (`fill`);
@@ -21,6 +22,8 @@ RPE needs each set's RPE, and reads the sets (`history_queries`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from . import exercise_years
 
 # What a group adds up of its working sets `t`: its heaviest load, then its volume and how
 # many of them are body-weight sets, and of those how many have no load for want of a
@@ -52,6 +55,7 @@ def add(cursor, session_ids: Sequence[str]) -> None:
         chunk = session_ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
         cursor.execute(_SUMS.format(where=f"WHERE e.session_id IN ({marks}) "), tuple(chunk))
+    exercise_years.add(cursor, session_ids)
 
 
 def redo(cursor, session_id: str) -> None:
@@ -62,8 +66,10 @@ def redo(cursor, session_id: str) -> None:
         (session_id,),
     )
     cursor.execute(_SUMS.format(where="WHERE e.session_id = ? "), (session_id,))
+    exercise_years.redo(cursor, session_id)
 
 
 def fill(cursor) -> None:
-    """Every session's rep groups, into an empty table (a rebuild, once every row is in)."""
+    """Every session's rep groups, into an empty table (a rebuild, once every row is in; their
+    years after the body-weight loads: `exercise_years.fill`)."""
     cursor.execute(_SUMS.format(where=""))

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QTabWidget, QVBo
 
 from ...controller import Controller
 from ...domain.names import name_key
-from ...domain.progress import ExerciseProgress, WeeklyVolume, exercise_progress
+from ...domain.progress import ExerciseProgress, WeeklyVolume
 from ...exercises.catalogue import Catalogue, shipped_catalogue
 from ...store import history_queries
+from ...store.exercise_figures import exercise_figures
 from ..common.app_settings import AppSettings
 from ..common.formatting import plural, session_date_text, volume_text
 from .chart_export import save_png
@@ -155,8 +156,7 @@ class HistoryPage(QWidget):
         """An exercise's records, totals and chart points (by the formula in use)."""
         key = (name_key(name), self.rule)
         if key not in self._progress:
-            groups = history_queries.exercise_rep_groups(name, self.rule)
-            self._progress[key] = exercise_progress(name, groups)
+            self._progress[key] = exercise_figures(name, self.rule)
         return self._progress[key]
 
     def weekly_volume(self, first: str | None, last: str | None, group: str | None) -> WeeklyVolume:
