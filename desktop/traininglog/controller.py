@@ -207,6 +207,9 @@ class Controller(QObject):
     def exercise_names(self) -> list[str]:
         return queries.exercise_names()
 
+    def session_count(self) -> int:
+        return queries.session_count()
+
     def focuses(self) -> list[str]:
         return queries.focuses()
 

@@ -496,3 +496,35 @@ def test_rows_read_ahead_into_blank_space_in_sight_are_painted(qtbot, window, hi
     viewport = table.viewport()
     assert on_screen(window, viewport) == painted_afresh(viewport)
     assert table.rowAt(table.rowViewportPosition(len(OLDEST_FIRST) - 1)) == len(OLDEST_FIRST) - 1
+
+
+def test_history_is_built_when_first_opened_and_sits_where_it_did(qtbot, window, logbook):
+    """The window opens on Log without building History (its tables and queries are not
+    needed to log a session); View ▸ History builds it, with its totals and restore notice in
+    their places in the status bar and its deletes on the Edit menu's undo."""
+    from traininglog.ui.history.page import HistoryPage
+
+    import_fixed_history(logbook)
+    window.controller.changed.emit()
+    assert window.findChildren(HistoryPage) == []
+    assert window.count_label.text() == "6 sessions"  # counted without it
+
+    window.findChild(type(window.undo_action), "viewHistory").trigger()
+    page = window.history
+    assert window.findChildren(HistoryPage) == [page]
+    assert window.views.currentWidget() is page and page.isVisible()
+    assert shown_keys(page) == OLDEST_FIRST[::-1]
+    assert page.shown_label.text() == "6 shown · 13 working sets · 5,218 kg volume"
+
+    page.table.setCurrentIndex(page.model.index(OLDEST_FIRST[::-1].index("C"), 0))
+    assert window.delete_action.isEnabled()
+    window.delete_action.trigger()
+    assert window.count_label.text() == "5 sessions"
+    bar = window.statusBar()
+    shown = (page.restore_notice, window.saved_paths, page.shown_label, window.count_label)
+    qtbot.waitUntil(lambda: all(widget.isVisible() for widget in shown))
+    left_to_right = sorted(shown, key=lambda widget: widget.mapTo(bar, QPoint(0, 0)).x())
+    assert left_to_right == list(shown)
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.count_label.text() == "6 sessions", timeout=3000)

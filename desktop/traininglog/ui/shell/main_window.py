@@ -52,13 +52,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
 
         self.log_view = LogView(controller, self.settings, shipped_catalogue())
-        self.history = HistoryPage(controller, self.settings, shipped_catalogue())
-        self.history.edit_requested.connect(self.edit_session)
-        self.statusBar().addWidget(self.history.restore_notice)
-        self.statusBar().addPermanentWidget(self.history.shown_label)
+        # History is built the first time it is wanted (`history`): logging a session needs
+        # none of its tables and queries, which cost the start a fifth of its own work.
+        self._history: HistoryPage | None = None
         self.views = QStackedWidget()
         self.views.addWidget(self.log_view)
-        self.views.addWidget(self.history)
         self.setCentralWidget(self.views)
 
         theme.changes().changed.connect(self.restyle)
@@ -136,16 +134,10 @@ class MainWindow(QMainWindow):
 
         edit_menu = bar.addMenu("&Edit")
         # Undo follows the view: the form's edits in Log, deletes in History.
-        log_stack, history_stack = self.log_view.editor.undo_stack, self.history.undo_stack
         self.undo_group = QUndoGroup(self)
-        self.undo_group.addStack(log_stack)
-        self.undo_group.addStack(history_stack)
-        self.undo_group.setActiveStack(log_stack)
-        self.views.currentChanged.connect(
-            lambda: self.undo_group.setActiveStack(
-                history_stack if self.views.currentWidget() is self.history else log_stack
-            )
-        )
+        self.undo_group.addStack(self.log_view.editor.undo_stack)
+        self.undo_group.setActiveStack(self.log_view.editor.undo_stack)
+        self.views.currentChanged.connect(self._undo_follows_the_view)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
@@ -154,10 +146,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self.delete_action = self._action(
-            edit_menu, "&Delete session", self.history.delete_selected, None, "deleteSelected"
+            edit_menu,
+            "&Delete session",
+            lambda: self.history.delete_selected(),
+            None,
+            "deleteSelected",
         )
-        self.delete_action.setEnabled(False)
-        self.history.can_delete_changed.connect(self.delete_action.setEnabled)
+        self.delete_action.setEnabled(False)  # until a session is chosen in History
 
         view_menu = bar.addMenu("&View")
         self._action(view_menu, "&Log", self.show_log, "Ctrl+1", "viewLog")
@@ -191,6 +186,29 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About Training Log", self.show_about)
 
     # -- views -------------------------------------------------------------------------------
+
+    @property
+    def history(self) -> HistoryPage:
+        """The History view, built and filled the first time it is wanted."""
+        if self._history is None:
+            page = HistoryPage(self.controller, self.settings, shipped_catalogue())
+            page.edit_requested.connect(self.edit_session)
+            page.can_delete_changed.connect(self.delete_action.setEnabled)
+            bar = self.statusBar()
+            bar.insertWidget(0, page.restore_notice)
+            # Beside the session count, before it: after the two messages on the left.
+            bar.insertPermanentWidget(2, page.shown_label)
+            self.undo_group.addStack(page.undo_stack)
+            self._history = page
+            self.views.addWidget(page)
+            page.refresh()
+        return self._history
+
+    def _undo_follows_the_view(self) -> None:
+        page = self._history
+        in_history = page is not None and self.views.currentWidget() is page
+        stack = page.undo_stack if in_history else self.log_view.editor.undo_stack
+        self.undo_group.setActiveStack(stack)
 
     def show_log(self) -> None:
         self.views.setCurrentWidget(self.log_view)
@@ -237,8 +255,11 @@ class MainWindow(QMainWindow):
         self.history.table.setFocus()
 
     def refresh(self) -> None:
-        self.history.refresh()
-        total = self.history.model.total
+        if self._history is not None:
+            self._history.refresh()
+            total = self._history.model.total
+        else:
+            total = self.controller.session_count()
         self.count_label.setText(f"{total:,} session{'s' if total != 1 else ''}")
 
     def _update_title(self, *_args) -> None:
@@ -322,7 +343,7 @@ class MainWindow(QMainWindow):
     def imported(self, report: ImportReport | None) -> None:
         """After an import: one undo entry for the sessions it replaced, if any."""
         if report is not None and report.trashed:
-            self.history.replaced_by_import(report.trashed)
+            self.history.replaced_by_import(report.trashed)  # their undo lives in History
 
     def export_files(self) -> None:
         from ..dialogs.export_dialog import ExportDialog  # loaded when first used
@@ -423,13 +444,15 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.reapply(app, self.settings.colour_scheme)
         self.log_view.apply_settings()
-        self.history.apply_settings()
+        if self._history is not None:  # else built with them
+            self._history.apply_settings()
         self.refresh()
 
     def restyle(self) -> None:
         """The look changed (light or dark): draw again what carries its own colours."""
         self.log_view.last_time.redraw()
-        self.history.restyle()
+        if self._history is not None:
+            self._history.restyle()
 
     def about_text(self) -> str:
         return (
