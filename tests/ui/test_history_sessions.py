@@ -528,3 +528,28 @@ def test_history_is_built_when_first_opened_and_sits_where_it_did(qtbot, window,
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: window.count_label.text() == "6 sessions", timeout=3000)
+
+
+def test_opening_history_first_leaves_a_status_message_alone(qtbot, window, logbook):
+    """A message in the status bar (the records a save just set) covers the saved paths
+    until it goes; History built while it shows must not bring the paths back under it."""
+    import_fixed_history(logbook)
+    window.controller.changed.emit()
+    window.show()
+    qtbot.waitExposed(window)
+    window.saved_paths.setText("Saved: somewhere.json")
+    assert window.saved_paths.isVisible()
+    bar = window.statusBar()
+    bar.showMessage("New records! Bench Press: 5-rep max 100 kg (was 95 kg)", 20000)
+    qtbot.waitUntil(lambda: not window.saved_paths.isVisible())
+
+    window.findChild(type(window.undo_action), "viewHistory").trigger()
+    assert window.views.currentWidget() is window.history
+    qtbot.wait(100)  # the status bar lays itself out again
+    assert bar.currentMessage().startswith("New records!")
+    assert not window.saved_paths.isVisible()
+    assert not window.history.restore_notice.isVisible()
+
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: window.saved_paths.isVisible())
+    assert window.history.shown_label.isVisible()

@@ -12,10 +12,12 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QWidget,
 )
 
 from ... import version
@@ -64,7 +66,13 @@ class MainWindow(QMainWindow):
         self.saved_paths = SavedPathsLabel()
         self.count_label = QLabel()
         self.count_label.setObjectName("sessionCount")
+        # Where History's restore notice and shown totals go once it is built, in place from
+        # the start: a widget added to the status bar later lays it out again, and that
+        # shows its widgets under a message it is showing.
+        self._notice_slot, self._totals_slot = _slot(), _slot()
+        self.statusBar().addWidget(self._notice_slot)
         self.statusBar().addWidget(self.saved_paths, 1)
+        self.statusBar().addPermanentWidget(self._totals_slot)
         self.statusBar().addPermanentWidget(self.count_label)
 
         self.safety = DataSafetyActions(controller, self)
@@ -194,10 +202,8 @@ class MainWindow(QMainWindow):
             page = HistoryPage(self.controller, self.settings, shipped_catalogue())
             page.edit_requested.connect(self.edit_session)
             page.can_delete_changed.connect(self.delete_action.setEnabled)
-            bar = self.statusBar()
-            bar.insertWidget(0, page.restore_notice)
-            # Beside the session count, before it: after the two messages on the left.
-            bar.insertPermanentWidget(2, page.shown_label)
+            self._notice_slot.layout().addWidget(page.restore_notice)
+            self._totals_slot.layout().addWidget(page.shown_label)
             self.undo_group.addStack(page.undo_stack)
             self._history = page
             self.views.addWidget(page)
@@ -512,3 +518,12 @@ class MainWindow(QMainWindow):
         self.folder_watch.stop()
         self.qsettings.setValue("mainWindow/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+def _slot() -> QWidget:
+    """An empty place in the status bar, for widgets that come later."""
+    slot = QWidget()
+    layout = QHBoxLayout(slot)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    return slot
