@@ -64,8 +64,9 @@ def after_insert(cursor, session_rows: Iterable[tuple], with_body_weight_sets: I
 
 def refresh_everything(cursor) -> None:
     """Every body-weight set's load and its session's volume, from every weigh-in: once at
-    the end of a rebuild, whose batches come in any order."""
-    _write_all(cursor, _sessions_between(cursor, None, None), None, None)
+    the end of a rebuild, whose batches come in any order. The rebuild adds up the rep groups
+    after it, from the final loads, so none are redone here."""
+    _write_all(cursor, _sessions_between(cursor, None, None), None, None, regroup=False)
 
 
 def refresh(cursor, changed_days: set[str], only: list[str] | None = None) -> None:
@@ -81,15 +82,23 @@ def refresh(cursor, changed_days: set[str], only: list[str] | None = None) -> No
     _write_all(cursor, targets, low, high)
 
 
-def _write_all(cursor, targets: list[tuple[str, str]], low: str | None, high: str | None):
+def _write_all(
+    cursor,
+    targets: list[tuple[str, str]],
+    low: str | None,
+    high: str | None,
+    regroup: bool = True,
+):
     """The loads of `targets` (session id, day), every one between the weigh-ins `low` and
-    `high` (None: open on that side), from the weigh-ins in that span."""
+    `high` (None: open on that side), from the weigh-ins in that span; and, if `regroup`,
+    their rep groups again."""
     if not targets:
         return
     log = _weigh_ins_between(cursor, low, high)
     for session_id, day in targets:
         nearest = log.nearest(date.fromisoformat(day))
-        _write_loads(cursor, session_id, None if nearest is None else float(nearest.weight))
+        weight = None if nearest is None else float(nearest.weight)
+        _write_loads(cursor, session_id, weight, regroup)
 
 
 def nearest_weigh_in(cursor, day: str) -> tuple[str, float] | None:
@@ -152,10 +161,12 @@ def _sessions_by_id(cursor, ids: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-def _write_loads(cursor, session_id: str, body_weight_kg: float | None) -> None:
+def _write_loads(
+    cursor, session_id: str, body_weight_kg: float | None, regroup: bool = True
+) -> None:
     """The loads of one session's body-weight sets for a lifter weighing `body_weight_kg`,
-    its volume, added up exactly as `calculations.session_volume_kg` does, and its rep
-    groups."""
+    its volume, added up exactly as `calculations.session_volume_kg` does, and, if
+    `regroup`, its rep groups."""
     rows = cursor.execute(
         'SELECT rowid, weight_kg, body_weight FROM "set" '
         "WHERE session_id = ? AND body_weight IS NOT NULL",
@@ -181,5 +192,5 @@ def _write_loads(cursor, session_id: str, body_weight_kg: float | None) -> None:
         for sets in by_exercise.values()
     )
     cursor.execute("UPDATE session SET volume_kg = ? WHERE id = ?", (volume, session_id))
-    if rows:
+    if rows and regroup:
         rep_groups.redo(cursor, session_id)

@@ -120,8 +120,7 @@ def redo(cursor, session_id: str) -> None:
 
 
 def fill(cursor) -> None:
-    """Every exercise's years, from every rep group (a rebuild, once all are in)."""
-    cursor.execute("DELETE FROM exercise_year")
-    cursor.execute("DELETE FROM exercise_year_heaviest")
+    """Every exercise's years, into empty tables, from every rep group (a rebuild, once all
+    are in)."""
     cursor.execute(_YEARS.format(where=""))
     cursor.execute(_HEAVIEST.format(where="WHERE heaviest_kg IS NOT NULL"))

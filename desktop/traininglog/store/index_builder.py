@@ -119,11 +119,12 @@ class IndexBuilder:
             ended = True
             if not self._stop:
                 # Body-weight sets count the weigh-in nearest their day, which may come in
-                # any batch: their loads are worked out once every row is in. The rep groups
-                # first, in one pass (a batch at a time took 12 s more at 50,000 sessions).
+                # any batch: their loads are worked out once every row is in. Then the rep
+                # groups and their years, each in one pass over the final loads (a batch at a
+                # time took 12 s more at 50,000 sessions).
                 connection.execute("BEGIN IMMEDIATE")
-                rep_groups.fill(connection.cursor())
                 refresh_everything(connection.cursor())
+                rep_groups.fill(connection.cursor())
                 exercise_years.fill(connection.cursor())
                 connection.execute("COMMIT")
                 _as_in_use(connection, self.path)

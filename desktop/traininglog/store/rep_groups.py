@@ -9,7 +9,8 @@ The rows are derived from the sets in the same transaction as every change to th
 each change goes on to the groups' sums per year (`exercise_years.py`):
 
 - sessions written (a save, an import): `add` for their ids, before their body-weight loads
-  are worked out; a rebuild fills the new index's at once, once every row is in (`fill`);
+  are worked out; a rebuild fills the new index's at once, once every row and load is in
+  (`fill`);
 - a session's body-weight loads rewritten (`body_weight_loads`): `redo` for that session;
 - a session deleted: its exercises go, and a trigger deletes their rep groups by their key.
 
@@ -70,6 +71,6 @@ def redo(cursor, session_id: str) -> None:
 
 
 def fill(cursor) -> None:
-    """Every session's rep groups, into an empty table (a rebuild, once every row is in; their
-    years after the body-weight loads: `exercise_years.fill`)."""
+    """Every session's rep groups, into an empty table (a rebuild, once every row and every
+    body-weight load is in; their years after them: `exercise_years.fill`)."""
     cursor.execute(_SUMS.format(where=""))
