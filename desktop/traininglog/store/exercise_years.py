@@ -54,16 +54,19 @@ _HEAVIEST = (
     "{where} GROUP BY name_key, substr(started, 1, 4), reps_full"
 )
 
-# The entries of sessions just added: each exercise row's rep groups, found by their key
-# (they have no index by session: `rep_groups.py`) and summed in key order as `_ENTRIES`
-# sums them, so that a year's best volume is the very sum the reader finds again.
+# The rep groups of sessions just added: each exercise row's, found by their key (they have
+# no index by session: `rep_groups.py`).
+_NEW_GROUPS = (
+    "FROM exercise e JOIN rep_group g ON g.name_key = e.name_key AND g.started = e.started "
+    "AND g.session_id = e.session_id AND g.position = e.position "
+    "WHERE e.session_id IN ({marks})"
+)
+# Their entries, summed in key order as `_ENTRIES` sums them, so that a year's best volume
+# is the very sum the reader finds again.
 _NEW_ENTRIES = (
     "SELECT e.name_key, e.started, e.session_id, sum(g.sets) AS sets, "
     "sum(g.volume_kg) AS volume_kg, sum(g.body_weight_sets) AS body_weight_sets, "
-    "sum(g.unknown_loads) AS unknown_loads FROM exercise e JOIN rep_group g "
-    "ON g.name_key = e.name_key AND g.started = e.started AND g.session_id = e.session_id "
-    "AND g.position = e.position WHERE e.session_id IN ({marks}) "
-    "GROUP BY e.session_id, e.position"
+    f"sum(g.unknown_loads) AS unknown_loads {_NEW_GROUPS} GROUP BY e.session_id, e.position"
 )
 _YEARS = _years(_ENTRIES)
 
@@ -79,12 +82,12 @@ _ADD_YEARS = (
     "coalesce(excluded.best_volume_kg, best_volume_kg))"
 )
 _ADD_HEAVIEST = (
-    _HEAVIEST + " ON CONFLICT (name_key, year, reps_full) DO UPDATE SET "
+    "INSERT INTO exercise_year_heaviest (name_key, year, reps_full, heaviest_kg) "
+    "SELECT e.name_key, substr(e.started, 1, 4), g.reps_full, max(g.heaviest_kg) "
+    f"{_NEW_GROUPS} AND g.heaviest_kg IS NOT NULL "
+    "GROUP BY e.name_key, substr(e.started, 1, 4), g.reps_full "
+    "ON CONFLICT (name_key, year, reps_full) DO UPDATE SET "
     "heaviest_kg = max(heaviest_kg, excluded.heaviest_kg)"
-)
-_OF_SESSIONS = (
-    "WHERE (name_key, started, session_id) IN (SELECT name_key, started, session_id "
-    "FROM exercise WHERE session_id IN ({marks}))"
 )
 _IN_YEAR = "WHERE name_key = ? AND started >= ? AND started < ? || '.'"
 _CHUNK = 500  # ids per statement, well under SQLite's limit on parameters
@@ -96,11 +99,7 @@ def add(cursor, session_ids: Sequence[str]) -> None:
         chunk = tuple(session_ids[start : start + _CHUNK])
         marks = ",".join("?" * len(chunk))
         cursor.execute(_ADD_YEARS.format(marks=marks), chunk)
-        where = _OF_SESSIONS.format(marks=marks)
-        cursor.execute(
-            _ADD_HEAVIEST.format(where=f"{where} AND heaviest_kg IS NOT NULL"),
-            chunk,
-        )
+        cursor.execute(_ADD_HEAVIEST.format(marks=marks), chunk)
 
 
 def redo(cursor, session_id: str) -> None:
